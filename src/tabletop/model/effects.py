@@ -1,0 +1,51 @@
+"""Effects: how injects and decision options change the world facts."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import Field
+
+from tabletop.model.base import Id, Model, f
+from tabletop.model.conditions import Value
+
+
+class SetFact(Model):
+    """Sets a fact to a value (bool, int, enum or text facts)."""
+
+    fact: Id = f("Id of the fact to change.", ["unrest_level"])
+    set: Value
+
+
+class AddToFact(Model):
+    """Adds an actor to an actor-set fact, or a pair to a relation fact."""
+
+    fact: Id = f("Id of an actor_set or relation fact.", ["requests"])
+    add: Value
+
+
+class RemoveFromFact(Model):
+    """Removes an actor from an actor-set fact, or a pair from a relation fact."""
+
+    fact: Id = f("Id of an actor_set or relation fact.", ["deployed_in"])
+    remove: Value
+
+
+class IncreaseFact(Model):
+    """Adds a number (negative to decrease) to an int fact, clamped to its min/max."""
+
+    fact: Id = f("Id of an int fact.", ["casualties"])
+    increase: int = f("Amount to add; negative numbers decrease.", [1, -2])
+
+
+Effect = Annotated[
+    SetFact | AddToFact | RemoveFromFact | IncreaseFact,
+    Field(
+        description="A change to one fact: {'fact': id, and one of 'set', 'add', 'remove', "
+        "'increase'}.",
+        examples=[
+            {"fact": "unrest_level", "set": "violent"},
+            {"fact": "requests", "add": {"from": "KAZ", "to": "CSTO"}},
+        ],
+    ),
+]

@@ -1,0 +1,297 @@
+"""The world a pack describes: sources, actors, instruments, action types and facts."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import ConfigDict, Field, model_validator
+
+from tabletop.model.base import Id, Model, Text, f
+from tabletop.model.conditions import Condition, Pair
+
+
+class Source(Model):
+    """A document the pack rests on, with its citation text."""
+
+    id: Id = f("Citation key used by instruments and injects.", ["CSTO-2007", "RBC-2022b"])
+    citation: Text = f(
+        "Full citation as it should appear in a bibliography.",
+        ["CSTO (2007). Agreement on Peacekeeping Activities of the CSTO. Dushanbe, 6 Oct 2007."],
+    )
+    kind: Literal["treaty", "law", "official", "news", "scholarship", "other"] = f(
+        "What sort of document this is.", ["treaty", "news"], default="other"
+    )
+    url: str | None = f(
+        "Where the document can be read, if public.", ["https://en.odkb-csto.org/"], default=None
+    )
+
+
+class Citation(Model):
+    """Where a power, limit or obligation is written down."""
+
+    document: Text = f("Title of the document.", ["Collective Security Treaty"])
+    year: int = f("Year the document was signed or adopted.", [1992], ge=1800, le=2200)
+    article: str | None = f(
+        "Article, section or paragraph, if it can be named.", ["art. 4", "art. 3(2)"], default=None
+    )
+    source: Id | None = f("Id of the entry in the pack's sources.", ["CSTO-1992"], default=None)
+
+
+class Actor(Model):
+    """A state, an international organisation or a non-state group."""
+
+    id: Id = f("Short id; for states the ISO 3166 alpha-3 code.", ["KAZ", "CSTO", "UNSC"])
+    name: Text = f(
+        "Name shown to players.", ["Kazakhstan", "Collective Security Treaty Organization"]
+    )
+    short_name: str | None = f("Short form used in sentences.", ["the CSTO"], default=None)
+    kind: Literal["state", "organisation", "non_state_group"] = f(
+        "What sort of actor this is.", ["state", "organisation"]
+    )
+    members: tuple[Id, ...] = f(
+        "Member states (organisations only).",
+        [["RUS", "KAZ", "KGZ", "TJK", "ARM", "BLR"]],
+        default=(),
+    )
+    observers: tuple[Id, ...] = f("Observer states (organisations only).", [["AFG"]], default=())
+    description: str = f(
+        "One or two sentences on the actor.", ["Russia-led military alliance."], default=""
+    )
+
+
+class PowerBase(Model):
+    """Fields shared by powers and limits."""
+
+    id: Id = f("Id, unique within the instrument.", ["art4-collective-defence"])
+    actions: tuple[Id, ...] = f(
+        "Action types this applies to.", [["collective_defence_assistance"]], min_length=1
+    )
+    holders: tuple[Id, ...] = f(
+        "Actors that hold it; empty means every role drawing on the instrument.",
+        [["CSTO"]],
+        default=(),
+    )
+    summary: Text = f(
+        "What it says, in one plain sentence.",
+        ["Members assist a member that suffers aggression, at its request."],
+    )
+    citation: Citation
+
+
+class Discharge(Model):
+    """What meets an obligation: a later action of a type, or a condition becoming true."""
+
+    model_config = ConfigDict(json_schema_extra={"minProperties": 1, "maxProperties": 1})
+
+    action: Id | None = f("An action type whose later use meets it.", ["notify_unsc"], default=None)
+    when: Condition | None = f(
+        "A condition on facts that, once true, meets it.",
+        [{"fact": "unsc_informed", "op": "==", "value": True}],
+        default=None,
+    )
+
+    @model_validator(mode="after")
+    def _exactly_one(self) -> Discharge:
+        if (self.action is None) == (self.when is None):
+            raise ValueError("give exactly one of 'action' or 'when'")
+        return self
+
+
+class Obligation(Model):
+    """Something an action makes the actor owe (e.g. informing the UN Security Council)."""
+
+    id: Id = f("Id, unique within the power.", ["inform-unsc"])
+    text: Text = f(
+        "What is owed, in plain words.", ["Inform the UN Security Council of the operation."]
+    )
+    discharged_by: tuple[Discharge, ...] = f(
+        "Any one of these meets the obligation.", [[{"action": "notify_unsc"}]], min_length=1
+    )
+    citation: Citation | None = f(
+        "Where it is written, if not with the power.", [None], default=None
+    )
+
+
+class Power(PowerBase):
+    """An action the instrument permits, the conditions on it and what it then owes."""
+
+    conditions: tuple[Condition, ...] = f(
+        "All must hold for the power to apply; checked and explained in this order.",
+        [[{"member_of": "CSTO", "actor": {"param": "host"}}]],
+        default=(),
+    )
+    obligations: tuple[Obligation, ...] = f("What the action then owes.", [[]], default=())
+
+
+class Limit(PowerBase):
+    """An action the instrument rules out when its conditions hold (always, if none)."""
+
+    applies_when: tuple[Condition, ...] = f(
+        "All must hold for the limit to bite; empty means it always does.",
+        [[{"not": {"within": "CSTO", "territory": {"param": "target"}}}]],
+        default=(),
+    )
+
+
+class Instrument(Model):
+    """A charter, treaty, agreement, law or policy line that gives or limits powers."""
+
+    id: Id = f("Id, e.g. issuer and year.", ["CST-1992", "RUS-UZB-2001"])
+    kind: Literal["charter", "treaty", "agreement", "convention", "concept", "law", "policy"] = f(
+        "What sort of instrument.", ["treaty", "law"]
+    )
+    title: Text = f("Full title.", ["Collective Security Treaty"])
+    year: int = f("Year signed or adopted.", [1992], ge=1800, le=2200)
+    parties: tuple[Id, ...] = f("Actors bound by it.", [["CSTO", "RUS", "KAZ"]], min_length=1)
+    source: Id | None = f("Id of the entry in sources.", ["CSTO-1992"], default=None)
+    summary: str = f(
+        "What the instrument is for.", ["Founding treaty of collective defence."], default=""
+    )
+    powers: tuple[Power, ...] = f("Actions it permits.", [[]], default=())
+    limits: tuple[Limit, ...] = f("Actions it rules out.", [[]], default=())
+
+
+class ParamBase(Model):
+    """Fields shared by all parameter specs."""
+
+    name: Id = f("Parameter name, unique in the action type.", ["host"])
+    title: Text = f("Label shown to the facilitator.", ["Host state"])
+    description: str = f(
+        "What the parameter means.", ["State on whose territory it happens."], default=""
+    )
+    required: bool = f("Whether every action of this type must give it.", [True], default=True)
+
+
+class ActorParam(ParamBase):
+    """A parameter naming an actor (host state, target territory, requesting party)."""
+
+    type: Literal["actor"] = f("Parameter type.", ["actor"])
+    kinds: tuple[Literal["state", "organisation", "non_state_group"], ...] = f(
+        "Kinds of actor allowed; empty allows any.", [["state"]], default=()
+    )
+
+
+class IntParam(ParamBase):
+    """A whole-number parameter (force size, days)."""
+
+    type: Literal["int"] = f("Parameter type.", ["int"])
+    min: int | None = f("Smallest allowed value.", [0], default=None)
+    max: int | None = f("Largest allowed value.", [100000], default=None)
+
+
+class BoolParam(ParamBase):
+    """A yes/no parameter."""
+
+    type: Literal["bool"] = f("Parameter type.", ["bool"])
+
+
+class EnumParam(ParamBase):
+    """A parameter taking one of a fixed list of values."""
+
+    type: Literal["enum"] = f("Parameter type.", ["enum"])
+    values: tuple[Id, ...] = f("Allowed values.", [["none", "unsc_mandate", "csto"]], min_length=1)
+
+
+class TextParam(ParamBase):
+    """A free-text parameter."""
+
+    type: Literal["text"] = f("Parameter type.", ["text"])
+
+
+ParamSpec = Annotated[
+    ActorParam | IntParam | BoolParam | EnumParam | TextParam,
+    Field(
+        discriminator="type",
+        description="A typed parameter.",
+        examples=[{"name": "host", "title": "Host state", "type": "actor"}],
+    ),
+]
+
+
+class ActionType(Model):
+    """Something a role can do, with typed parameters."""
+
+    id: Id = f("Id used by powers and options.", ["peacekeeping_deployment"])
+    title: Text = f("Name shown to players.", ["Peacekeeping deployment"])
+    description: str = f("What it involves.", ["Send a peacekeeping contingent."], default="")
+    category: Literal[
+        "political", "information", "humanitarian", "military", "law_enforcement", "economic"
+    ] = f("Broad kind of action.", ["military"], default="political")
+    params: tuple[ParamSpec, ...] = f("Typed parameters.", [[]], default=())
+
+
+class FactBase(Model):
+    """Fields shared by all fact specs."""
+
+    id: Id = f("Fact id used by conditions and effects.", ["unrest_level"])
+    title: Text = f("Name shown to the facilitator.", ["Level of unrest"])
+    description: str = f("What the fact means.", ["How violent the unrest has become."], default="")
+    says: str | None = f(
+        "Wording when it holds; {value}, {from}, {to} are filled in.",
+        ["{from} has asked {to} for assistance"],
+        default=None,
+    )
+    says_not: str | None = f(
+        "Wording when it does not hold.", ["{from} has not asked {to} for assistance"], default=None
+    )
+
+
+class BoolFact(FactBase):
+    """A yes/no fact."""
+
+    type: Literal["bool"] = f("Fact type.", ["bool"])
+    initial: bool = f("Value at the start.", [False])
+
+
+class IntFact(FactBase):
+    """A whole-number fact."""
+
+    type: Literal["int"] = f("Fact type.", ["int"])
+    initial: int = f("Value at the start.", [0])
+    min: int | None = f("Smallest value.", [0], default=None)
+    max: int | None = f("Largest value.", [10], default=None)
+
+
+class EnumFact(FactBase):
+    """A fact taking one of a fixed list of values."""
+
+    type: Literal["enum"] = f("Fact type.", ["enum"])
+    values: tuple[Id, ...] = f(
+        "Allowed values, in order.", [["calm", "protests", "violent"]], min_length=1
+    )
+    initial: Id = f("Value at the start.", ["calm"])
+
+
+class TextFact(FactBase):
+    """A free-text fact."""
+
+    type: Literal["text"] = f("Fact type.", ["text"])
+    initial: str = f("Value at the start.", [""])
+
+
+class ActorSetFact(FactBase):
+    """A set of actors (e.g. states under aggression)."""
+
+    type: Literal["actor_set"] = f("Fact type.", ["actor_set"])
+    initial: tuple[Id, ...] = f("Actors in the set at the start.", [["TJK"]], default=())
+
+
+class RelationFact(FactBase):
+    """A set of actor pairs (requests, notifications, authorisations)."""
+
+    type: Literal["relation"] = f("Fact type.", ["relation"])
+    initial: tuple[Pair, ...] = f(
+        "Pairs at the start.", [[{"from": "KAZ", "to": "CSTO"}]], default=()
+    )
+
+
+FactSpec = Annotated[
+    BoolFact | IntFact | EnumFact | TextFact | ActorSetFact | RelationFact,
+    Field(
+        discriminator="type",
+        description="A typed world fact.",
+        examples=[
+            {"id": "unsc_informed", "title": "UNSC informed", "type": "bool", "initial": False}
+        ],
+    ),
+]

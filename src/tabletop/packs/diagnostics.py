@@ -1,0 +1,44 @@
+"""Problems found in a pack: values with a severity, a location and a hint."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from tabletop.model.base import Model, f
+
+Severity = Literal["error", "warning"]
+
+
+class Diagnostic(Model):
+    """One problem in a pack file, located by JSON pointer and line:column."""
+
+    code: str = f("Stable machine code of the problem.", ["unknown-actor"])
+    severity: Severity = f("error stops the pack loading; warning does not.", ["error"])
+    message: str = f("What is wrong.", ["role 'csto' acts for unknown actor 'CSTOO'"])
+    file: str = f("File the problem is in.", ["scenarios/kazakh-unrest-2022.json"])
+    pointer: str = f(
+        "JSON pointer of the offending value ('' for the whole file).", ["/roles/0/actor"]
+    )
+    line: int | None = f("1-based line, if known.", [42], default=None)
+    column: int | None = f("1-based column, if known.", [17], default=None)
+    hint: str = f("What to do about it.", ["Use one of: CSTO, KAZ, RUS"], default="")
+
+    def location(self) -> str:
+        """file:line:col, or file when the position is unknown."""
+        if self.line is None:
+            return self.file
+        return f"{self.file}:{self.line}:{self.column or 1}"
+
+    def render(self) -> str:
+        """The diagnostic as one or two lines of text for a terminal."""
+        where = self.pointer or "/"
+        text = f"{self.location()}: {self.severity} [{self.code}] at {where}: {self.message}"
+        return f"{text}\n    hint: {self.hint}" if self.hint else text
+
+
+class PackError(Exception):
+    """A pack could not be loaded; carries the diagnostics."""
+
+    def __init__(self, diagnostics: tuple[Diagnostic, ...]) -> None:
+        super().__init__("; ".join(d.render() for d in diagnostics if d.severity == "error"))
+        self.diagnostics = diagnostics
