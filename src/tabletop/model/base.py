@@ -36,8 +36,12 @@ _SCENARIO_TIME = re.compile(SCENARIO_TIME_PATTERN)
 
 
 def _scenario_time(value: Any) -> Any:
-    if isinstance(value, str) and not _SCENARIO_TIME.match(value):
-        raise ValueError("write scenario times as YYYY-MM-DDTHH:MM (local time, no zone)")
+    if isinstance(value, str):
+        if not _SCENARIO_TIME.fullmatch(value):
+            raise ValueError("write scenario times as YYYY-MM-DDTHH:MM (local time, no zone)")
+        # Strict mode accepts no string for a datetime once a before-validator has run,
+        # so the string is turned into the datetime here (ValueError on e.g. 30 February).
+        return datetime.fromisoformat(value)
     if isinstance(value, datetime) and value.tzinfo is not None:
         raise ValueError("scenario times carry no time zone")
     return value
