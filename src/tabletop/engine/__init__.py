@@ -1,0 +1,80 @@
+"""The session engine: state as a fold over events, and commands that return new events.
+
+Pure: no clock (commands take `now`), no files, no database. A command returns the events
+to log, or a `Refusal` that changes nothing.
+"""
+
+from tabletop.engine.chain import (
+    GENESIS,
+    ChainReport,
+    Row,
+    canonical,
+    chain,
+    link,
+    verify_chain,
+)
+from tabletop.engine.clock import advance_clock, deliver_inject, pause_clock, resume_clock
+from tabletop.engine.decisions import amend_decision, record_decision, reject_decision
+from tabletop.engine.draft import Outcome, Refusal
+from tabletop.engine.fold import LogError, apply, extend, obligation_id, replay
+from tabletop.engine.session import (
+    adjudicate,
+    assign_role,
+    end_session,
+    note,
+    plan,
+    rate,
+    start_session,
+)
+from tabletop.engine.state import (
+    Clock,
+    Decision,
+    Delivery,
+    ObligationState,
+    OpenDecision,
+    Pending,
+    Seat,
+    SessionState,
+)
+from tabletop.engine.world import EffectError, fact_changes
+
+__all__ = [
+    "GENESIS",
+    "ChainReport",
+    "Clock",
+    "Decision",
+    "Delivery",
+    "EffectError",
+    "LogError",
+    "ObligationState",
+    "OpenDecision",
+    "Outcome",
+    "Pending",
+    "Refusal",
+    "Row",
+    "Seat",
+    "SessionState",
+    "adjudicate",
+    "advance_clock",
+    "amend_decision",
+    "apply",
+    "assign_role",
+    "canonical",
+    "chain",
+    "deliver_inject",
+    "end_session",
+    "extend",
+    "fact_changes",
+    "link",
+    "note",
+    "obligation_id",
+    "pause_clock",
+    "plan",
+    "rate",
+    "record_decision",
+    "reject_decision",
+    "replay",
+    "resume_clock",
+    "start_session",
+    "verify_chain",
+]

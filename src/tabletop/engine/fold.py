@@ -1,0 +1,263 @@
+"""The fold: `apply(state, event)` and `replay(pack, events)`, one set of rules for both.
+
+The fold reads nothing but the events (they carry the fact changes, the verdicts and the
+deciders), so a log replays the same way whatever happened to its pack since.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import fields, replace
+from types import MappingProxyType
+from typing import Any
+
+from tabletop.engine.state import (
+    Clock,
+    Decision,
+    Delivery,
+    ObligationState,
+    OpenDecision,
+    Pending,
+    Seat,
+    SessionState,
+    fact_from_json,
+)
+from tabletop.model import events as ev
+from tabletop.model.pack import Pack
+
+
+class LogError(ValueError):
+    """A log that no game could have produced (e.g. it does not begin with session_started)."""
+
+
+_MAPPINGS = ("initial_facts", "seats", "pending", "open_decisions", "decisions", "facts")
+_MAPPINGS += ("obligations", "ratings")
+_SEQUENCES = ("phases", "delivered", "rejections", "overrides", "adjudications", "observations")
+_SEQUENCES += ("plan",)
+_NAMES = tuple(f.name for f in fields(SessionState))
+
+
+class Builder:
+    """A mutable working copy of a SessionState, for folding many events cheaply."""
+
+    def __init__(self, state: SessionState) -> None:
+        for name in _NAMES:
+            value = getattr(state, name)
+            if name in _MAPPINGS:
+                value = dict(value)
+            elif name in _SEQUENCES:
+                value = list(value)
+            elif name == "opened":
+                value = set(value)
+            setattr(self, name, value)
+
+    def freeze(self) -> SessionState:
+        """The working copy as an immutable state."""
+        values: dict[str, Any] = {}
+        for name in _NAMES:
+            value = getattr(self, name)
+            if name in _MAPPINGS:
+                value = MappingProxyType(dict(value))
+            elif name in _SEQUENCES:
+                value = tuple(value)
+            elif name == "opened":
+                value = frozenset(value)
+            values[name] = value
+        return SessionState(**values)
+
+    def apply(self, event: ev.Event) -> None:
+        """Fold one event into the working copy."""
+        if self.event_count == 0 and event.type != "session_started":
+            raise LogError(f"the log must begin with session_started, not {event.type}")
+        if self.event_count > 0 and event.type == "session_started":
+            raise LogError(f"event {self.event_count + 1} starts the session a second time")
+        self.event_count += 1
+        self.last_at = event.at
+        _RULES[event.type](self, event)
+
+
+def apply(state: SessionState, event: ev.Event) -> SessionState:
+    """The state after one more event."""
+    return extend(state, (event,))
+
+
+def extend(state: SessionState, events: Iterable[ev.Event]) -> SessionState:
+    """The state after more events."""
+    builder = Builder(state)
+    for event in events:
+        builder.apply(event)
+    return builder.freeze()
+
+
+def replay(pack: Pack | None, events: Iterable[ev.Event]) -> SessionState:
+    """The state a log describes. The pack is not read: the log is self-contained."""
+    del pack  # kept in the signature so callers never need to know that
+    return extend(SessionState(), events)
+
+
+# --- the rules, one per event type -------------------------------------------------------
+
+Rule = Callable[[Any, Any], None]
+
+
+def _started(b: Any, e: ev.SessionStarted) -> None:
+    b.session_id, b.pack_id, b.pack_version = e.session_id, e.pack_id, e.pack_version
+    b.pack_title, b.pack_hash, b.facilitator = e.pack_title, e.pack_hash, e.facilitator
+    b.exercise, b.exercise_date, b.started_at = e.exercise, e.exercise_date, e.at
+    b.scenario_start = e.scenario_start
+    b.facts = {k: fact_from_json(v) for k, v in e.facts.items()}
+    b.initial_facts = dict(b.facts)
+    b.clock = Clock(e.scenario_time, running=True)
+
+
+def _assigned(b: Any, e: ev.RoleAssigned) -> None:
+    b.seats[e.role] = Seat(e.role, e.participant, e.actor)
+
+
+def _phase(b: Any, e: ev.PhaseStarted) -> None:
+    b.phases.append(e.phase)
+
+
+def _advanced(b: Any, e: ev.ClockAdvanced) -> None:
+    b.clock = Clock(e.scenario_time, b.clock.running)
+
+
+def _paused(b: Any, e: ev.ClockPaused) -> None:
+    b.clock = Clock(b.clock.time, running=False)
+
+
+def _resumed(b: Any, e: ev.ClockResumed) -> None:
+    b.clock = Clock(b.clock.time, running=True)
+
+
+def _changes(b: Any, changes: tuple[ev.FactChange, ...]) -> None:
+    for change in changes:
+        b.facts[change.fact] = fact_from_json(change.after)
+
+
+def _released(b: Any, e: ev.InjectReleased) -> None:
+    b.pending[e.inject] = Pending(e.inject, e.how, e.due, e.because)
+
+
+def _delivered(b: Any, e: ev.InjectDelivered) -> None:
+    b.pending.pop(e.inject, None)
+    b.delivered.append(Delivery(e.inject, e.how, e.scenario_time, e.at))
+    _changes(b, e.changes)
+
+
+def _opened(b: Any, e: ev.DecisionOpened) -> None:
+    b.opened.add(e.decision_point)
+    b.open_decisions[e.decision_point] = OpenDecision(
+        e.decision_point, e.deciders, e.deciders, e.scenario_time, e.because
+    )
+
+
+def _recorded(b: Any, e: ev.DecisionRecorded) -> None:
+    justification = ""
+    if e.overridden:
+        # The override is logged just before the decision it lets stand.
+        for o in reversed(b.overrides):
+            if (o.decision_point, o.role, o.option) == (e.decision_point, e.role, e.option):
+                justification = o.justification
+                break
+    b.decisions[(e.decision_point, e.role)] = Decision(
+        e.decision_point,
+        e.role,
+        e.actor,
+        e.option,
+        e.action,
+        e.rationale,
+        e.verdict,
+        e.overridden,
+        justification,
+        e.scenario_time,
+        e.at,
+        b.event_count,
+    )
+    waiting = b.open_decisions.get(e.decision_point)
+    if waiting is not None:
+        left = tuple(r for r in waiting.waiting if r != e.role)
+        if left:
+            b.open_decisions[e.decision_point] = OpenDecision(
+                waiting.decision_point, waiting.deciders, left, waiting.opened_at, waiting.because
+            )
+        else:
+            del b.open_decisions[e.decision_point]
+    for due in e.verdict.obligations:
+        key = obligation_id(e.decision_point, e.role, due.key)
+        b.obligations[key] = ObligationState(
+            key, due, e.actor, e.decision_point, e.role, e.scenario_time, b.event_count
+        )
+    _changes(b, e.changes)
+
+
+def obligation_id(decision_point: str, role: str, key: str) -> str:
+    """The id of an obligation created by a decision: decision point/role/obligation key."""
+    return f"{decision_point}/{role}/{key}"
+
+
+def _rejected(b: Any, e: ev.DecisionRejected) -> None:
+    b.rejections.append(e)
+
+
+def _overridden(b: Any, e: ev.MandateOverridden) -> None:
+    b.overrides.append(e)
+
+
+def _amended(b: Any, e: ev.DecisionAmended) -> None:
+    old = b.decisions.get((e.decision_point, e.role))
+    if old is None:
+        return
+    b.decisions[(e.decision_point, e.role)] = replace(
+        old, rationale=e.rationale, amendments=(*old.amendments, e)
+    )
+
+
+def _adjudicated(b: Any, e: ev.FactsAdjudicated) -> None:
+    b.adjudications.append(e)
+    _changes(b, e.changes)
+
+
+def _observed(b: Any, e: ev.ObservationNoted) -> None:
+    b.observations.append(e)
+
+
+def _rated(b: Any, e: ev.ObjectiveRated) -> None:
+    b.ratings[e.objective] = e
+
+
+def _planned(b: Any, e: ev.ImprovementPlanned) -> None:
+    b.plan.append(e)
+
+
+def _met(b: Any, e: ev.ObligationMet) -> None:
+    old = b.obligations.get(e.obligation)
+    if old is not None and old.met is None:
+        b.obligations[e.obligation] = replace(old, met=e)
+
+
+def _ended(b: Any, e: ev.SessionEnded) -> None:
+    b.ended, b.ended_at = True, e.at
+
+
+_RULES: dict[str, Rule] = {
+    "session_started": _started,
+    "role_assigned": _assigned,
+    "phase_started": _phase,
+    "clock_advanced": _advanced,
+    "clock_paused": _paused,
+    "clock_resumed": _resumed,
+    "inject_released": _released,
+    "inject_delivered": _delivered,
+    "decision_opened": _opened,
+    "decision_recorded": _recorded,
+    "decision_rejected": _rejected,
+    "mandate_overridden": _overridden,
+    "decision_amended": _amended,
+    "facts_adjudicated": _adjudicated,
+    "observation_noted": _observed,
+    "objective_rated": _rated,
+    "improvement_planned": _planned,
+    "obligation_met": _met,
+    "session_ended": _ended,
+}

@@ -1,0 +1,286 @@
+"""Session events: the append-only log of a game, each a fact that happened, never edited.
+
+Every event carries the wall-clock time it was logged (`at`, UTC) and the scenario time
+it happened at (`scenario_time`, in-game, no zone). Events are self-contained: replaying
+them needs nothing from the pack, so a log stays readable when its pack is gone.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, AwareDatetime, Field, StringConstraints
+
+from tabletop.model.base import Id, Model, ScenarioTime, Text, f
+from tabletop.model.pack import ActionSpec
+from tabletop.model.verdict import Verdict
+
+
+def _utc(value: datetime) -> datetime:
+    if value.utcoffset() != timedelta(0):
+        raise ValueError("wall-clock times are stored in UTC")
+    return value.astimezone(UTC)
+
+
+WallTime = Annotated[AwareDatetime, AfterValidator(_utc)]
+"""A wall-clock instant, timezone-aware, in UTC."""
+
+Justification = Annotated[str, StringConstraints(min_length=1, max_length=20_000, pattern=r"\S")]
+"""Text that must say something: at least one non-blank character."""
+
+Rating = Literal["P", "S", "M", "U"]
+"""HSEEP performance rating: Performed without challenges, with Some challenges,
+with Major challenges, Unable to be performed."""
+
+FactJson = bool | int | str | tuple[str, ...] | tuple[tuple[str, str], ...]
+"""A fact value as logged: actor sets as sorted lists, relations as sorted [from, to] pairs."""
+
+DeliveryKind = Literal["scheduled", "triggered", "follow_on", "out_of_timeline"]
+ReleaseKind = Literal["triggered", "follow_on"]
+
+
+class FactChange(Model):
+    """One fact set to a new value, with the value it had before."""
+
+    fact: Id = f("Fact id.", ["unrest_level"])
+    before: FactJson = f("Value before the change.", ["protests"])
+    after: FactJson = f("Value after the change.", ["violent"])
+
+
+class EventBase(Model):
+    """Fields every event has."""
+
+    at: WallTime = f("Wall-clock time the event was logged (UTC).", ["2026-11-26T10:15:00Z"])
+    scenario_time: ScenarioTime = f("Scenario time it happened at.", ["2022-01-05T09:30:00"])
+
+
+class SessionStarted(EventBase):
+    """A game began: which pack (with its content hash), who runs it, the world at the start."""
+
+    type: Literal["session_started"] = "session_started"
+    session_id: Id = f("Session id.", ["kazakh-unrest-2022-20261126-1a2b"])
+    pack_id: Id = f("Pack id.", ["kazakh-unrest-2022"])
+    pack_version: str = f("Pack version.", ["1.0.0"])
+    pack_title: str = f("Pack title.", ["January 2022: unrest in Kazakhstan"])
+    pack_hash: str = f("Content hash of the pack and its catalogues.", ["sha256:0f3a..."])
+    facilitator: Text = f("Who runs the game.", ["Col. A. Petrov"])
+    exercise: Text = f("Name of the exercise.", ["Staff college seminar 3"])
+    exercise_date: date = f("Day the exercise is held.", ["2026-11-26"])
+    scenario_start: ScenarioTime = f("Scenario time at the start.", ["2022-01-02T08:00:00"])
+    facts: dict[Id, FactJson] = f("Every world fact at the start.", [{"unrest_level": "calm"}])
+    software: str = f("tabletop version that wrote the log.", ["tabletop 0.1.0"], default="")
+
+
+class RoleAssigned(EventBase):
+    """A participant took a seat (a later assignment of the same role replaces them)."""
+
+    type: Literal["role_assigned"] = "role_assigned"
+    role: Id = f("Role id.", ["csto_secretariat"])
+    participant: Text = f("Participant's name.", ["Maj. K. Sadykova"])
+    actor: Id = f("Actor the role acts for.", ["CSTO"])
+
+
+class PhaseStarted(EventBase):
+    """The scenario clock reached the start of a phase."""
+
+    type: Literal["phase_started"] = "phase_started"
+    phase: Id = f("Phase id.", ["move-2"])
+
+
+class ClockAdvanced(EventBase):
+    """The scenario clock moved forward to `scenario_time`."""
+
+    type: Literal["clock_advanced"] = "clock_advanced"
+    previous: ScenarioTime = f("Scenario time before the move.", ["2022-01-05T09:00:00"])
+
+
+class ClockPaused(EventBase):
+    """The facilitator stopped the scenario clock."""
+
+    type: Literal["clock_paused"] = "clock_paused"
+    note: str = f("Why, if said.", ["Coffee break"], default="")
+
+
+class ClockResumed(EventBase):
+    """The facilitator restarted the scenario clock."""
+
+    type: Literal["clock_resumed"] = "clock_resumed"
+    note: str = f("Why, if said.", [""], default="")
+
+
+class InjectReleased(EventBase):
+    """An inject was set free (follow-on or condition) and falls due at `due`."""
+
+    type: Literal["inject_released"] = "inject_released"
+    inject: Id = f("Inject id.", ["INJ-07"])
+    how: ReleaseKind = f("What released it.", ["follow_on"])
+    due: ScenarioTime = f("Scenario time it will be delivered.", ["2022-01-06T12:00:00"])
+    because: str = f("What released it, in words.", ["DP-2: csto_secretariat chose deploy"])
+
+
+class InjectDelivered(EventBase):
+    """An inject reached the players; its effects changed the facts."""
+
+    type: Literal["inject_delivered"] = "inject_delivered"
+    inject: Id = f("Inject id.", ["INJ-03"])
+    how: DeliveryKind = f("Why it arrived now.", ["scheduled", "out_of_timeline"])
+    because: str = f(
+        "What released it, if not the timeline.", ["DP-2: ru_mod chose deploy"], default=""
+    )
+    changes: tuple[FactChange, ...] = f("Fact changes from its effects.", [[]], default=())
+
+
+class DecisionOpened(EventBase):
+    """A decision point was put to its deciders."""
+
+    type: Literal["decision_opened"] = "decision_opened"
+    decision_point: Id = f("Decision point id.", ["DP-1"])
+    deciders: tuple[Id, ...] = f("Roles asked to decide.", [["csto_secretariat"]], min_length=1)
+    because: str = f("What opened it, in words.", ["inject INJ-04", "condition"])
+
+
+class DecisionRecorded(EventBase):
+    """A role chose an option, with its rationale and the mandate verdict at that moment."""
+
+    type: Literal["decision_recorded"] = "decision_recorded"
+    decision_point: Id = f("Decision point id.", ["DP-1"])
+    role: Id = f("Deciding role.", ["csto_secretariat"])
+    actor: Id = f("Actor the role acts for.", ["CSTO"])
+    option: Id = f("Option chosen.", ["deploy"])
+    action: ActionSpec
+    rationale: str = f("Why, in the players' words.", ["Kazakhstan asked formally."])
+    verdict: Verdict
+    overridden: bool = f("Outside mandate, recorded on the facilitator's override.", [False])
+    changes: tuple[FactChange, ...] = f("Fact changes from the option.", [[]], default=())
+
+
+class DecisionRejected(EventBase):
+    """A proposed choice was refused as outside mandate; the role still has to decide."""
+
+    type: Literal["decision_rejected"] = "decision_rejected"
+    decision_point: Id = f("Decision point id.", ["DP-3"])
+    role: Id = f("Role that proposed it.", ["csto_secretariat"])
+    option: Id = f("Option proposed.", ["deploy_uzb"])
+    action: ActionSpec
+    verdict: Verdict
+    note: str = f("Facilitator's note.", ["Table agreed it is beyond the treaty."], default="")
+
+
+class MandateOverridden(EventBase):
+    """The facilitator let a choice outside mandate stand, with a written justification."""
+
+    type: Literal["mandate_overridden"] = "mandate_overridden"
+    decision_point: Id = f("Decision point id.", ["DP-3"])
+    role: Id = f("Role whose choice was let stand.", ["ru_mod"])
+    option: Id = f("Option chosen.", ["strike"])
+    verdict: Verdict
+    justification: Justification = f(
+        "Why the facilitator let it stand.", ["Explore the escalation branch."]
+    )
+
+
+class DecisionAmended(EventBase):
+    """A recorded decision's rationale was corrected (the option itself never changes)."""
+
+    type: Literal["decision_amended"] = "decision_amended"
+    decision_point: Id = f("Decision point id.", ["DP-1"])
+    role: Id = f("Role whose decision is amended.", ["csto_secretariat"])
+    rationale: str = f("The corrected rationale.", ["Kazakhstan asked formally on 5 Jan."])
+    reason: Justification = f("Why it was corrected.", ["Typo in the date."])
+
+
+class FactsAdjudicated(EventBase):
+    """The facilitator ruled on an outcome: a text and the fact changes it makes."""
+
+    type: Literal["facts_adjudicated"] = "facts_adjudicated"
+    ruling: Text = f("The ruling as told to the table.", ["The airport is retaken by noon."])
+    decision_point: Id | None = f("Decision point it rules on, if any.", ["DP-2"], default=None)
+    changes: tuple[FactChange, ...] = f("Fact changes it makes.", [[]], default=())
+
+
+class ObservationNoted(EventBase):
+    """A facilitator or evaluator observation: a strength or an area for improvement."""
+
+    type: Literal["observation_noted"] = "observation_noted"
+    kind: Literal["strength", "area_for_improvement"] = f("Kind.", ["strength"])
+    text: Text = f("The observation.", ["The legal adviser was consulted early."])
+    objective: Id | None = f("Objective it bears on.", ["OBJ-1"], default=None)
+    rating: Rating | None = f("P/S/M/U rating it suggests.", ["S"], default=None)
+    role: Id | None = f("Role it is about, if any.", ["csto_secretariat"], default=None)
+    decision_point: Id | None = f("Decision point it is about.", ["DP-1"], default=None)
+
+
+class ObjectiveRated(EventBase):
+    """The facilitator rated how an exercise objective was performed (P/S/M/U)."""
+
+    type: Literal["objective_rated"] = "objective_rated"
+    objective: Id = f("Objective id.", ["OBJ-1"])
+    rating: Rating = f("P/S/M/U.", ["S"])
+    note: str = f("Why this rating.", ["Legal basis found, UNSC not informed."], default="")
+
+
+CapabilityElement = Literal["planning", "organization", "equipment", "training", "exercise"]
+
+
+class ImprovementPlanned(EventBase):
+    """A row of the improvement plan (HSEEP IP)."""
+
+    type: Literal["improvement_planned"] = "improvement_planned"
+    issue: Text = f("Issue or area for improvement.", ["UNSC notification not assigned."])
+    corrective_action: Text = f("What will be done.", ["Add it to the deployment checklist."])
+    capability_element: CapabilityElement = f("POETE element.", ["planning"])
+    responsible_org: Text = f("Organisation responsible.", ["CSTO Joint Staff"])
+    point_of_contact: Text = f("Person responsible.", ["Legal adviser"])
+    start_date: date = f("Start date.", ["2026-12-01"])
+    completion_date: date = f("Completion date.", ["2027-03-01"])
+    objective: Id | None = f("Objective it serves.", ["OBJ-2"], default=None)
+
+
+class ObligationMet(EventBase):
+    """An obligation created by an earlier decision was discharged."""
+
+    type: Literal["obligation_met"] = "obligation_met"
+    obligation: str = f(
+        "Obligation id: decision point/role/key.",
+        ["DP-1/csto_secretariat/CSTO-PKA-2007/pk-in-member-state/inform-unsc"],
+    )
+    by: Literal["action", "condition"] = f("What discharged it.", ["action"])
+    decision_point: Id | None = f("Decision that discharged it.", ["DP-4"], default=None)
+    role: Id | None = f("Role whose decision discharged it.", ["csto_secretariat"], default=None)
+    explanation: str = f("How it was met, in words.", ["csto_secretariat took notify_unsc"])
+
+
+class SessionEnded(EventBase):
+    """The game is over; only evaluation (notes, ratings, plan rows) may follow."""
+
+    type: Literal["session_ended"] = "session_ended"
+    note: str = f("Closing remark.", ["Hot wash held."], default="")
+
+
+Event = Annotated[
+    SessionStarted
+    | RoleAssigned
+    | PhaseStarted
+    | ClockAdvanced
+    | ClockPaused
+    | ClockResumed
+    | InjectReleased
+    | InjectDelivered
+    | DecisionOpened
+    | DecisionRecorded
+    | DecisionRejected
+    | MandateOverridden
+    | DecisionAmended
+    | FactsAdjudicated
+    | ObservationNoted
+    | ObjectiveRated
+    | ImprovementPlanned
+    | ObligationMet
+    | SessionEnded,
+    Field(discriminator="type"),
+]
+"""Any session event, told apart by its `type`."""
+
+EVALUATION_EVENTS = frozenset({"observation_noted", "objective_rated", "improvement_planned"})
+"""Event types that may still be logged after the session ended (the hot wash)."""
