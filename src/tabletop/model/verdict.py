@@ -53,6 +53,11 @@ class ObligationDue(Model):
     text: str = f("What is owed.", ["Inform the UN Security Council of the operation."])
     discharged_by: tuple[Discharge, ...] = f("What meets it.", [[{"action": "notify_unsc"}]])
     citation: Citation
+    actor: Id | None = f(
+        "Actor that owes it (whose later action discharges it); null: any actor.",
+        ["CSTO"],
+        default=None,
+    )
 
 
 class Verdict(Model):

@@ -1,0 +1,149 @@
+"""check_action: may this role take this action, on the facts as they stand, and why."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from tabletop.mandates import headlines
+from tabletop.mandates.errors import UnknownName
+from tabletop.mandates.evaluate import Context, evaluate, evaluate_all
+from tabletop.mandates.index import PackIndex, index_of
+from tabletop.mandates.inputs import action_type_of, check_params, resolve_facts
+from tabletop.mandates.substitute import bind_params
+from tabletop.model.conditions import Condition, Scalar
+from tabletop.model.facts import Facts
+from tabletop.model.pack import ActionSpec, Pack, Role
+from tabletop.model.verdict import ConditionResult, Ground, ObligationDue, Verdict
+from tabletop.model.world import Instrument, Limit, Power
+
+
+def role_of(index: PackIndex, role_id: str) -> Role:
+    """The role with this id, or UnknownName."""
+    role = index.roles.get(role_id)
+    if role is None:
+        raise UnknownName("role", role_id, index.roles)
+    return role
+
+
+def instruments_of(index: PackIndex, role: Role) -> tuple[Instrument, ...]:
+    """The instruments a role draws on, in the role's order."""
+    out = []
+    for inst_id in role.instruments:
+        inst = index.instruments.get(inst_id)
+        if inst is None:
+            raise UnknownName(
+                "instrument", inst_id, index.instruments, where=f"named by role '{role.id}'"
+            )
+        out.append(inst)
+    return tuple(out)
+
+
+def check_action(pack: Pack, role_id: str, action: ActionSpec, facts: Facts) -> Verdict:
+    """The verdict on a role taking an action given the facts; raises only for bad input."""
+    index = index_of(pack)
+    role = role_of(index, role_id)
+    atype = action_type_of(index, action)
+    params = check_params(index, atype, action.params)
+    ctx = Context(index, resolve_facts(index, facts), params, {p.name: p for p in atype.params})
+    instruments = instruments_of(index, role)
+    clean = ActionSpec(type=action.type, params=dict(params))
+
+    limits = [
+        _ground(ctx, inst, rule, "limit", rule.applies_when)
+        for inst in instruments
+        for rule in inst.limits
+        if _applies_to(rule, action.type, role.actor)
+    ]
+    biting = [g for g in limits if g.applies]
+    if biting:
+        return headlines.outside_by_limits(ctx, role, clean, atype, tuple(limits), tuple(biting))
+
+    grounds: list[Ground] = list(limits)
+    for inst in instruments:
+        for power in inst.powers:
+            if not _applies_to(power, action.type, role.actor):
+                continue
+            ground = _ground(ctx, inst, power, "power", power.conditions)
+            grounds.append(ground)
+            if ground.applies:
+                dues = _obligations(ctx, inst, power, role.actor, params)
+                return headlines.permitted(ctx, role, clean, atype, tuple(grounds), ground, dues)
+    considered = tuple(g for g in grounds if g.kind == "power")
+    if not considered:
+        return headlines.no_power(ctx, role, clean, atype, tuple(grounds), instruments)
+    return headlines.outside_by_powers(ctx, role, clean, atype, tuple(grounds), considered)
+
+
+def _applies_to(rule: Power | Limit, action_type: str, actor: str) -> bool:
+    return action_type in rule.actions and (not rule.holders or actor in rule.holders)
+
+
+def _ground(
+    ctx: Context,
+    inst: Instrument,
+    rule: Power | Limit,
+    kind: str,
+    conditions: tuple[Condition, ...],
+) -> Ground:
+    results = evaluate_all(ctx, conditions)
+    return Ground(
+        instrument=inst.id,
+        instrument_title=inst.title,
+        kind=kind,
+        rule=rule.id,
+        summary=rule.summary,
+        applies=all(r.holds for r in results),
+        conditions=results,
+        citation=rule.citation,
+    )
+
+
+def _obligations(
+    ctx: Context, inst: Instrument, power: Power, actor: str, params: Mapping[str, Scalar]
+) -> tuple[ObligationDue, ...]:
+    return tuple(
+        ObligationDue(
+            key=f"{inst.id}/{power.id}/{ob.id}",
+            instrument=inst.id,
+            power=power.id,
+            obligation=ob.id,
+            text=ob.text,
+            # Parameters are bound now: the obligation outlives the action it came from.
+            discharged_by=tuple(bind_params(d, params) for d in ob.discharged_by),
+            citation=ob.citation or power.citation,
+            actor=actor,
+        )
+        for ob in power.obligations
+    )
+
+
+def explain(
+    pack: Pack,
+    condition: Condition,
+    facts: Facts,
+    params: Mapping[str, Scalar] | None = None,
+) -> ConditionResult:
+    """Whether a condition holds on the facts (and parameters, if any), in words."""
+    index = index_of(pack)
+    return evaluate(Context(index, resolve_facts(index, facts), dict(params or {})), condition)
+
+
+def explain_all(
+    pack: Pack,
+    conditions: tuple[Condition, ...],
+    facts: Facts,
+    params: Mapping[str, Scalar] | None = None,
+) -> tuple[ConditionResult, ...]:
+    """Conditions evaluated in order, up to and including the first that fails."""
+    index = index_of(pack)
+    return evaluate_all(Context(index, resolve_facts(index, facts), dict(params or {})), conditions)
+
+
+def holds(
+    pack: Pack,
+    condition: Condition,
+    facts: Facts,
+    params: Mapping[str, Scalar] | None = None,
+) -> bool:
+    """Whether a condition holds on the facts (inject triggers, open_when)."""
+    return explain(pack, condition, facts, params).holds

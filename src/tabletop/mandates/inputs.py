@@ -1,0 +1,176 @@
+"""Checking the inputs of the engine: action parameters and fact values, typed by the pack."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from tabletop.mandates.errors import BadFact, BadParameter, UnknownName
+from tabletop.mandates.index import PackIndex
+from tabletop.model.conditions import Scalar
+from tabletop.model.facts import Facts, FactValue
+from tabletop.model.pack import ActionSpec
+from tabletop.model.world import ActionType, FactSpec, ParamSpec
+
+Params = Mapping[str, Scalar]
+
+
+def action_type_of(index: PackIndex, action: ActionSpec) -> ActionType:
+    """The action type of an action, or UnknownName."""
+    atype = index.action_types.get(action.type)
+    if atype is None:
+        raise UnknownName("action type", action.type, index.action_types)
+    return atype
+
+
+def check_params(index: PackIndex, atype: ActionType, params: Params) -> dict[str, Scalar]:
+    """The parameters, each checked against its declared type; raises on bad input."""
+    specs = {p.name: p for p in atype.params}
+    for name in params:
+        if name not in specs:
+            raise UnknownName("parameter", name, specs, where=f"of action type '{atype.id}'")
+    out: dict[str, Scalar] = {}
+    for spec in atype.params:
+        if spec.name not in params:
+            if spec.required:
+                raise BadParameter(atype.id, spec.name, None, f"{_expected(spec)} (required)")
+            continue
+        out[spec.name] = _check_param(index, atype.id, spec, params[spec.name])
+    return out
+
+
+def _expected(spec: ParamSpec) -> str:
+    if spec.type == "actor":
+        kinds = " or ".join(spec.kinds) if spec.kinds else "actor"
+        return f"the id of a {kinds}"
+    if spec.type == "int":
+        lo = "" if spec.min is None else f" >= {spec.min}"
+        hi = "" if spec.max is None else f" <= {spec.max}"
+        return f"a whole number{lo}{hi}"
+    if spec.type == "enum":
+        return "one of " + ", ".join(spec.values)
+    return {"bool": "true or false", "text": "text"}[spec.type]
+
+
+def _check_param(index: PackIndex, type_id: str, spec: ParamSpec, value: object) -> Scalar:
+    bad = BadParameter(type_id, spec.name, value, _expected(spec))
+    if spec.type == "actor":
+        if not isinstance(value, str):
+            raise bad
+        actor = index.actors.get(value)
+        if actor is None:
+            raise UnknownName(
+                "actor", value, index.actors, where=f"for parameter '{spec.name}' of '{type_id}'"
+            )
+        if spec.kinds and actor.kind not in spec.kinds:
+            raise bad
+        return value
+    if spec.type == "int":
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise bad
+        if (spec.min is not None and value < spec.min) or (
+            spec.max is not None and value > spec.max
+        ):
+            raise bad
+        return value
+    if spec.type == "bool":
+        if not isinstance(value, bool):
+            raise bad
+        return value
+    if spec.type == "enum":
+        if not isinstance(value, str) or value not in spec.values:
+            raise bad
+        return value
+    if not isinstance(value, str):
+        raise bad
+    return value
+
+
+def resolve_facts(index: PackIndex, facts: Facts) -> dict[str, FactValue]:
+    """Every fact of the pack: the given values, checked, and initial values for the rest."""
+    for name in facts:
+        if name not in index.facts:
+            raise UnknownName("fact", name, index.facts)
+    out: dict[str, FactValue] = {}
+    for fid, spec in index.facts.items():
+        if fid in facts:
+            out[fid] = check_fact(index, spec, facts[fid])
+        else:
+            out[fid] = initial_value(spec)
+    return out
+
+
+def initial_value(spec: FactSpec) -> FactValue:
+    """The value a fact starts with."""
+    if spec.type == "actor_set":
+        return frozenset(spec.initial)
+    if spec.type == "relation":
+        return frozenset(
+            (
+                p.from_ if isinstance(p.from_, str) else p.from_.param,
+                p.to if isinstance(p.to, str) else p.to.param,
+            )
+            for p in spec.initial
+        )
+    return spec.initial
+
+
+def _fact_expected(spec: FactSpec) -> str:
+    if spec.type == "enum":
+        return "one of " + ", ".join(spec.values)
+    if spec.type == "int":
+        lo = "" if spec.min is None else f" >= {spec.min}"
+        hi = "" if spec.max is None else f" <= {spec.max}"
+        return f"a whole number{lo}{hi}"
+    return {
+        "bool": "true or false",
+        "text": "text",
+        "actor_set": "a set of actor ids",
+        "relation": "a set of (from, to) actor-id pairs",
+    }[spec.type]
+
+
+def check_fact(index: PackIndex, spec: FactSpec, value: object) -> FactValue:
+    """One fact value checked against its declared type."""
+    bad = BadFact(spec.id, value, _fact_expected(spec))
+    if spec.type == "bool":
+        if not isinstance(value, bool):
+            raise bad
+        return value
+    if spec.type == "int":
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise bad
+        if (spec.min is not None and value < spec.min) or (
+            spec.max is not None and value > spec.max
+        ):
+            raise bad
+        return value
+    if spec.type == "enum":
+        if not isinstance(value, str) or value not in spec.values:
+            raise bad
+        return value
+    if spec.type == "text":
+        if not isinstance(value, str):
+            raise bad
+        return value
+    if isinstance(value, str | bytes) or not isinstance(value, set | frozenset | tuple | list):
+        raise bad
+    if spec.type == "actor_set":
+        for item in value:
+            _known_actor(index, spec.id, item, bad)
+        return frozenset(value)
+    pairs = []
+    for item in value:
+        if not isinstance(item, tuple | list) or len(item) != 2:
+            raise bad
+        pairs.append(
+            (_known_actor(index, spec.id, item[0], bad), _known_actor(index, spec.id, item[1], bad))
+        )
+    return frozenset(pairs)
+
+
+def _known_actor(index: PackIndex, fact: str, item: object, bad: BadFact) -> str:
+    if not isinstance(item, str):
+        raise bad
+    if item not in index.actors:
+        raise UnknownName("actor", item, index.actors, where=f"in fact '{fact}'")
+    return item

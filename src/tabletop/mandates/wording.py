@@ -1,0 +1,126 @@
+"""The words of the engine: names, fact sentences, comparisons, citations and headlines.
+
+Every sentence states the world as it stands ("Uzbekistan is not a member of the
+CSTO"), not the requirement, so that `not` can reuse the words of its inner
+condition unchanged and `all`/`any` can join the words of their branches.
+Pack text is filled in by plain replacement, never with str.format: packs are
+untrusted and a format string can reach attributes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from tabletop.mandates.index import PackIndex
+from tabletop.model.world import Citation, Instrument
+
+NOT_MET = "not met: "
+"""Prefix of an author's override text when the condition does not hold."""
+
+
+def actor_name(index: PackIndex, actor_id: str | None) -> str:
+    """The actor as it reads in a sentence: short name, else name, else the id."""
+    if actor_id is None:
+        return "(nobody)"
+    actor = index.actors.get(actor_id)
+    if actor is None:
+        return actor_id
+    return actor.short_name or actor.name
+
+
+def fill(template: str, **values: str) -> str:
+    """A says/says_not template with {value}, {from} and {to} replaced."""
+    out = template
+    for key, val in values.items():
+        out = out.replace("{" + key + "}", val)
+    return out
+
+
+def capitalise(text: str) -> str:
+    """The text with its first letter in upper case."""
+    return text[:1].upper() + text[1:] if text else text
+
+
+def join_and(parts: Sequence[str]) -> str:
+    """'a', 'a and b', 'a, b and c'; semicolons when the parts are clauses with commas."""
+    parts = list(dict.fromkeys(p for p in parts if p))
+    if not parts:
+        return ""
+    if len(parts) == 1:
+        return parts[0]
+    if any("," in p or " and " in p for p in parts):
+        return "; ".join(parts[:-1]) + "; and " + parts[-1]
+    return ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def join_or(parts: Sequence[str]) -> str:
+    """'a', 'a or b', 'a, b or c'."""
+    parts = list(dict.fromkeys(p for p in parts if p))
+    if len(parts) <= 1:
+        return "".join(parts)
+    return ", ".join(parts[:-1]) + " or " + parts[-1]
+
+
+def show_value(index: PackIndex, value: object, actor_like: bool = False) -> str:
+    """A value as it reads in a sentence (actors by name, enum ids with spaces)."""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, int):
+        return f"{value:,}"
+    if isinstance(value, str):
+        if actor_like or value in index.actors:
+            return actor_name(index, value)
+        return value.replace("_", " ")
+    if isinstance(value, tuple | list | frozenset | set):
+        items = sorted(value, key=repr) if isinstance(value, frozenset | set) else list(value)
+        return join_or([show_value(index, v, actor_like) for v in items]) or "nothing"
+    return str(value)
+
+
+# (clause when the comparison is true, clause when false); {v} is the value compared with.
+COMPARISONS: dict[str, tuple[str, str]] = {
+    "==": ("", ", not {v}"),
+    "!=": (", not {v}", ""),
+    "<": (", below {v}", ", not below {v}"),
+    "<=": (", at most {v}", ", more than {v}"),
+    ">": (", more than {v}", ", not more than {v}"),
+    ">=": (", at least {v}", ", below {v}"),
+    "in": ("", ", none of {v}"),
+    "not_in": ("", ", which is one of {v}"),
+    "contains": ("", ", without {v}"),
+    "not_contains": ("", ", which includes {v}"),
+}
+
+
+def comparison(statement: str, op: str, truth: bool, shown: str) -> str:
+    """The statement of a value with the clause that relates it to the value compared with."""
+    clause = COMPARISONS.get(op, ("", ""))[0 if truth else 1]
+    return statement + clause.replace("{v}", shown)
+
+
+def subject(title: str) -> str:
+    """A parameter or fact title as the subject of a sentence ('the host state')."""
+    lowered = title[:1].lower() + title[1:] if title[1:2].islower() or len(title) == 1 else title
+    return lowered if lowered.lower().startswith("the ") else f"the {lowered}"
+
+
+def cite(citation: Citation) -> str:
+    """'Collective Security Treaty 1992, art. 4'."""
+    text = f"{citation.document} {citation.year}"
+    return f"{text}, {citation.article}" if citation.article else text
+
+
+def instrument_label(instrument: Instrument) -> str:
+    """'Collective Security Treaty (1992)'."""
+    return f"{instrument.title} ({instrument.year})"
+
+
+def sentence(text: str) -> str:
+    """Capitalised and ending with a full stop."""
+    text = capitalise(text.strip())
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def strip_stop(text: str) -> str:
+    """The text without a trailing full stop, to embed it in a longer sentence."""
+    return text.strip().rstrip(".")
