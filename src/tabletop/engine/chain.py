@@ -19,6 +19,7 @@ from tabletop.model.events import Event
 
 GENESIS = "0" * 64
 EVENT = TypeAdapter(Event)
+EVENTS = TypeAdapter(list[Event])
 
 Damage = Literal["edited", "missing", "reordered", "inserted", "unreadable"]
 
@@ -90,7 +91,29 @@ def verify_chain(
     `expected_count`/`expected_head` come from outside the chain (the session record or an
     export header) and catch events cut off or added at the end.
     """
+    return verify_and_read(rows, expected_count=expected_count, expected_head=expected_head)[0]
+
+
+def read_events(rows: Sequence[Row]) -> list[Event]:
+    """The events of rows, parsed (unchecked: use `verify_and_read` for a log from disk)."""
+    return EVENTS.validate_json("[" + ",".join(r.body for r in rows) + "]")
+
+
+def verify_and_read(
+    rows: Sequence[Row], *, expected_count: int | None = None, expected_head: str | None = None
+) -> tuple[ChainReport, list[Event]]:
+    """The chain's check and, as far as it is intact, its events parsed."""
     scan = _Scan(rows, expected_count)
+    report = _verify(scan, rows, expected_count, expected_head)
+    return report, scan.events
+
+
+def _verify(
+    scan: _Scan,
+    rows: Sequence[Row],
+    expected_count: int | None,
+    expected_head: str | None,
+) -> ChainReport:
     prev_hash, prev_seq = GENESIS, 0
     for i, row in enumerate(rows):
         bad = scan.check(i, prev_hash, prev_seq)
@@ -124,6 +147,7 @@ class _Scan:
         for i, row in enumerate(rows):
             self.position.setdefault(row.hash, i)
         self.seen: dict[str, int] = {}
+        self.events: list[Event] = []
 
     def check(self, i: int, prev_hash: str, prev_seq: int) -> tuple[Damage, int, str] | None:
         """The damage at row i, if any."""
@@ -174,4 +198,5 @@ class _Scan:
             return "unreadable", row.seq, f"not a valid event: {exc.errors()[0]['msg']}"
         if parsed.type != row.type:
             return "edited", row.seq, f"stored as '{row.type}' but its body is '{parsed.type}'"
+        self.events.append(parsed)
         return None

@@ -1,0 +1,145 @@
+"""Export and import of session logs as JSON Lines: a header, then one event per line.
+
+Each event line carries the stored canonical body verbatim under "event", so the hash of
+every line can be checked with nothing but the file.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+
+from pydantic import ValidationError
+
+from tabletop.engine.chain import EVENT, ChainReport, Row, canonical_json, verify_chain
+from tabletop.model.sessionlog import LOG_FORMAT, LOG_VERSION, LogHeader
+from tabletop.store.db import StoreError
+from tabletop.store.sessions import SessionInfo, SessionStore
+
+
+class LogFileError(StoreError):
+    """An exported log that cannot be read (not JSON Lines, no header, a line unreadable)."""
+
+
+class DamagedLog(StoreError):
+    """A log whose hash chain is broken."""
+
+    def __init__(self, where: str, report: ChainReport) -> None:
+        super().__init__(f"{where}: {report.describe()}")
+        self.report = report
+
+
+def export_lines(info: SessionInfo, rows: Sequence[Row]) -> Iterator[str]:
+    """The lines of the exported log, without newlines. Count and head are as recorded."""
+    header = LogHeader(
+        format=LOG_FORMAT,
+        version=LOG_VERSION,
+        session_id=info.id,
+        pack_id=info.pack_id,
+        pack_version=info.pack_version,
+        pack_title=info.pack_title,
+        pack_hash=info.pack_hash,
+        exercise=info.exercise,
+        facilitator=info.facilitator,
+        started_at=info.started_at,
+        ended_at=info.ended_at,
+        events=max(info.event_count, 1),
+        head=info.head_hash,
+    )
+    yield header.model_dump_json()
+    for r in rows:
+        yield f'{{"seq":{r.seq},"prev":"{r.prev}","hash":"{r.hash}","event":{r.body}}}'
+
+
+def export_text(info: SessionInfo, rows: Sequence[Row]) -> str:
+    """The whole exported log as text (UTF-8 when written), one line each."""
+    return "".join(line + "\n" for line in export_lines(info, rows))
+
+
+def parse_log(data: bytes, name: str) -> tuple[LogHeader, list[Row]]:
+    """The header and the rows of an exported log, as written (nothing checked but shape)."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise LogFileError(f"{name}: not UTF-8 text (byte {exc.start})") from exc
+    # Split on "\n" only: U+2028 and friends may appear inside JSON strings.
+    lines = [(n, line) for n, line in enumerate(text.split("\n"), start=1) if line.strip()]
+    if not lines:
+        raise LogFileError(f"{name}: the file is empty; expected a tabletop session log")
+    first_no, first = lines[0]
+    try:
+        header = LogHeader.model_validate_json(first)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        where = "/".join(str(p) for p in err["loc"])
+        raise LogFileError(
+            f"{name}:{first_no}: not a tabletop session log header ({where}: {err['msg']})"
+        ) from exc
+    rows = [_row(n, line, name) for n, line in lines[1:]]
+    return header, rows
+
+
+def _row(number: int, line: str, name: str) -> Row:
+    try:
+        data = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise LogFileError(f"{name}:{number}:{exc.colno}: not JSON: {exc.msg}") from exc
+    if not isinstance(data, dict) or not isinstance(data.get("event"), dict):
+        raise LogFileError(f"{name}:{number}: an event line needs seq, prev, hash and event")
+    seq, prev, digest = data.get("seq"), data.get("prev"), data.get("hash")
+    if not isinstance(seq, int) or not isinstance(prev, str) or not isinstance(digest, str):
+        raise LogFileError(f"{name}:{number}: seq must be a number, prev and hash strings")
+    event = data["event"]
+    return Row(seq, str(event.get("type", "")), canonical_json(event), prev, digest)
+
+
+def verify_log(data: bytes, name: str) -> tuple[LogHeader, ChainReport]:
+    """Check an exported log against its own chain and header."""
+    header, rows = parse_log(data, name)
+    report = verify_chain(rows, expected_count=header.events, expected_head=header.head)
+    return header, report
+
+
+def import_log(store: SessionStore, data: bytes, name: str) -> SessionInfo:
+    """Add an exported session to the store; refuse a damaged log or an id already there."""
+    header, rows = parse_log(data, name)
+    report = verify_chain(rows, expected_count=header.events, expected_head=header.head)
+    if not report.ok:
+        raise DamagedLog(f"{name} is not imported", report)
+    info = info_from_log(header.session_id, rows, report.head, name)
+    mismatched = [
+        field
+        for field in ("pack_id", "pack_version", "pack_hash", "exercise", "facilitator")
+        if getattr(header, field) != getattr(info, field)
+    ]
+    if mismatched:
+        raise LogFileError(
+            f"{name}: the header does not match the log it heads ({', '.join(mismatched)})"
+        )
+    store.create(info, rows)
+    return info
+
+
+def info_from_log(session_id: str, rows: Sequence[Row], head: str, name: str) -> SessionInfo:
+    """The session record a verified log implies (taken from its events, not a header)."""
+    first = EVENT.validate_json(rows[0].body)
+    if first.type != "session_started" or first.session_id != session_id:
+        raise LogFileError(f"{name}: the log does not start session {session_id}")
+    ended = next(
+        (EVENT.validate_json(r.body).at for r in reversed(rows) if r.type == "session_ended"),
+        None,
+    )
+    return SessionInfo(
+        id=session_id,
+        pack_id=first.pack_id,
+        pack_version=first.pack_version,
+        pack_title=first.pack_title,
+        pack_hash=first.pack_hash,
+        pack_path=None,
+        exercise=first.exercise,
+        facilitator=first.facilitator,
+        started_at=first.at,
+        ended_at=ended,
+        event_count=len(rows),
+        head_hash=head,
+    )
