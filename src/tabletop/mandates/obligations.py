@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from tabletop.mandates import wording as w
 from tabletop.mandates.evaluate import Context, evaluate
 from tabletop.mandates.index import index_of
 from tabletop.mandates.inputs import resolve_facts
+from tabletop.mandates.requirements import requirement
+from tabletop.mandates.wording import actor_name
 from tabletop.model.facts import Facts
 from tabletop.model.pack import ActionSpec, Pack
 from tabletop.model.verdict import ObligationDue
@@ -53,24 +54,14 @@ def open_obligations(
     return tuple(d for d in dues if not is_discharged(pack, d, facts, taken))
 
 
-def describe_discharge(pack: Pack, discharge: Discharge) -> str:
-    """What meets an obligation, in words ('the CSTO notifies the UN Security Council')."""
+def describe_discharge(pack: Pack, discharge: Discharge, actor: str | None = None) -> str:
+    """What meets an obligation, in words ('once the CSTO has informed the UN Security Council')."""
     index = index_of(pack)
     if discharge.action is not None:
         atype = index.action_types.get(discharge.action)
         title = atype.title if atype else discharge.action.replace("_", " ")
-        return f"taking the action '{title}'"
+        who = actor_name(index, actor) if actor else "the actor that owes it"
+        return f"when {who} takes the action '{title}'"
     if discharge.when is not None:
-        if discharge.when.text:
-            return f"once {discharge.when.text}"
-        return "once this holds: " + _describe_when(pack, discharge)
+        return "once " + requirement(index, discharge.when)
     return "nothing"
-
-
-def _describe_when(pack: Pack, discharge: Discharge) -> str:
-    # Evaluate on the initial facts: for a relation or set test the words of the
-    # negative case name who must do what ("the CSTO has not informed ...").
-    index = index_of(pack)
-    result = evaluate(Context(index, resolve_facts(index, {})), discharge.when)
-    text = result.text.removeprefix(w.NOT_MET)
-    return text
