@@ -1,16 +1,23 @@
-"""Load a pack: read, check, parse, merge its catalogues, lint. Problems are values."""
+"""Load a pack: read, check, parse, merge its catalogues, lint. Problems are values.
+
+`parse_pack(bytes, name, catalogues)` is pure: the only outside input is what the
+`catalogues` callable returns. `load_pack(path)` is the thin wrapper that reads files.
+"""
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
-
-from pydantic import ValidationError
+from typing import Any
 
 from tabletop.model import Catalogue, Pack
 from tabletop.packs.diagnostics import Diagnostic, PackError
+from tabletop.packs.jsonsource import MAX_BYTES, load_document, read_limited
+from tabletop.packs.lint import lint
+from tabletop.packs.origins import CatalogueFile, Origins
 from tabletop.paths import shipped_catalogues_dir
 
 CatalogueSource = Callable[[str], tuple[str, bytes] | None]
@@ -40,57 +47,106 @@ class LoadResult:
         """True when there is no error (warnings allowed)."""
         return self.loaded is not None
 
+    @property
+    def errors(self) -> tuple[Diagnostic, ...]:
+        """The diagnostics of severity error."""
+        return tuple(d for d in self.diagnostics if d.severity == "error")
+
+    @property
+    def warnings(self) -> tuple[Diagnostic, ...]:
+        """The diagnostics of severity warning."""
+        return tuple(d for d in self.diagnostics if d.severity == "warning")
+
+
+@cache
+def schema_for(file_name: str) -> dict[str, Any]:
+    """A generated JSON Schema by file name (built once per process)."""
+    from tabletop.schemas import SCHEMAS
+
+    return SCHEMAS[file_name]()
+
+
+def parse_catalogue(data: bytes, name: str) -> tuple[Catalogue | None, list[Diagnostic]]:
+    """Check and parse one mandate catalogue file (no lint: that needs a pack)."""
+    return load_document(data, name, Catalogue, schema_for("mandate-catalogue.schema.json"))
+
 
 def parse_pack(data: bytes, name: str, catalogues: CatalogueSource) -> LoadResult:
-    """Check and parse pack bytes; pure apart from what `catalogues` returns."""
-    try:
-        pack = Pack.model_validate_json(data)
-    except ValidationError as exc:
-        diags = tuple(
-            Diagnostic(
-                code="schema",
-                severity="error",
-                message=err["msg"],
-                file=name,
-                pointer="/" + "/".join(str(p) for p in err["loc"]),
-            )
-            for err in exc.errors()
-        )
-        return LoadResult(name, None, diags)
-    merged, digest, diags = _merge_catalogues(pack, data, name, catalogues)
-    if merged is None:
-        return LoadResult(name, None, diags)
-    return LoadResult(name, LoadedPack(merged, name, digest), diags)
-
-
-def _merge_catalogues(
-    pack: Pack, data: bytes, name: str, catalogues: CatalogueSource
-) -> tuple[Pack | None, str, tuple[Diagnostic, ...]]:
+    """Check, parse, merge and lint pack bytes; pure apart from what `catalogues` returns."""
+    pack, diags = load_document(data, name, Pack, schema_for("scenario-pack.schema.json"))
+    if pack is None:
+        return LoadResult(name, None, tuple(diags))
     digest = hashlib.sha256(b"pack\0" + hashlib.sha256(data).digest())
-    found: list[Catalogue] = []
-    diags: list[Diagnostic] = []
+    origins = Origins(pack, name, data)
+    found: list[CatalogueFile] = []
+    failed = False
+    seen: set[str] = set()
     for index, cat_id in enumerate(pack.catalogues):
+        ptr = f"/catalogues/{index}"
+        if cat_id in seen:
+            diags.append(
+                origins.at_pack(
+                    "duplicate-id",
+                    ptr,
+                    f"catalogue '{cat_id}' is named twice",
+                    "Name each catalogue once.",
+                )
+            )
+            failed = True
+            continue
+        seen.add(cat_id)
         hit = catalogues(cat_id)
         if hit is None:
             diags.append(
-                Diagnostic(
-                    code="unknown-catalogue",
-                    severity="error",
-                    message=f"catalogue '{cat_id}' not found",
-                    file=name,
-                    pointer=f"/catalogues/{index}",
-                    hint="Put <id>.json in a 'catalogues' folder beside the pack, "
+                origins.at_pack(
+                    "unknown-catalogue",
+                    ptr,
+                    f"catalogue '{cat_id}' not found",
+                    f"Put {cat_id}.json in a 'catalogues' folder beside the pack, "
                     "or name a shipped catalogue.",
                 )
             )
+            failed = True
             continue
-        _name, cat_bytes = hit
+        cat_name, cat_bytes = hit
+        catalogue, cat_diags = parse_catalogue(cat_bytes, cat_name)
+        diags.extend(cat_diags)
+        if catalogue is None:
+            diags.append(
+                origins.at_pack(
+                    "bad-catalogue",
+                    ptr,
+                    f"catalogue '{cat_id}' ({cat_name}) has errors",
+                    "Fix the errors reported in the catalogue file.",
+                )
+            )
+            failed = True
+            continue
+        if catalogue.id != cat_id:
+            diags.append(
+                origins.at_file(
+                    cat_name,
+                    cat_bytes,
+                    "catalogue-id-mismatch",
+                    "/id",
+                    f"the file found for catalogue '{cat_id}' has id '{catalogue.id}'",
+                    f'Set its "id" to "{cat_id}" or rename the file.',
+                )
+            )
+            failed = True
+            continue
         digest.update(cat_id.encode() + b"\0" + hashlib.sha256(cat_bytes).digest())
-        found.append(Catalogue.model_validate_json(cat_bytes))
-    if diags:
-        return None, "", tuple(diags)
-    merged = merge(pack, found)
-    return merged, "sha256:" + digest.hexdigest(), ()
+        found.append(CatalogueFile(cat_name, cat_bytes, catalogue))
+    if failed:
+        return LoadResult(name, None, tuple(diags))
+    merged = merge(pack, [c.catalogue for c in found])
+    origins.add_catalogues(found)
+    diags.extend(origins.diagnostic(finding) for finding in lint(merged))
+    if any(d.severity == "error" for d in diags):
+        return LoadResult(name, None, tuple(diags))
+    warnings = tuple(diags)
+    loaded = LoadedPack(merged, name, "sha256:" + digest.hexdigest(), warnings)
+    return LoadResult(name, loaded, warnings)
 
 
 def merge(pack: Pack, catalogues: list[Catalogue]) -> Pack:
@@ -100,7 +156,7 @@ def merge(pack: Pack, catalogues: list[Catalogue]) -> Pack:
     meta = pack.meta.model_copy(
         update={"sources": pack.meta.sources + tuple(s for c in catalogues for s in c.sources)}
     )
-    update = {"meta": meta}
+    update: dict[str, Any] = {"meta": meta}
     for key in ("actors", "facts", "action_types", "instruments"):
         update[key] = getattr(pack, key) + tuple(x for c in catalogues for x in getattr(c, key))
     return pack.model_copy(update=update)
@@ -114,7 +170,12 @@ def catalogue_finder(pack_path: Path) -> CatalogueSource:
         for folder in folders:
             candidate = folder / f"{cat_id}.json"
             if candidate.is_file():
-                return str(candidate), candidate.read_bytes()
+                try:
+                    with candidate.open("rb") as fh:
+                        # Never more than the limit plus one byte: enough to refuse it.
+                        return str(candidate), fh.read(MAX_BYTES + 1)
+                except OSError:
+                    return None
         return None
 
     return find
@@ -124,7 +185,7 @@ def load_pack(path: str | Path) -> LoadResult:
     """Load a pack file; never raises for problems in the pack."""
     path = Path(path)
     try:
-        data = path.read_bytes()
+        data, too_big = read_limited(path)
     except OSError as exc:
         diag = Diagnostic(
             code="unreadable",
@@ -135,6 +196,8 @@ def load_pack(path: str | Path) -> LoadResult:
             hint="Check the path and the file's permissions.",
         )
         return LoadResult(str(path), None, (diag,))
+    if data is None:
+        return LoadResult(str(path), None, (too_big,) if too_big else ())
     return parse_pack(data, str(path), catalogue_finder(path))
 
 

@@ -1,0 +1,26 @@
+"""Lint a merged pack: duplicate ids, references, types of values, reachability.
+
+Lint runs on the pack with its catalogues merged in and speaks in JSON pointers into that
+merged pack; the loader maps each pointer back to the file (pack or catalogue) it came from.
+"""
+
+from __future__ import annotations
+
+from tabletop.model import Pack
+from tabletop.packs.lint_base import Finding, Index, check_duplicates
+from tabletop.packs.lint_flow import check_flow
+from tabletop.packs.lint_refs import check_references
+from tabletop.packs.lint_values import check_values
+
+__all__ = ["Finding", "lint"]
+
+
+def lint(pack: Pack) -> list[Finding]:
+    """Every lint finding of a merged pack, errors and warnings."""
+    index = Index(pack)
+    return [
+        *check_duplicates(pack),
+        *check_references(pack, index),
+        *check_values(pack, index),
+        *check_flow(pack, index),
+    ]

@@ -1,0 +1,186 @@
+"""Building blocks of the lint: findings, the index of a merged pack, condition sites."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from tabletop.model import Pack
+from tabletop.model.conditions import AllOf, AnyOf, Condition, Not
+from tabletop.model.world import FactSpec, Instrument, ParamSpec
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One lint problem, located by a JSON pointer into the merged pack."""
+
+    code: str
+    message: str
+    pointer: str
+    hint: str = ""
+    severity: Severity = "error"
+    related: str | None = None  # pointer of the first occurrence, for duplicates
+
+
+def error(code: str, pointer: str, message: str, hint: str = "", **kw: Any) -> Finding:
+    """An error finding."""
+    return Finding(code, message, pointer, hint, "error", **kw)
+
+
+def warning(code: str, pointer: str, message: str, hint: str = "") -> Finding:
+    """A warning finding."""
+    return Finding(code, message, pointer, hint, "warning")
+
+
+def listing(ids: Iterable[str], limit: int = 12) -> str:
+    """A short comma-separated list of ids for a hint."""
+    items = sorted(ids)
+    if not items:
+        return "(none defined)"
+    more = f", ... ({len(items) - limit} more)" if len(items) > limit else ""
+    return ", ".join(items[:limit]) + more
+
+
+class Index:
+    """The merged pack's items by id (first occurrence wins; duplicates are reported)."""
+
+    def __init__(self, pack: Pack) -> None:
+        self.pack = pack
+        self.actors = _by_id(pack.actors)
+        self.instruments: dict[str, Instrument] = _by_id(pack.instruments)
+        self.action_types = _by_id(pack.action_types)
+        self.facts: dict[str, FactSpec] = _by_id(pack.facts)
+        self.objectives = _by_id(pack.objectives)
+        self.roles = _by_id(pack.roles)
+        self.phases = _by_id(pack.phases)
+        self.injects = _by_id(pack.injects)
+        self.decision_points = _by_id(pack.decision_points)
+        self.sources = _by_id(pack.meta.sources)
+        self.params: dict[str, dict[str, ParamSpec]] = {
+            a.id: {p.name: p for p in a.params} for a in reversed(pack.action_types)
+        }
+        self.fact_index = {f.id: i for i, f in reversed(list(enumerate(pack.facts)))}
+
+    def hint_for(self, kind: str) -> str:
+        """'Use one of: ...' for a kind of item."""
+        return "Use one of: " + listing(getattr(self, kind)) + "."
+
+
+def _by_id(items: Iterable[Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for item in items:
+        out.setdefault(item.id, item)
+    return out
+
+
+@dataclass(frozen=True)
+class Site:
+    """A condition where the pack keeps one, and the action types whose parameters it may
+    read (None: it is not about an action, so it may not read parameters)."""
+
+    pointer: str
+    condition: Condition
+    actions: tuple[str, ...] | None
+    where: str
+
+
+def condition_sites(pack: Pack) -> Iterator[Site]:
+    """Every top-level condition of the pack, with where it is."""
+    for i, inst in enumerate(pack.instruments):
+        for j, power in enumerate(inst.powers):
+            base = f"/instruments/{i}/powers/{j}"
+            for k, cond in enumerate(power.conditions):
+                yield Site(f"{base}/conditions/{k}", cond, power.actions, f"power '{power.id}'")
+            for k, obl in enumerate(power.obligations):
+                for m, dis in enumerate(obl.discharged_by):
+                    if dis.when is not None:
+                        ptr = f"{base}/obligations/{k}/discharged_by/{m}/when"
+                        yield Site(ptr, dis.when, None, f"obligation '{obl.id}'")
+        for j, limit in enumerate(inst.limits):
+            base = f"/instruments/{i}/limits/{j}"
+            for k, cond in enumerate(limit.applies_when):
+                yield Site(f"{base}/applies_when/{k}", cond, limit.actions, f"limit '{limit.id}'")
+    for i, inj in enumerate(pack.injects):
+        if inj.when is not None:
+            yield Site(f"/injects/{i}/when", inj.when, None, f"inject '{inj.id}'")
+    for i, dp in enumerate(pack.decision_points):
+        if dp.open_when is not None:
+            yield Site(f"/decision_points/{i}/open_when", dp.open_when, None, f"'{dp.id}'")
+
+
+def walk(cond: Condition, ptr: str) -> Iterator[tuple[Condition, str]]:
+    """A condition and every condition inside it, with pointers."""
+    yield cond, ptr
+    if isinstance(cond, AllOf):
+        for i, inner in enumerate(cond.all):
+            yield from walk(inner, f"{ptr}/all/{i}")
+    elif isinstance(cond, AnyOf):
+        for i, inner in enumerate(cond.any):
+            yield from walk(inner, f"{ptr}/any/{i}")
+    elif isinstance(cond, Not):
+        yield from walk(cond.not_, f"{ptr}/not")
+
+
+def _duplicates(items: Iterable[Any], base: str, what: str, attr: str = "id") -> list[Finding]:
+    seen: dict[str, int] = {}
+    out = []
+    for i, item in enumerate(items):
+        key = getattr(item, attr)
+        if key in seen:
+            out.append(
+                error(
+                    "duplicate-id",
+                    f"{base}/{i}/{attr}",
+                    f"{what} '{key}' is defined twice",
+                    f"Give each {what} its own {attr}, or remove one "
+                    "(a catalogue's items count too).",
+                    related=f"{base}/{seen[key]}/{attr}",
+                )
+            )
+        else:
+            seen[key] = i
+    return out
+
+
+def check_duplicates(pack: Pack) -> list[Finding]:
+    """Ids used twice: per collection, options per decision point, rules per instrument."""
+    out: list[Finding] = []
+    for key, what in (
+        ("actors", "actor"),
+        ("instruments", "instrument"),
+        ("action_types", "action type"),
+        ("facts", "fact"),
+        ("objectives", "objective"),
+        ("roles", "role"),
+        ("phases", "phase"),
+        ("injects", "inject"),
+        ("decision_points", "decision point"),
+    ):
+        out += _duplicates(getattr(pack, key), f"/{key}", what)
+    out += _duplicates(pack.meta.sources, "/meta/sources", "source")
+    for i, dp in enumerate(pack.decision_points):
+        out += _duplicates(dp.options, f"/decision_points/{i}/options", "option")
+    for i, inst in enumerate(pack.instruments):
+        out += _duplicates(inst.powers, f"/instruments/{i}/powers", "power")
+        out += _duplicates(inst.limits, f"/instruments/{i}/limits", "limit")
+        power_ids = {p.id for p in inst.powers}
+        for j, limit in enumerate(inst.limits):
+            if limit.id in power_ids:
+                out.append(
+                    error(
+                        "duplicate-id",
+                        f"/instruments/{i}/limits/{j}/id",
+                        f"limit '{limit.id}' has the id of a power of the same instrument",
+                        "Powers and limits of an instrument share one set of ids.",
+                    )
+                )
+        for j, power in enumerate(inst.powers):
+            out += _duplicates(
+                power.obligations, f"/instruments/{i}/powers/{j}/obligations", "obligation"
+            )
+    for i, action in enumerate(pack.action_types):
+        out += _duplicates(action.params, f"/action_types/{i}/params", "parameter", "name")
+    return out

@@ -1,0 +1,315 @@
+"""Lint: conditions and effects name real facts, actors and parameters, with fitting values."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tabletop.model import Pack
+from tabletop.model.conditions import (
+    FactTest,
+    MemberOf,
+    Pair,
+    ParamRef,
+    ParamTest,
+    PartyTo,
+    RelationTest,
+    Within,
+)
+from tabletop.model.effects import AddToFact, Effect, IncreaseFact, RemoveFromFact, SetFact
+from tabletop.model.world import FactSpec, ParamSpec
+from tabletop.packs.lint_base import Finding, Index, Site, condition_sites, error, walk
+
+# Operators that make sense for each fact or parameter type (as the mandate engine reads them).
+OPS: dict[str, set[str]] = {
+    "bool": {"==", "!=", "in", "not_in"},
+    "int": {"==", "!=", "<", "<=", ">", ">=", "in", "not_in"},
+    "enum": {"==", "!=", "<", "<=", ">", ">=", "in", "not_in"},  # ordered as listed
+    "text": {"==", "!=", "in", "not_in", "contains", "not_contains"},
+    "actor": {"==", "!=", "in", "not_in"},
+    "actor_set": {"==", "!=", "contains", "not_contains"},
+    "relation": {"contains", "not_contains"},
+}
+
+
+class _Values:
+    def __init__(self, index: Index) -> None:
+        self.ix = index
+        self.out: list[Finding] = []
+
+    def add(self, code: str, ptr: str, message: str, hint: str = "") -> None:
+        self.out.append(error(code, ptr, message, hint))
+
+    # --- references inside conditions ------------------------------------------------
+
+    def param(self, name: str, ptr: str, site: Site, want: str | None = None) -> list[ParamSpec]:
+        """The specs of a parameter on every action type the site covers (reports gaps)."""
+        if site.actions is None:
+            self.add(
+                "param-outside-power",
+                ptr,
+                f"{site.where} reads action parameter '{name}', but it is not about an action",
+                "Only powers and limits may read action parameters; write an actor id here.",
+            )
+            return []
+        specs = []
+        for action in site.actions:
+            params = self.ix.params.get(action)
+            if params is None:
+                continue  # reported as an unknown action type
+            spec = params.get(name)
+            if spec is None:
+                self.add(
+                    "unknown-param",
+                    ptr,
+                    f"{site.where} reads parameter '{name}', which action type '{action}' "
+                    "does not have",
+                    f"Parameters of '{action}': {', '.join(params) or '(none)'}.",
+                )
+            elif want is not None and spec.type != want:
+                self.add(
+                    "param-type",
+                    ptr,
+                    f"parameter '{name}' of '{action}' is {spec.type}, but {want} is needed here",
+                    "Name a parameter of type 'actor'.",
+                )
+            else:
+                specs.append(spec)
+        return specs
+
+    def actor(self, ref: str | ParamRef, ptr: str, site: Site) -> None:
+        if isinstance(ref, ParamRef):
+            self.param(ref.param, f"{ptr}/param", site, want="actor")
+        elif ref not in self.ix.actors:
+            self.add("unknown-actor", ptr, f"unknown actor '{ref}'", self.ix.hint_for("actors"))
+
+    def fact(self, fact_id: str, ptr: str) -> FactSpec | None:
+        spec = self.ix.facts.get(fact_id)
+        if spec is None:
+            self.add("unknown-fact", ptr, f"unknown fact '{fact_id}'", self.ix.hint_for("facts"))
+        return spec
+
+    # --- conditions --------------------------------------------------------------------
+
+    def site(self, site: Site) -> None:
+        for cond, ptr in walk(site.condition, site.pointer):
+            if isinstance(cond, FactTest):
+                spec = self.fact(cond.fact, f"{ptr}/fact")
+                if spec is not None:
+                    self.compare(spec.type, _fact_domain(spec), cond.op, cond.value, ptr, site)
+            elif isinstance(cond, ParamTest):
+                for spec in self.param(cond.param, f"{ptr}/param", site):
+                    self.compare(spec.type, _param_domain(spec), cond.op, cond.value, ptr, site)
+            elif isinstance(cond, MemberOf):
+                org = self.ix.actors.get(cond.member_of)
+                if org is None:
+                    self.add(
+                        "unknown-actor",
+                        f"{ptr}/member_of",
+                        f"unknown organisation '{cond.member_of}'",
+                        "Use one of: " + _orgs(self.ix) + ".",
+                    )
+                elif org.kind != "organisation":
+                    self.add(
+                        "not-an-organisation",
+                        f"{ptr}/member_of",
+                        f"'{cond.member_of}' is a {org.kind}; only organisations have members",
+                        "Use one of: " + _orgs(self.ix) + ", or use 'within'.",
+                    )
+                self.actor(cond.actor, f"{ptr}/actor", site)
+            elif isinstance(cond, Within):
+                self.actor(cond.within, f"{ptr}/within", site)
+                self.actor(cond.territory, f"{ptr}/territory", site)
+            elif isinstance(cond, RelationTest):
+                spec = self.fact(cond.relation, f"{ptr}/relation")
+                if spec is not None and spec.type != "relation":
+                    self.add(
+                        "fact-type",
+                        f"{ptr}/relation",
+                        f"fact '{cond.relation}' is {spec.type}, not a relation",
+                        "Name a fact of type 'relation', or use a 'fact' comparison.",
+                    )
+                self.actor(cond.from_, f"{ptr}/from", site)
+                self.actor(cond.to, f"{ptr}/to", site)
+            elif isinstance(cond, PartyTo):
+                if cond.party_to not in self.ix.instruments:
+                    self.add(
+                        "unknown-instrument",
+                        f"{ptr}/party_to",
+                        f"unknown instrument '{cond.party_to}'",
+                        self.ix.hint_for("instruments"),
+                    )
+                self.actor(cond.actor, f"{ptr}/actor", site)
+
+    def compare(self, kind: str, domain: Any, op: str, value: Any, ptr: str, site: Site) -> None:
+        """A comparison's operator and value fit the type of what it compares."""
+        if op not in OPS[kind]:
+            self.add(
+                "bad-op",
+                f"{ptr}/op",
+                f"operator '{op}' does not apply to a {kind} value",
+                f"Use one of: {', '.join(sorted(OPS[kind]))}.",
+            )
+            return
+        if isinstance(value, ParamRef):
+            self.param(value.param, f"{ptr}/value/param", site)
+            return
+        if op in ("in", "not_in") or (kind == "actor_set" and op in ("==", "!=")):
+            items = value if isinstance(value, tuple) else None
+            if items is None:
+                self.add("fact-type", f"{ptr}/value", f"'{op}' needs a list of values")
+                return
+            elem = "actor" if kind == "actor_set" else kind
+            for i, item in enumerate(items):
+                self.scalar(elem, domain, item, f"{ptr}/value/{i}")
+            return
+        if kind == "relation":
+            if not isinstance(value, Pair):
+                self.add("fact-type", f"{ptr}/value", "a relation is compared with a pair")
+                return
+            for end, ref in (("from", value.from_), ("to", value.to)):
+                self.actor(ref, f"{ptr}/value/{end}", site)
+            return
+        if kind == "actor_set" and isinstance(value, tuple):
+            for i, item in enumerate(value):
+                self.scalar("actor", domain, item, f"{ptr}/value/{i}")
+            return
+        elem = "actor" if kind == "actor_set" else kind
+        self.scalar(elem, domain, value, f"{ptr}/value")
+
+    def _literal(self, ref: Any, ptr: str) -> None:
+        if isinstance(ref, ParamRef):
+            self.add("param-outside-power", ptr, "effects cannot read parameters")
+        elif ref not in self.ix.actors:
+            self.add("unknown-actor", ptr, f"unknown actor '{ref}'", self.ix.hint_for("actors"))
+
+    def scalar(self, kind: str, domain: Any, value: Any, ptr: str, code: str = "fact-type") -> None:
+        """One value fits a type (and its enum values or known actors)."""
+        ok = {
+            "bool": isinstance(value, bool),
+            "int": isinstance(value, int) and not isinstance(value, bool),
+        }.get(kind, isinstance(value, str))
+        if not ok:
+            want = {"bool": "true or false", "int": "a whole number"}.get(kind, "text")
+            self.add(code, ptr, f"expected {want} here, found {_show(value)}")
+        elif kind == "enum" and value not in domain:
+            self.add(
+                code,
+                ptr,
+                f"'{value}' is not one of the values",
+                f"Use one of: {', '.join(domain)}.",
+            )
+        elif kind == "actor" and value not in self.ix.actors:
+            self.add("unknown-actor", ptr, f"unknown actor '{value}'", self.ix.hint_for("actors"))
+
+    # --- effects and facts ---------------------------------------------------------------
+
+    def effect(self, eff: Effect, ptr: str) -> None:
+        spec = self.fact(eff.fact, f"{ptr}/fact")
+        if spec is None:
+            return
+        kind = spec.type
+        if isinstance(eff, SetFact):
+            if kind in ("actor_set", "relation"):
+                self._effect_kind(eff.fact, kind, "set", ptr, "use 'add' or 'remove'")
+            elif isinstance(eff.set, ParamRef):
+                self.add("param-outside-power", f"{ptr}/set", "effects cannot read parameters")
+            else:
+                self.scalar(kind, _fact_domain(spec), eff.set, f"{ptr}/set", "effect-type")
+                if kind == "int" and isinstance(eff.set, int) and not _in_range(spec, eff.set):
+                    self.add(
+                        "effect-type",
+                        f"{ptr}/set",
+                        f"{eff.set} is outside {spec.min}..{spec.max} of fact '{eff.fact}'",
+                    )
+        elif isinstance(eff, AddToFact | RemoveFromFact):
+            verb, value = ("add", eff.add) if isinstance(eff, AddToFact) else ("remove", eff.remove)
+            if kind not in ("actor_set", "relation"):
+                self._effect_kind(eff.fact, kind, verb, ptr, "use 'set'")
+            elif kind == "relation":
+                if not isinstance(value, Pair):
+                    self.add("effect-type", f"{ptr}/{verb}", "a relation takes a pair {from, to}")
+                else:
+                    self._literal(value.from_, f"{ptr}/{verb}/from")
+                    self._literal(value.to, f"{ptr}/{verb}/to")
+            elif isinstance(value, ParamRef):
+                self.add("param-outside-power", f"{ptr}/{verb}", "effects cannot read parameters")
+            else:
+                self.scalar("actor", None, value, f"{ptr}/{verb}")
+        elif isinstance(eff, IncreaseFact) and kind != "int":
+            self._effect_kind(eff.fact, kind, "increase", ptr, "use 'set'")
+
+    def _effect_kind(self, fact: str, kind: str, verb: str, ptr: str, hint: str) -> None:
+        self.add(
+            "effect-type",
+            f"{ptr}/{verb}",
+            f"cannot '{verb}' {kind} fact '{fact}'",
+            hint.capitalize() + ".",
+        )
+
+    def fact_spec(self, spec: FactSpec, ptr: str) -> None:
+        if spec.type == "enum" and spec.initial not in spec.values:
+            self.add(
+                "bad-initial",
+                f"{ptr}/initial",
+                f"initial value '{spec.initial}' is not among the values",
+                f"Use one of: {', '.join(spec.values)}.",
+            )
+        elif spec.type == "int":
+            lo, hi = spec.min, spec.max
+            if lo is not None and hi is not None and lo > hi:
+                self.add("bad-initial", f"{ptr}/min", f"min {lo} is above max {hi}")
+            elif not _in_range(spec, spec.initial):
+                self.add(
+                    "bad-initial",
+                    f"{ptr}/initial",
+                    f"initial value {spec.initial} is outside {lo}..{hi}",
+                )
+        elif spec.type == "actor_set":
+            for i, actor in enumerate(spec.initial):
+                self._literal(actor, f"{ptr}/initial/{i}")
+        elif spec.type == "relation":
+            for i, pair in enumerate(spec.initial):
+                self._literal(pair.from_, f"{ptr}/initial/{i}/from")
+                self._literal(pair.to, f"{ptr}/initial/{i}/to")
+
+
+def _in_range(spec: Any, value: int) -> bool:
+    return (spec.min is None or value >= spec.min) and (spec.max is None or value <= spec.max)
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, Pair):
+        return "a pair"
+    if isinstance(value, tuple):
+        return "a list"
+    return repr(value)
+
+
+def _fact_domain(spec: FactSpec) -> Any:
+    return spec.values if spec.type == "enum" else None
+
+
+def _param_domain(spec: ParamSpec) -> Any:
+    return spec.values if spec.type == "enum" else None
+
+
+def _orgs(index: Index) -> str:
+    orgs = sorted(a.id for a in index.actors.values() if a.kind == "organisation")
+    return ", ".join(orgs) or "(no organisations defined)"
+
+
+def check_values(pack: Pack, index: Index) -> list[Finding]:
+    """Conditions, effects and fact specs: names resolve and values fit their types."""
+    v = _Values(index)
+    for site in condition_sites(pack):
+        v.site(site)
+    for i, spec in enumerate(pack.facts):
+        v.fact_spec(spec, f"/facts/{i}")
+    for i, inj in enumerate(pack.injects):
+        for j, eff in enumerate(inj.effects):
+            v.effect(eff, f"/injects/{i}/effects/{j}")
+    for i, dp in enumerate(pack.decision_points):
+        for j, opt in enumerate(dp.options):
+            for k, eff in enumerate(opt.effects):
+                v.effect(eff, f"/decision_points/{i}/options/{j}/effects/{k}")
+    return v.out
