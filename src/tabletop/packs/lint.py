@@ -15,12 +15,17 @@ from tabletop.packs.lint_values import check_values
 __all__ = ["Finding", "lint"]
 
 
-def lint(pack: Pack) -> list[Finding]:
-    """Every lint finding of a merged pack, errors and warnings."""
+def lint(pack: Pack, own_facts: int | None = None) -> list[Finding]:
+    """Every lint finding of a merged pack, errors and warnings.
+
+    `own_facts`: how many of the merged facts the pack itself defines (they come first);
+    only those get the never-read / never-set warnings, as a shared catalogue's facts need
+    not all be used by every pack. None means all of them.
+    """
     index = Index(pack)
     return [
         *check_duplicates(pack),
         *check_references(pack, index),
         *check_values(pack, index),
-        *check_flow(pack, index),
+        *check_flow(pack, index, own_facts),
     ]

@@ -153,7 +153,7 @@ def _reachable(
     return fires, opened
 
 
-def check_flow(pack: Pack, index: Index) -> list[Finding]:
+def check_flow(pack: Pack, index: Index, own_facts: int | None = None) -> list[Finding]:
     """Reachability of injects and decision points, follow-on loops, fact use, phase order."""
     changing = facts_set(pack)
     static = _Static(index, initial_facts(pack))
@@ -189,7 +189,7 @@ def check_flow(pack: Pack, index: Index) -> list[Finding]:
                 )
             )
     out += _loops(pack, index)
-    out += _fact_use(pack, changing)
+    out += _fact_use(pack, changing, len(pack.facts) if own_facts is None else own_facts)
     for i in range(1, len(pack.phases)):
         if pack.phases[i].starts_at < pack.phases[i - 1].starts_at:
             out.append(
@@ -254,12 +254,12 @@ def _loops(pack: Pack, index: Index) -> list[Finding]:
     return out
 
 
-def _fact_use(pack: Pack, changing: set[str]) -> list[Finding]:
+def _fact_use(pack: Pack, changing: set[str], own_facts: int) -> list[Finding]:
     read: set[str] = set()
     for site in condition_sites(pack):
         read |= facts_read(site.condition)
     out = []
-    for i, spec in enumerate(pack.facts):
+    for i, spec in enumerate(pack.facts[:own_facts]):
         if spec.id not in read:
             out.append(
                 warning(

@@ -141,7 +141,7 @@ def parse_pack(data: bytes, name: str, catalogues: CatalogueSource) -> LoadResul
         return LoadResult(name, None, tuple(diags))
     merged = merge(pack, [c.catalogue for c in found])
     origins.add_catalogues(found)
-    diags.extend(origins.diagnostic(finding) for finding in lint(merged))
+    diags.extend(origins.diagnostic(f) for f in lint(merged, own_facts=len(pack.facts)))
     if any(d.severity == "error" for d in diags):
         return LoadResult(name, None, tuple(diags))
     warnings = tuple(diags)
