@@ -13,6 +13,8 @@ from typing import Any
 from pydantic import BaseModel
 
 from tabletop.model import Catalogue, Pack
+from tabletop.model.playthrough import Playthrough
+from tabletop.model.sessionlog import SessionLogLine
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 BASE_ID = "https://tabletop.invalid/schemas/"
@@ -46,6 +48,18 @@ SCHEMAS: dict[str, Callable[[], dict[str, Any]]] = {
         "tabletop mandate catalogue",
         "Instruments (charters, treaties, laws) with their powers, limits and obligations, "
         "shared by several scenario packs.",
+    ),
+    "session-log.schema.json": _from_model(
+        SessionLogLine,
+        "tabletop session log line",
+        "One line of an exported session log (JSON Lines): the first line is the header, "
+        "each further line one event with its seq, prev hash and hash.",
+    ),
+    "playthrough.schema.json": _from_model(
+        Playthrough,
+        "tabletop playthrough script",
+        "A headless game for `tabletop play`: the steps to play and what must hold after "
+        "each, so that a pack's branches can be tested like code.",
     ),
 }
 

@@ -10,7 +10,7 @@ from importlib import import_module
 from tabletop import __version__
 
 # Each module defines register(subparsers) and run(args) -> int.
-COMMANDS = ("validate", "check")
+COMMANDS = ("validate", "new", "packs", "check")
 
 
 def build_parser() -> argparse.ArgumentParser:

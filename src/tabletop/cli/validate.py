@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import argparse
 import json
+from pathlib import Path
 
-from tabletop.packs import load_pack
+from tabletop.packs.catalogues import CatalogueResult, is_catalogue_path, load_catalogue
+from tabletop.packs.loader import LoadResult, load_pack
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -13,22 +15,42 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "validate",
         help="check packs and report every problem with file:line:col and JSON pointer",
-        description="Check scenario packs: JSON syntax, duplicate keys, the schema, references "
-        "and reachability. Exit 0 when clean (warnings allowed), 1 on any error.",
+        description="Check scenario packs (and mandate catalogues): size and nesting limits, "
+        "JSON syntax, duplicate keys, the schema, references, value types and reachability. "
+        "Every problem is reported at once with file:line:column, the JSON pointer and a hint. "
+        "A file in a 'catalogues' folder, or whose $schema names the catalogue schema, is "
+        "checked as a catalogue. Exit 0 when clean (warnings allowed), 1 on any error, "
+        "2 on wrong usage. Codes are explained in docs/diagnostics.md.",
     )
-    p.add_argument("packs", nargs="+", metavar="PACK", help="pack file(s) to check")
+    p.add_argument("packs", nargs="+", metavar="PACK", help="pack or catalogue file(s) to check")
     p.add_argument("--format", choices=("text", "json"), default="text", help="output format")
     p.set_defaults(run=run)
 
 
+def check_file(path: str) -> LoadResult | CatalogueResult:
+    """Check one file as a pack, or as a catalogue when it is one."""
+    target = Path(path)
+    head = b""
+    try:
+        with target.open("rb") as fh:
+            head = fh.read(2048)
+    except OSError:
+        pass  # load_pack reports it
+    if is_catalogue_path(target, head):
+        return load_catalogue(target)
+    return load_pack(target)
+
+
 def run(args: argparse.Namespace) -> int:
-    """Validate each pack and print the diagnostics."""
-    results = [load_pack(path) for path in args.packs]
+    """Validate each file and print the diagnostics."""
+    results = [check_file(path) for path in args.packs]
     if args.format == "json":
         out = [
             {
                 "file": r.path,
                 "ok": r.ok,
+                "errors": sum(d.severity == "error" for d in r.diagnostics),
+                "warnings": sum(d.severity == "warning" for d in r.diagnostics),
                 "diagnostics": [d.model_dump(mode="json") for d in r.diagnostics],
             }
             for r in results

@@ -117,9 +117,24 @@ class LiveSession:
         clock: WallClock = utc_now,
     ) -> LiveSession:
         """Open a stored session for play: verify its log and replay it."""
+        return cls.open_with_log(
+            store, info, loaded, allow_changed_pack=allow_changed_pack, clock=clock
+        )[0]
+
+    @classmethod
+    def open_with_log(
+        cls,
+        store: SessionStore,
+        info: SessionInfo,
+        loaded: LoadedPack,
+        *,
+        allow_changed_pack: bool = False,
+        clock: WallClock = utc_now,
+    ) -> tuple[LiveSession, list[Event]]:
+        """Open a stored session for play, and give its events too."""
         check_pack(info, loaded, allow_changed=allow_changed_pack)
         events = load_events(store, info)
-        return cls(store, info, loaded, replay(loaded.pack, events), clock)
+        return cls(store, info, loaded, replay(loaded.pack, events), clock), events
 
     def do(self, command: Callable[..., Outcome], *args: Any, **kwargs: Any) -> Outcome:
         """Run a command on the current state; commit its events before returning them."""

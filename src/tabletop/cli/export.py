@@ -1,0 +1,53 @@
+"""tabletop export SESSION -o FILE.jsonl: a session log as JSON Lines."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from tabletop.cli.sessionargs import add_db_option, error, open_store
+from tabletop.store import StoreError, export_text
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add the export command."""
+    p = sub.add_parser(
+        "export",
+        help="write a session's log as JSON Lines",
+        description="Write a session's log as JSON Lines: a header line, then one event per "
+        "line with its seq, prev hash and hash (schemas/session-log.schema.json). The events "
+        "are written as stored, so `tabletop verify FILE` checks them.",
+    )
+    p.add_argument("target", metavar="SESSION", help="session id or a unique prefix of it")
+    p.add_argument(
+        "-o", "--output", required=True, metavar="FILE", help="output file, - for stdout"
+    )
+    add_db_option(p)
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Export one session."""
+    try:
+        with open_store(args) as store:
+            info = store.find(args.target)
+            text = export_text(info, store.rows(info.id))
+    except StoreError as exc:
+        return error(str(exc))
+    if args.output == "-":
+        sys.stdout.write(text)
+        return 0
+    out = Path(args.output)
+    tmp = out.with_name(out.name + ".part")
+    try:
+        with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, out)
+    except OSError as exc:
+        return error(f"cannot write {out}: {exc.strerror or exc}")
+    print(f"exported session {info.id} ({info.event_count} events) to {out}")
+    return 0

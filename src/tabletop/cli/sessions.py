@@ -1,0 +1,60 @@
+"""tabletop sessions: the sessions in the database."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from tabletop.cli.sessionargs import add_db_option, db_path, error, open_store
+from tabletop.store import StoreError
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add the sessions command."""
+    p = sub.add_parser(
+        "sessions",
+        help="list the sessions in the session database",
+        description="List sessions, most recent first: id, pack, when started, whether ended, "
+        "and how many events the log holds.",
+    )
+    add_db_option(p)
+    p.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the sessions."""
+    try:
+        with open_store(args) as store:
+            infos = store.sessions()
+    except StoreError as exc:
+        return error(str(exc))
+    if args.format == "json":
+        rows = [
+            {
+                "id": i.id,
+                "pack_id": i.pack_id,
+                "pack_version": i.pack_version,
+                "pack_hash": i.pack_hash,
+                "exercise": i.exercise,
+                "facilitator": i.facilitator,
+                "started_at": i.started_at.isoformat(),
+                "ended_at": i.ended_at.isoformat() if i.ended_at else None,
+                "events": i.event_count,
+            }
+            for i in infos
+        ]
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        return 0
+    if not infos:
+        print(f"no sessions in {db_path(args)}")
+        return 0
+    width = max(len(i.id) for i in infos)
+    print(f"{'SESSION':<{width}}  {'STARTED (UTC)':<16}  {'STATUS':<7}  {'EVENTS':>6}  PACK")
+    for i in infos:
+        status = "ended" if i.ended_at else "running"
+        print(
+            f"{i.id:<{width}}  {i.started_at:%Y-%m-%d %H:%M}  {status:<7}  {i.event_count:>6}  "
+            f"{i.pack_id} {i.pack_version}: {i.exercise}"
+        )
+    return 0

@@ -1,0 +1,141 @@
+"""Expectations of playthrough steps: what was expected, what happened."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from tabletop.engine.draft import Outcome, Refusal
+from tabletop.engine.state import ObligationState, SessionState, fact_to_json
+from tabletop.model.playthrough import Expect
+from tabletop.model.verdict import Verdict
+
+
+@dataclass(frozen=True)
+class Mismatch:
+    """One expectation that did not hold. `field` is its key under `expect`."""
+
+    field: str
+    expected: str
+    actual: str
+
+    def __str__(self) -> str:
+        return f"expected {self.field} {self.expected}, but {self.actual}"
+
+
+def check_expect(expect: Expect | None, state: SessionState, outcome: Outcome) -> list[Mismatch]:
+    """Every expectation of a step that failed; an unexpected refusal is one."""
+    out: list[Mismatch] = []
+    refused = isinstance(outcome, Refusal)
+    wanted = expect.refused if expect is not None else None
+    if refused and wanted is None:
+        return [Mismatch("", "the step to succeed", f"it was refused: {outcome.message}")]
+    if wanted is not None and not refused:
+        out.append(Mismatch("refused", _q(wanted), "the step succeeded"))
+    elif wanted is not None and wanted.lower() not in outcome.message.lower():
+        out.append(Mismatch("refused", f"with {_q(wanted)}", f"the message was: {outcome.message}"))
+    if expect is None:
+        return out
+    if expect.verdict is not None:
+        verdict = _verdict(outcome)
+        actual = f"it was {verdict.kind}: {verdict.headline}" if verdict else "no verdict was given"
+        if verdict is None or verdict.kind != expect.verdict:
+            out.append(Mismatch("verdict", expect.verdict, actual))
+    out.extend(_facts(expect, state))
+    out.extend(_sets(expect, state))
+    out.extend(_obligations(expect, state))
+    out.extend(_scalars(expect, state))
+    return out
+
+
+def _q(text: str) -> str:
+    return f"'{text}'" if text else "(any reason)"
+
+
+def _verdict(outcome: Outcome) -> Verdict | None:
+    if isinstance(outcome, Refusal):
+        return outcome.verdict
+    for event in outcome:
+        if event.type in ("decision_recorded", "decision_rejected"):
+            return event.verdict
+    return None
+
+
+def _norm(value: Any) -> Any:
+    if isinstance(value, list | tuple):
+        return tuple(sorted(_norm(v) for v in value))
+    return value
+
+
+def _facts(expect: Expect, state: SessionState) -> list[Mismatch]:
+    out = []
+    for fact, wanted in expect.facts.items():
+        if fact not in state.facts:
+            out.append(Mismatch(f"facts/{fact}", _show(wanted), "there is no such fact"))
+            continue
+        actual = fact_to_json(state.facts[fact])
+        same = type(actual) is type(wanted) or isinstance(actual, tuple)
+        if not same or _norm(actual) != _norm(wanted):
+            out.append(Mismatch(f"facts/{fact}", _show(wanted), f"it is {_show(actual)}"))
+    return out
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, tuple):
+        return "[" + ", ".join(_show(v) for v in value) + "]"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return f'"{value}"'
+    return str(value)
+
+
+def _sets(expect: Expect, state: SessionState) -> list[Mismatch]:
+    delivered = state.delivered_ids
+    checks = [
+        ("delivered", expect.delivered, lambda x: x in delivered, "not delivered"),
+        ("not_delivered", expect.not_delivered, lambda x: x not in delivered, "delivered"),
+        ("released", expect.released, lambda x: x in state.pending, "not waiting for its time"),
+        ("open", expect.open, lambda x: x in state.open_decisions, "not open"),
+        ("closed", expect.closed, lambda x: x in state.closed_decisions, "not closed"),
+        ("not_opened", expect.not_opened, lambda x: x not in state.opened, "opened"),
+    ]
+    out = []
+    for name, ids, test, failing in checks:
+        bad = [x for x in ids if not test(x)]
+        if bad:
+            out.append(Mismatch(name, ", ".join(ids), f"{', '.join(bad)}: {failing}"))
+    return out
+
+
+def _matches(ob: ObligationState, name: str) -> bool:
+    return name in (ob.id, ob.due.key, ob.due.obligation)
+
+
+def _obligations(expect: Expect, state: SessionState) -> list[Mismatch]:
+    out = []
+    for name, wanted, is_open in (
+        ("obligations_open", expect.obligations_open, True),
+        ("obligations_met", expect.obligations_met, False),
+    ):
+        for ref in wanted:
+            found = [ob for ob in state.obligations.values() if _matches(ob, ref)]
+            if not found:
+                out.append(Mismatch(name, ref, "no such obligation has arisen"))
+            elif not any(ob.is_open == is_open for ob in found):
+                out.append(Mismatch(name, ref, "it is met" if is_open else "it is still open"))
+    return out
+
+
+def _scalars(expect: Expect, state: SessionState) -> list[Mismatch]:
+    out = []
+    if expect.phase is not None and state.phase != expect.phase:
+        out.append(Mismatch("phase", expect.phase, f"the phase is {state.phase}"))
+    if expect.clock is not None and state.clock.time != expect.clock:
+        want, have = f"{expect.clock:%Y-%m-%d %H:%M}", f"{state.clock.time:%Y-%m-%d %H:%M}"
+        out.append(Mismatch("clock", want, f"the clock reads {have}"))
+    if expect.paused is not None and state.clock.running == expect.paused:
+        out.append(Mismatch("paused", _show(expect.paused), f"it is {_show(not expect.paused)}"))
+    if expect.ended is not None and state.ended != expect.ended:
+        out.append(Mismatch("ended", _show(expect.ended), f"it is {_show(state.ended)}"))
+    return out
