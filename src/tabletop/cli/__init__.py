@@ -10,7 +10,18 @@ from importlib import import_module
 from tabletop import __version__
 
 # Each module defines register(subparsers) and run(args) -> int.
-COMMANDS = ("validate", "new", "packs", "check")
+COMMANDS = (
+    "validate",
+    "new",
+    "packs",
+    "check",
+    "play",
+    "sessions",
+    "resume",
+    "verify",
+    "export",
+    "import_",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
