@@ -41,6 +41,8 @@ MAX_DEPTH = 64
 
 M = TypeVar("M", bound=BaseModel)
 
+_DEEP_HINT = f"Nesting is limited to {MAX_DEPTH} levels; real documents need about 12."
+
 _KEEP = b'"[]{}'
 _DROP = bytes(b for b in range(256) if b not in _KEEP)
 _STRING = re.compile(rb'"[^"]*"')
@@ -161,7 +163,7 @@ def parse_json(text: str, name: str) -> tuple[Any, bool, Diagnostic | None]:
         return None, False, _error("json-syntax", msg, name, "", "Use a number or null.", where)
     except RecursionError:
         msg = "arrays or objects nest too deeply"
-        return None, False, _error("nesting-too-deep", msg, name, "", "", None)
+        return None, False, _error("nesting-too-deep", msg, name, "", _DEEP_HINT, None)
     except ValueError as exc:  # e.g. an integer with more than 4300 digits
         at = _LONG_NUMBER.search(text)
         where = Positions(text).line_col(at.start()) if at else None
@@ -228,7 +230,7 @@ def load_document(
         line = prefix.count("\n") + 1
         col = offset - (prefix.rfind("\n") + 1) + 1
         msg = f"arrays and objects nest more than {MAX_DEPTH} deep"
-        hint = f"Nesting is limited to {MAX_DEPTH} levels; real documents need far fewer."
+        hint = _DEEP_HINT
         return None, [_error("nesting-too-deep", msg, name, "", hint, (line, col))]
     instance, has_duplicates, syntax = parse_json(text, name)
     if syntax is not None:
@@ -246,7 +248,7 @@ def load_document(
         diags.extend(found or model_diagnostics(exc, instance, name, positions))
         value = None
     except (ValueError, RecursionError) as exc:  # defensive: pydantic's own parser refused
-        diags.append(_error("json-syntax", str(exc), name, "", "", None))
+        diags.append(_error("json-syntax", str(exc), name, "", "Check the JSON syntax.", None))
         value = None
     if any(d.severity == "error" for d in diags):
         return None, diags

@@ -25,12 +25,12 @@ class Finding:
     related: str | None = None  # pointer of the first occurrence, for duplicates
 
 
-def error(code: str, pointer: str, message: str, hint: str = "", **kw: Any) -> Finding:
+def error(code: str, pointer: str, message: str, hint: str, **kw: Any) -> Finding:
     """An error finding."""
     return Finding(code, message, pointer, hint, "error", **kw)
 
 
-def warning(code: str, pointer: str, message: str, hint: str = "") -> Finding:
+def warning(code: str, pointer: str, message: str, hint: str) -> Finding:
     """A warning finding."""
     return Finding(code, message, pointer, hint, "warning")
 

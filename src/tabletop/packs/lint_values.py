@@ -19,6 +19,8 @@ from tabletop.model.effects import AddToFact, Effect, IncreaseFact, RemoveFromFa
 from tabletop.model.world import FactSpec, ParamSpec
 from tabletop.packs.lint_base import Finding, Index, Site, condition_sites, error, walk
 
+_LITERAL = "Write an actor id (or value) here; only powers and limits read action parameters."
+
 # Operators that make sense for each fact or parameter type (as the mandate engine reads them).
 OPS: dict[str, set[str]] = {
     "bool": {"==", "!=", "in", "not_in"},
@@ -36,7 +38,7 @@ class _Values:
         self.ix = index
         self.out: list[Finding] = []
 
-    def add(self, code: str, ptr: str, message: str, hint: str = "") -> None:
+    def add(self, code: str, ptr: str, message: str, hint: str) -> None:
         self.out.append(error(code, ptr, message, hint))
 
     # --- references inside conditions ------------------------------------------------
@@ -156,7 +158,12 @@ class _Values:
         if op in ("in", "not_in") or (kind == "actor_set" and op in ("==", "!=")):
             items = value if isinstance(value, tuple) else None
             if items is None:
-                self.add("fact-type", f"{ptr}/value", f"'{op}' needs a list of values")
+                self.add(
+                    "fact-type",
+                    f"{ptr}/value",
+                    f"'{op}' needs a list of values",
+                    'Write the values as a list, e.g. ["a", "b"].',
+                )
                 return
             elem = "actor" if kind == "actor_set" else kind
             for i, item in enumerate(items):
@@ -164,7 +171,12 @@ class _Values:
             return
         if kind == "relation":
             if not isinstance(value, Pair):
-                self.add("fact-type", f"{ptr}/value", "a relation is compared with a pair")
+                self.add(
+                    "fact-type",
+                    f"{ptr}/value",
+                    "a relation is compared with a pair",
+                    'Write the value as {"from": actor, "to": actor}.',
+                )
                 return
             for end, ref in (("from", value.from_), ("to", value.to)):
                 self.actor(ref, f"{ptr}/value/{end}", site)
@@ -178,7 +190,7 @@ class _Values:
 
     def _literal(self, ref: Any, ptr: str) -> None:
         if isinstance(ref, ParamRef):
-            self.add("param-outside-power", ptr, "effects cannot read parameters")
+            self.add("param-outside-power", ptr, "effects cannot read parameters", _LITERAL)
         elif ref not in self.ix.actors:
             self.add("unknown-actor", ptr, f"unknown actor '{ref}'", self.ix.hint_for("actors"))
 
@@ -190,7 +202,7 @@ class _Values:
         }.get(kind, isinstance(value, str))
         if not ok:
             want = {"bool": "true or false", "int": "a whole number"}.get(kind, "text")
-            self.add(code, ptr, f"expected {want} here, found {_show(value)}")
+            self.add(code, ptr, f"expected {want} here, found {_show(value)}", f"Write {want}.")
         elif kind == "enum" and value not in domain:
             self.add(
                 code,
@@ -212,7 +224,9 @@ class _Values:
             if kind in ("actor_set", "relation"):
                 self._effect_kind(eff.fact, kind, "set", ptr, "use 'add' or 'remove'")
             elif isinstance(eff.set, ParamRef):
-                self.add("param-outside-power", f"{ptr}/set", "effects cannot read parameters")
+                self.add(
+                    "param-outside-power", f"{ptr}/set", "effects cannot read parameters", _LITERAL
+                )
             else:
                 self.scalar(kind, _fact_domain(spec), eff.set, f"{ptr}/set", "effect-type")
                 if kind == "int" and isinstance(eff.set, int) and not _in_range(spec, eff.set):
@@ -220,6 +234,7 @@ class _Values:
                         "effect-type",
                         f"{ptr}/set",
                         f"{eff.set} is outside {spec.min}..{spec.max} of fact '{eff.fact}'",
+                        "Set a value within the fact's min and max.",
                     )
         elif isinstance(eff, AddToFact | RemoveFromFact):
             verb, value = ("add", eff.add) if isinstance(eff, AddToFact) else ("remove", eff.remove)
@@ -227,12 +242,22 @@ class _Values:
                 self._effect_kind(eff.fact, kind, verb, ptr, "use 'set'")
             elif kind == "relation":
                 if not isinstance(value, Pair):
-                    self.add("effect-type", f"{ptr}/{verb}", "a relation takes a pair {from, to}")
+                    self.add(
+                        "effect-type",
+                        f"{ptr}/{verb}",
+                        "a relation takes a pair",
+                        'Write {"from": actor, "to": actor}.',
+                    )
                 else:
                     self._literal(value.from_, f"{ptr}/{verb}/from")
                     self._literal(value.to, f"{ptr}/{verb}/to")
             elif isinstance(value, ParamRef):
-                self.add("param-outside-power", f"{ptr}/{verb}", "effects cannot read parameters")
+                self.add(
+                    "param-outside-power",
+                    f"{ptr}/{verb}",
+                    "effects cannot read parameters",
+                    _LITERAL,
+                )
             else:
                 self.scalar("actor", None, value, f"{ptr}/{verb}")
         elif isinstance(eff, IncreaseFact) and kind != "int":
@@ -257,12 +282,13 @@ class _Values:
         elif spec.type == "int":
             lo, hi = spec.min, spec.max
             if lo is not None and hi is not None and lo > hi:
-                self.add("bad-initial", f"{ptr}/min", f"min {lo} is above max {hi}")
+                self.add("bad-initial", f"{ptr}/min", f"min {lo} is above max {hi}", "Swap them.")
             elif not _in_range(spec, spec.initial):
                 self.add(
                     "bad-initial",
                     f"{ptr}/initial",
                     f"initial value {spec.initial} is outside {lo}..{hi}",
+                    "Start the fact within its min and max.",
                 )
         elif spec.type == "actor_set":
             for i, actor in enumerate(spec.initial):

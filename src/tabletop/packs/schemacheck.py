@@ -170,6 +170,7 @@ def _diag(
     code: str, message: str, name: str, ptr: str, positions: Positions, hint: str, key: bool = False
 ) -> Diagnostic:
     line, col = positions.locate(ptr, key=key)
+    hint = hint or "Check this value against the format in schemas/ (editors show it on hover)."
     return Diagnostic(
         code=code,
         severity="error",
