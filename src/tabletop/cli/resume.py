@@ -86,8 +86,9 @@ def status_lines(state: SessionState, pack: Pack, last: list[Event]) -> list[str
     if not state.open_obligations:
         lines.append("  none")
     lines.append("facts:")
-    for fact, value in state.facts.items():
-        lines.append(f"  {fact} = {fact_to_json(value)!r}")
+    order = {spec.id: n for n, spec in enumerate(pack.facts)}
+    for fact in sorted(state.facts, key=lambda f: (order.get(f, len(order)), f)):
+        lines.append(f"  {fact} = {fact_to_json(state.facts[fact])!r}")
     if last:
         lines.append("last events:")
         first = state.event_count - len(last) + 1

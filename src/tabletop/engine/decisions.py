@@ -77,9 +77,10 @@ def record_decision(
     verdict = verdict_for(state, pack, role, chosen)
     outside = verdict.kind == "outside_mandate"
     if outside and justification is None:
+        headline = verdict.headline.removeprefix("Outside mandate: ").rstrip(".")
         return Refusal(
             "outside-mandate",
-            f"outside mandate: {verdict.headline}; override with a justification "
+            f"outside mandate: {headline}; override with a justification "
             "or record it as rejected",
             verdict,
         )

@@ -1,0 +1,89 @@
+"""Shared builders for the engine tests: the example pack and a session in memory."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, date, datetime, timedelta
+from itertools import count
+from pathlib import Path
+
+import pytest
+
+from tabletop.engine import Refusal, replay, start_session
+from tabletop.engine.playthrough import MemorySession
+from tabletop.model.events import Event
+from tabletop.model.pack import Pack
+from tabletop.packs import LoadedPack, open_pack
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+EXAMPLE = DATA / "example-pack.json"
+
+
+def ticking_clock(
+    start: datetime = datetime(2031, 3, 1, 9, 0, tzinfo=UTC),
+) -> Callable[[], datetime]:
+    """A wall clock that moves one second per reading: deterministic and increasing."""
+    ticks = count()
+    return lambda: start + timedelta(seconds=next(ticks))
+
+
+@pytest.fixture(scope="session")
+def example() -> LoadedPack:
+    """The example pack, loaded once."""
+    return open_pack(EXAMPLE)
+
+
+@pytest.fixture(scope="session")
+def pack(example: LoadedPack) -> Pack:
+    """The example pack's model."""
+    return example.pack
+
+
+def start(loaded: LoadedPack, session_id: str = "quiet-pass-test-0001") -> MemorySession:
+    """A started session of the pack, kept in memory."""
+    clock = ticking_clock()
+    events = start_session(
+        loaded.pack,
+        pack_hash=loaded.content_hash,
+        session_id=session_id,
+        facilitator="Tester",
+        exercise="Engine tests",
+        exercise_date=date(2031, 3, 1),
+        now=clock(),
+    )
+    assert not isinstance(events, Refusal), events
+    return MemorySession(loaded.pack, replay(loaded.pack, events), clock, list(events))
+
+
+@pytest.fixture
+def game(example: LoadedPack) -> MemorySession:
+    """A fresh game of the example pack."""
+    return start(example)
+
+
+@pytest.fixture
+def begin(example: LoadedPack) -> Callable[[], MemorySession]:
+    """A builder of fresh games of the example pack."""
+    return lambda: start(example)
+
+
+def _ok(outcome: list[Event] | Refusal) -> list[Event]:
+    assert not isinstance(outcome, Refusal), f"refused: {outcome}"
+    return outcome
+
+
+@pytest.fixture
+def ok() -> Callable[[list[Event] | Refusal], list[Event]]:
+    """Check that an outcome is not a refusal and give its events."""
+    return _ok
+
+
+@pytest.fixture
+def refused() -> Callable[[list[Event] | Refusal], Refusal]:
+    """Check that an outcome is a refusal and give it."""
+
+    def check(outcome: list[Event] | Refusal) -> Refusal:
+        assert isinstance(outcome, Refusal), f"not refused: {[e.type for e in outcome]}"
+        return outcome
+
+    return check
