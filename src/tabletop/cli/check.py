@@ -24,7 +24,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         epilog="Values are read by their declared type: true/false, whole numbers, enum values "
         "and actor ids as written; actor sets as A,B; relations as FROM>TO,FROM>TO. Example: "
         "tabletop check pack.json --role csto --action peacekeeping_deployment "
-        "--param host=KAZ --fact requests=KAZ>CSTO",
+        "--param host=KAZ --fact 'requests=KAZ>CSTO' (quote '>' in a shell)",
     )
     p.add_argument("pack", metavar="PACK", help="pack file")
     p.add_argument("--role", required=True, help="id of the role that acts")
