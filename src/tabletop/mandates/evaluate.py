@@ -25,7 +25,7 @@ from tabletop.model.conditions import (
 )
 from tabletop.model.facts import FactValue
 from tabletop.model.verdict import ConditionResult
-from tabletop.model.world import ParamSpec
+from tabletop.model.world import FactSpec, ParamSpec
 
 
 @dataclass(frozen=True)
@@ -200,7 +200,7 @@ def _fact_test(ctx: Context, cond: FactTest) -> tuple[bool, str]:
 
 
 def _membership_words(
-    ctx: Context, spec, actual: frozenset, expected: object, truth: bool, op: str
+    ctx: Context, spec: FactSpec, actual: frozenset, expected: object, truth: bool, op: str
 ) -> str:
     items = expected if isinstance(expected, tuple) else (expected,)
     said = []
@@ -223,7 +223,7 @@ def _membership_words(
     return w.join_and([text for _, text in said])
 
 
-def _pair_words(ctx: Context, spec, frm: object, to: object, present: bool) -> str:
+def _pair_words(ctx: Context, spec: FactSpec, frm: object, to: object, present: bool) -> str:
     names = {
         "from": w.actor_name(ctx.index, frm if isinstance(frm, str) else None),
         "to": w.actor_name(ctx.index, to if isinstance(to, str) else None),

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import weakref
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from tabletop.model import ActionType, Actor, Instrument, Pack, Role
 from tabletop.model.pack import Catalogue
 from tabletop.model.world import FactSpec
 
+_Item = TypeVar("_Item", Actor, Role, Instrument, ActionType, FactSpec)
 _CACHE_SIZE = 16
 _cache: dict[int, tuple[weakref.ref[Pack | Catalogue], PackIndex]] = {}
 
@@ -24,10 +26,10 @@ class PackIndex:
     facts: dict[str, FactSpec] = field(default_factory=dict)
 
 
-def _first_wins(items: tuple) -> dict:
+def _first_wins(items: tuple[_Item, ...]) -> dict[str, _Item]:
     # The loader appends catalogue items after the pack's own, so the pack's
     # definition of an id wins; lint reports the duplicate.
-    out: dict = {}
+    out: dict[str, _Item] = {}
     for item in items:
         out.setdefault(item.id, item)
     return out
