@@ -26,7 +26,9 @@ Damage = Literal["edited", "missing", "reordered", "inserted", "unreadable"]
 
 def canonical(event: Event) -> str:
     """The event's canonical JSON text."""
-    return canonical_json(EVENT.dump_python(event, mode="json", by_alias=True))
+    # None is left out: optional fields default to it, and some schemas (a discharge is
+    # "action" or "when") allow only the key that is set.
+    return canonical_json(EVENT.dump_python(event, mode="json", by_alias=True, exclude_none=True))
 
 
 def canonical_json(data: Any) -> str:

@@ -80,8 +80,7 @@ def record_decision(
         headline = verdict.headline.removeprefix("Outside mandate: ").rstrip(".")
         return Refusal(
             "outside-mandate",
-            f"outside mandate: {headline}; override with a justification "
-            "or record it as rejected",
+            f"outside mandate: {headline}; override with a justification or record it as rejected",
             verdict,
         )
     if outside and not (justification or "").strip():

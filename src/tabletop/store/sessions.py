@@ -157,7 +157,8 @@ class SessionStore:
             )
         except sqlite3.IntegrityError as exc:
             raise ConcurrentWrite(
-                f"session {session_id} already has event {rows[0].seq}; open it again"
+                f"session {session_id} was changed elsewhere since it was opened here (it "
+                f"already has event {rows[0].seq}); open it again"
             ) from exc
 
     def sessions(self) -> list[SessionInfo]:
