@@ -63,7 +63,7 @@ def requirement(
     """What the condition requires (or, with negate, rules out), in words."""
     specs = param_specs or {}
     if cond.text:
-        return f"it is not the case that {cond.text}" if negate else cond.text
+        return w.NOT_MET + cond.text if negate else cond.text
     if isinstance(cond, Not):
         return requirement(index, cond.not_, specs, not negate)
     if isinstance(cond, AllOf | AnyOf):

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from tabletop.mandates.index import PackIndex
 from tabletop.model.world import Citation, Instrument
 
-NOT_MET = "not met: "
+NOT_MET = "it is not the case that "
 """Prefix of an author's override text when the condition does not hold."""
 
 
