@@ -6,6 +6,7 @@ import os
 import re
 from pathlib import Path
 
+from tabletop.cli import main
 from tabletop.mandates.describe import catalogue_markdown
 from tabletop.model import Catalogue
 
@@ -46,3 +47,14 @@ def test_readme_documents_the_check_command() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "### `tabletop check PACK --role ROLE --action TYPE" in readme
     assert "docs/mandates.md" in readme
+
+
+def test_readme_example_output_is_what_check_prints(capsys) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("tabletop check tests/data/mandate-cases.json", 1)[1].split("```")[0]
+    command, *output = block.split("\n#")
+    argv = command.replace("\\\n", " ").replace("'", "").split()
+    assert main(["check", str(ROOT / "tests/data/mandate-cases.json"), *argv]) == 0
+    printed = " ".join(capsys.readouterr().out.split())
+    shown = " ".join(" ".join(output).split())
+    assert shown and shown in printed
