@@ -20,7 +20,8 @@ class Mismatch:
     actual: str
 
     def __str__(self) -> str:
-        return f"expected {self.field} {self.expected}, but {self.actual}"
+        what = f"{self.field} {self.expected}" if self.field else self.expected
+        return f"expected {what}, but {self.actual}"
 
 
 def check_expect(expect: Expect | None, state: SessionState, outcome: Outcome) -> list[Mismatch]:
