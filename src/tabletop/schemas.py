@@ -15,6 +15,7 @@ from pydantic import BaseModel
 from tabletop.model import Catalogue, Pack
 from tabletop.model.playthrough import Playthrough
 from tabletop.model.sessionlog import SessionLogLine
+from tabletop.report.model import AfterActionReport
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 BASE_ID = "https://tabletop.invalid/schemas/"
@@ -60,6 +61,13 @@ SCHEMAS: dict[str, Callable[[], dict[str, Any]]] = {
         "tabletop playthrough script",
         "A headless game for `tabletop play`: the steps to play and what must hold after "
         "each, so that a pack's branches can be tested like code.",
+    ),
+    "after-action-report.schema.json": _from_model(
+        AfterActionReport,
+        "tabletop after-action report",
+        "The after-action report of a session (HSEEP AAR/IP) as `tabletop report --format "
+        "json` writes it: overview, timeline, decision analysis, mandate compliance, "
+        "objectives, improvement plan and log integrity.",
     ),
 }
 

@@ -21,6 +21,7 @@ COMMANDS = (
     "verify",
     "export",
     "import_",
+    "report",
 )
 
 

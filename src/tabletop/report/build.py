@@ -1,0 +1,291 @@
+"""build_report: the after-action report of a session, from its log and the pack it names.
+
+Pure: the shell reads the log, checks its chain and finds the pack; this only computes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from tabletop.engine.fold import LogError
+from tabletop.engine.state import SessionState
+from tabletop.model import events as ev
+from tabletop.model.pack import Pack
+from tabletop.report.decisions import analyse_decisions, compliance, obligation_view
+from tabletop.report.model import (
+    REPORT_FORMAT,
+    REPORT_VERSION,
+    AfterActionReport,
+    Integrity,
+    Notice,
+    ObjectiveAnalysis,
+    ObservationView,
+    Organisation,
+    Overview,
+    PhaseView,
+    PlanRow,
+    Seat,
+)
+from tabletop.report.walk import Alternatives, Walk, walk
+from tabletop.report.words import RATING_LABELS, RATING_ORDER, actor_name, plural
+
+
+class ReportError(ValueError):
+    """A log no report can be built from (e.g. it does not begin with session_started)."""
+
+
+def build_report(
+    pack: Pack,
+    events: Sequence[ev.Event],
+    integrity: Integrity,
+    *,
+    pack_hash: str | None = None,
+) -> AfterActionReport:
+    """The after-action report of the verified events of a session.
+
+    `events` are the events the chain check verified (`check_log`); `pack_hash` is the
+    content hash of `pack` when it may differ from the one the log names (the report then
+    says so at the top).
+    """
+    alternatives = Alternatives(pack)
+    try:
+        walked = walk(pack, events, alternatives)
+    except LogError as exc:
+        raise ReportError(f"the log cannot be read as a game: {exc}") from exc
+    state = walked.state
+    status = "final" if state.ended else "interim"
+    name = state.exercise or pack.meta.title
+    objectives, others = _objectives(pack, state)
+    return AfterActionReport(
+        format=REPORT_FORMAT,
+        version=REPORT_VERSION,
+        title=f"After-Action Report: {name}",
+        status=status,
+        classification=pack.meta.classification,
+        notices=_notices(pack, state, integrity, pack_hash),
+        integrity=integrity,
+        overview=_overview(pack, walked, events, pack_hash),
+        timeline=tuple(walked.timeline),
+        decisions=analyse_decisions(pack, walked, alternatives),
+        compliance=compliance(pack, state),
+        open_obligations=tuple(obligation_view(pack, o) for o in state.open_obligations),
+        objectives=objectives,
+        other_observations=others,
+        improvement_plan=tuple(_plan_row(p) for p in state.plan),
+        participants=_seats(pack, events, state),
+        decision_log=tuple(walked.log),
+        rulings=tuple(walked.rulings),
+        sources=_sources(pack, state),
+    )
+
+
+def _notices(
+    pack: Pack, state: SessionState, integrity: Integrity, pack_hash: str | None
+) -> tuple[Notice, ...]:
+    out = []
+    if integrity.status == "damaged":
+        left = len(integrity.unverified)
+        if left:
+            text = (
+                f"{integrity.summary} This report analyses only the "
+                f"{plural(integrity.verified, 'event')} before the damage; the "
+                f"{plural(left, 'event')} from event {integrity.damaged_event} on cannot be "
+                "trusted and are listed, unanalysed, in the appendix. Rebuild the report from "
+                "the session database or an intact export before relying on it."
+            )
+        else:
+            text = (
+                f"{integrity.summary} The events present are analysed, but the log is not the "
+                "whole record of the session."
+            )
+        out.append(Notice(level="danger", title="The log failed verification", text=text))
+    if pack_hash is not None and state.pack_hash and pack_hash != state.pack_hash:
+        out.append(
+            Notice(
+                level="warning",
+                title="The pack has changed since the game",
+                text=f"The log names {state.pack_id} {state.pack_version} ({state.pack_hash}); "
+                f"this report was built with {pack.meta.id} {pack.meta.version} ({pack_hash}). "
+                "Recorded decisions and verdicts come from the log; titles, prompts and the "
+                "verdicts of options not taken come from the changed pack.",
+            )
+        )
+    if not state.ended and any(u.type == "session_ended" for u in integrity.unverified):
+        text = (
+            "The verified part of the log stops before the session ended, so this report "
+            "is incomplete: later decisions, ratings and plan rows are not in it."
+        )
+        out.append(Notice(level="info", title="Interim report", text=text))
+    elif not state.ended:
+        text = (
+            "The session has not ended: decisions, ratings and improvement-plan rows may "
+            "still be added, and open obligations may yet be met."
+        )
+        out.append(Notice(level="info", title="Interim report", text=text))
+    return tuple(out)
+
+
+def _overview(
+    pack: Pack, walked: Walk, events: Sequence[ev.Event], pack_hash: str | None
+) -> Overview:
+    state = walked.state
+    meta = pack.meta
+    used = f"{meta.id} {meta.version}"
+    if pack_hash is not None:
+        used += f" ({pack_hash})"
+    orgs = []
+    for actor_id in dict.fromkeys(r.actor for r in pack.roles):
+        actor = next((a for a in pack.actors if a.id == actor_id), None)
+        seats = tuple(_seat(pack, r.id, state, ()) for r in pack.roles if r.actor == actor_id)
+        orgs.append(
+            Organisation(
+                actor=actor_id,
+                name=actor.name if actor else actor_id,
+                kind=(actor.kind if actor else "state").replace("_", " "),
+                seats=seats,
+            )
+        )
+    phase_times = {t.ref: t.scenario_time for t in walked.timeline if t.kind == "phase"}
+    first = events[0] if events and events[0].type == "session_started" else None
+    end = next((e for e in reversed(events) if e.type == "session_ended"), None)
+    return Overview(
+        exercise=state.exercise or "(unknown: the log's first event could not be verified)",
+        session_id=state.session_id,
+        facilitator=state.facilitator,
+        exercise_date=state.exercise_date,
+        started_at=state.started_at,
+        ended_at=state.ended_at,
+        last_event_at=state.last_at,
+        scenario_start=state.scenario_start,
+        scenario_end=state.clock.time if state.started else None,
+        pack_id=state.pack_id or meta.id,
+        pack_title=state.pack_title or meta.title,
+        pack_version=state.pack_version,
+        pack_hash=state.pack_hash,
+        pack_used=used,
+        software=first.software if first else "",
+        summary=meta.summary,
+        scope=meta.scope,
+        authors=tuple(
+            f"{a.name} ({a.affiliation})" if a.affiliation else a.name for a in meta.authors
+        ),
+        organisations=tuple(orgs),
+        phases=tuple(
+            PhaseView(
+                id=p.id,
+                title=p.title,
+                summary=p.summary,
+                started=phase_times.get(p.id),
+            )
+            for p in pack.phases
+        ),
+        end_note=end.note if end else "",
+    )
+
+
+def _seat(pack: Pack, role_id: str, state: SessionState, earlier: tuple[str, ...]) -> Seat:
+    role = next((r for r in pack.roles if r.id == role_id), None)
+    seat = state.seats.get(role_id)
+    actor = role.actor if role else seat.actor if seat else ""
+    return Seat(
+        role=role_id,
+        title=role.title if role else role_id,
+        actor=actor,
+        actor_name=actor_name(pack, actor),
+        participant=seat.participant if seat else None,
+        earlier=earlier,
+    )
+
+
+def _seats(pack: Pack, events: Sequence[ev.Event], state: SessionState) -> tuple[Seat, ...]:
+    history: dict[str, list[str]] = {}
+    for e in events:
+        if e.type == "role_assigned":
+            history.setdefault(e.role, []).append(e.participant)
+    role_ids = [r.id for r in pack.roles] + sorted(set(state.seats) - {r.id for r in pack.roles})
+    out = []
+    for role_id in role_ids:
+        names = history.get(role_id, [])
+        earlier = tuple(n for n in dict.fromkeys(names[:-1]) if n != (names[-1] if names else ""))
+        out.append(_seat(pack, role_id, state, earlier))
+    return tuple(out)
+
+
+def _observation(pack: Pack, o: ev.ObservationNoted) -> ObservationView:
+    role = next((r.title for r in pack.roles if r.id == o.role), o.role)
+    return ObservationView(
+        kind=o.kind,
+        text=o.text,
+        objective=o.objective,
+        rating=o.rating,
+        role=role,
+        decision_point=o.decision_point,
+        scenario_time=o.scenario_time,
+    )
+
+
+def _objectives(
+    pack: Pack, state: SessionState
+) -> tuple[tuple[ObjectiveAnalysis, ...], tuple[ObservationView, ...]]:
+    known = {o.id for o in pack.objectives}
+    out = []
+    for obj in pack.objectives:
+        notes = [_observation(pack, o) for o in state.observations if o.objective == obj.id]
+        rated = state.ratings.get(obj.id)
+        suggested = [n.rating for n in notes if n.rating is not None]
+        if rated is not None:
+            rating, source, note = rated.rating, "facilitator", rated.note
+        elif suggested:
+            # The most severe rating an observation suggests: an objective is only as well
+            # performed as its weakest observed part.
+            rating = max(suggested, key=lambda r: RATING_ORDER[r])
+            source = "observations"
+            note = f"Lowest rating suggested by {plural(len(suggested), 'observation')}."
+        else:
+            rating, source, note = None, "none", ""
+        out.append(
+            ObjectiveAnalysis(
+                id=obj.id,
+                text=obj.text,
+                capability=obj.capability,
+                rating=rating,
+                rating_label=RATING_LABELS[rating],
+                rating_source=source,
+                rating_note=note,
+                strengths=tuple(n for n in notes if n.kind == "strength"),
+                improvements=tuple(n for n in notes if n.kind == "area_for_improvement"),
+                decision_points=tuple(
+                    f"{d.id}: {d.title}" for d in pack.decision_points if obj.id in d.objectives
+                ),
+            )
+        )
+    others = tuple(_observation(pack, o) for o in state.observations if o.objective not in known)
+    return tuple(out), others
+
+
+def _plan_row(p: ev.ImprovementPlanned) -> PlanRow:
+    return PlanRow(
+        issue=p.issue,
+        corrective_action=p.corrective_action,
+        capability_element=p.capability_element,
+        responsible_org=p.responsible_org,
+        point_of_contact=p.point_of_contact,
+        start_date=p.start_date,
+        completion_date=p.completion_date,
+        objective=p.objective,
+    )
+
+
+def _sources(pack: Pack, state: SessionState) -> tuple[str, ...]:
+    cited = {
+        c.source
+        for d in state.decisions.values()
+        for c in d.verdict.citations
+        if c.source is not None
+    }
+    cited |= {c.source for r in state.rejections for c in r.verdict.citations if c.source}
+    return tuple(
+        f"[{s.id}] {s.citation}" + (f" {s.url}" if s.url else "")
+        for s in pack.meta.sources
+        if s.id in cited
+    )

@@ -1,0 +1,233 @@
+"""The timeline chart: injects and decisions against scenario time, one lane per deciding role.
+
+Drawn with matplotlib's object API (no pyplot, no global backend), with fixed fonts, no
+date and a fixed hash salt, so the same report always gives the same SVG.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import textwrap
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+import matplotlib
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.backends.backend_svg import FigureCanvasSVG
+from matplotlib.dates import AutoDateLocator, date2num, num2date
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.ticker import FuncFormatter
+
+from tabletop.report.model import AfterActionReport, TimelineEntry
+
+INK = "#1f2933"
+STYLES: dict[str, tuple[str, str, str, bool]] = {
+    # key: (legend label, marker, colour, filled); shapes differ so colour is never the only cue
+    "inject": ("Inject delivered", "o", "#52606d", True),
+    "permitted": ("Permitted", "o", "#1a7f37", True),
+    "permitted_with_obligations": ("Permitted with obligations", "D", "#b35900", True),
+    "outside_mandate": ("Outside mandate, overridden", "X", "#c62828", True),
+    "refused": ("Refused as outside mandate", "s", "#c62828", False),
+}
+_RC = {
+    "svg.hashsalt": "tabletop-report",
+    "svg.fonttype": "none",
+    "svg.id": "timeline-chart",
+    "font.family": ["DejaVu Sans"],
+    "font.size": 9,
+    "axes.edgecolor": "#9aa5b1",
+    "text.color": INK,
+    "xtick.color": INK,
+    "ytick.color": INK,
+    "path.simplify": False,
+}
+MAX_LABELS = 60
+"""Above this many markers the ids are left off: they would only overlap."""
+
+
+@dataclass(frozen=True)
+class _Mark:
+    lane: int
+    x: float
+    style: str
+    label: str
+
+
+def _marks(report: AfterActionReport) -> tuple[list[str], list[_Mark]]:
+    lanes = ["Injects"]
+    marks: list[_Mark] = []
+    for t in report.timeline:
+        style = _style(t)
+        if style is None:
+            continue
+        if t.lane not in lanes:
+            lanes.append(t.lane)
+        marks.append(_Mark(lanes.index(t.lane), date2num(t.scenario_time), style, t.ref))
+    return lanes, marks
+
+
+def _style(t: TimelineEntry) -> str | None:
+    if t.kind == "inject":
+        return "inject"
+    if t.kind == "rejection":
+        return "refused"
+    if t.kind == "decision" and t.verdict is not None:
+        return t.verdict
+    return None
+
+
+def _figure(report: AfterActionReport) -> Figure:
+    lanes, marks = _marks(report)
+    times = [t.scenario_time for t in report.timeline] or [datetime(2000, 1, 1)]
+    start, end = min(times), max(times)
+    if end - start < timedelta(hours=2):
+        start, end = start - timedelta(hours=1), end + timedelta(hours=1)
+    pad = (end - start) * 0.03
+    x0, x1 = date2num(start - pad), date2num(end + pad)
+    height = 1.5 + 0.6 * len(lanes)
+    fig = Figure(figsize=(10, height), dpi=100)
+    # Fixed margins in inches: room for the tick labels and the legend below, little above.
+    bottom, top = 0.95 / height, 0.1 / height
+    ax = fig.add_axes((0.22, bottom, 0.76, 1 - bottom - top))
+    ax.set_xlim(x0, x1)
+    ax.set_ylim(len(lanes) - 0.4, -0.9)
+    _phases(ax, report, x0, x1)
+    ax.set_yticks(range(len(lanes)), [_wrap(name) for name in lanes])
+    for i in range(len(lanes)):
+        ax.axhline(i, color="#e4e7eb", linewidth=0.8, zorder=1)
+    labelled = len(marks) <= MAX_LABELS
+    # With ids shown a mark needs room for its label (about 7% of the axis) beside it.
+    levels = _stack(marks, (x1 - x0) * (0.075 if labelled else 0.012))
+    for style, (_label, marker, colour, filled) in STYLES.items():
+        chosen = [(m, levels[k]) for k, m in enumerate(marks) if m.style == style]
+        if not chosen:
+            continue
+        ax.scatter(
+            [m.x for m, _ in chosen],
+            [m.lane + lvl * 0.2 for m, lvl in chosen],
+            marker=marker,
+            s=42,
+            facecolors=colour if filled else "white",
+            edgecolors=colour,
+            linewidths=1.4,
+            zorder=3,
+        )
+    if labelled:
+        for k, m in enumerate(marks):
+            ax.annotate(
+                m.label,
+                (m.x, m.lane + levels[k] * 0.2),
+                xytext=(5, -2),
+                textcoords="offset points",
+                fontsize=7,
+                color=INK,
+                annotation_clip=False,
+                parse_math=False,
+            )
+    ax.xaxis.set_major_locator(AutoDateLocator(minticks=3, maxticks=8))
+    ax.xaxis.set_major_formatter(FuncFormatter(_tick))
+    ax.tick_params(axis="x", labelsize=8)
+    ax.tick_params(axis="y", length=0)
+    for side in ("top", "right", "left"):
+        ax.spines[side].set_visible(False)
+    ax.set_xlabel("Scenario time", fontsize=8)
+    handles = [
+        Line2D(
+            [],
+            [],
+            linestyle="",
+            marker=mk,
+            markersize=7,
+            markerfacecolor=c if filled else "white",
+            markeredgecolor=c,
+            markeredgewidth=1.4,
+            label=label,
+        )
+        for label, mk, c, filled in STYLES.values()
+    ]
+    fig.legend(handles=handles, loc="lower center", ncol=5, fontsize=7.5, frameon=False)
+    return fig
+
+
+def _phases(ax: object, report: AfterActionReport, x_start: float, x_end: float) -> None:
+    starts = [p for p in report.overview.phases if p.started is not None]
+    for i, phase in enumerate(starts):
+        left = date2num(phase.started)
+        right = date2num(starts[i + 1].started) if i + 1 < len(starts) else x_end
+        if i % 2 == 0:
+            ax.axvspan(left, right, color="#f0f4f8", zorder=0)  # type: ignore[attr-defined]
+        ax.axvline(left, color="#9aa5b1", linewidth=0.8, linestyle=":", zorder=1)  # type: ignore[attr-defined]
+        # A phase that starts near the right edge gets its title right-aligned to the edge.
+        near_end = (x_end - left) < (x_end - x_start) * 0.2
+        ax.text(  # type: ignore[attr-defined]
+            x_end if near_end else left,
+            -0.75,
+            " " + _short(phase.title, 34) + " ",
+            fontsize=7,
+            va="center",
+            ha="right" if near_end else "left",
+            color="#3e4c59",
+            parse_math=False,
+        )
+
+
+def _stack(marks: list[_Mark], width: float) -> list[int]:
+    """A vertical level for each mark, so that marks close in time in a lane do not overlap."""
+    levels: list[int] = []
+    placed: dict[int, list[tuple[float, int]]] = {}
+    for m in marks:
+        near = {lvl for x, lvl in placed.get(m.lane, []) if abs(x - m.x) < width}
+        level = next(lvl for lvl in range(len(near) + 1) if lvl not in near)
+        # Three levels fit in a lane; beyond that marks share a level rather than spill over.
+        level %= 3
+        placed.setdefault(m.lane, []).append((m.x, level))
+        levels.append(level)
+    return levels
+
+
+def _short(text: str, limit: int = 30) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _wrap(text: str) -> str:
+    return "\n".join(textwrap.wrap(" ".join(text.split()), 26, max_lines=2, placeholder="…"))
+
+
+_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+
+def _tick(value: float, _pos: int | None = None) -> str:
+    # Month names written out here: strftime's %b follows the machine's locale.
+    when = num2date(value)
+    return f"{when.day} {_MONTHS[when.month - 1]}\n{when:%H:%M}"
+
+
+_XML_HEAD = re.compile(r"^.*?(?=<svg)", re.DOTALL)
+
+
+def render_timeline_svg(report: AfterActionReport) -> str:
+    """The timeline chart as an SVG document fragment (no XML prolog), deterministic."""
+    with matplotlib.rc_context(_RC):
+        fig = _figure(report)
+        buf = io.StringIO()
+        FigureCanvasSVG(fig).print_svg(
+            buf, metadata={"Date": None, "Creator": None, "Format": None, "Type": None}
+        )
+    svg = _XML_HEAD.sub("", buf.getvalue(), count=1)
+    # Let the page size it: drop the fixed width/height, keep the viewBox.
+    svg = re.sub(r'<svg([^>]*?) width="[^"]*" height="[^"]*"', r"<svg\1", svg, count=1)
+    label = 'role="img" aria-label="Timeline chart: injects and decisions by scenario time"'
+    return svg.replace("<svg ", f"<svg {label} ", 1)
+
+
+def render_timeline_png(report: AfterActionReport, dpi: int = 200) -> bytes:
+    """The timeline chart as a PNG (for Word, which does not take SVG)."""
+    with matplotlib.rc_context(_RC):
+        fig = _figure(report)
+        buf = io.BytesIO()
+        FigureCanvasAgg(fig)
+        fig.savefig(buf, format="png", dpi=dpi, metadata={"Software": None})
+    return buf.getvalue()

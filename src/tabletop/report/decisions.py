@@ -1,0 +1,222 @@
+"""Decision analysis per decision point, obligations, and mandate compliance per organisation."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from tabletop.engine.state import ObligationState, SessionState
+from tabletop.mandates import wording as w
+from tabletop.model.pack import DecisionPoint, Pack
+from tabletop.report.model import (
+    AmendmentView,
+    ChoiceView,
+    DecisionAnalysis,
+    ObligationView,
+    OrgCompliance,
+    RejectionView,
+)
+from tabletop.report.walk import Alternatives, Walk
+from tabletop.report.words import action_words, actor_name, verdict_view
+
+AT_DECISION = "on the facts as they stood when the decision was recorded"
+AT_END = "on the facts at the end of the log (no decision was recorded)"
+
+
+def obligation_view(pack: Pack, ob: ObligationState) -> ObligationView:
+    """An obligation and whether it was met."""
+    met = ob.met
+    return ObligationView(
+        id=ob.id,
+        text=ob.due.text,
+        citation=w.cite(ob.due.citation),
+        owed_by=actor_name(pack, ob.actor),
+        decision_point=ob.decision_point,
+        role=ob.role,
+        role_title=next((r.title for r in pack.roles if r.id == ob.role), ob.role),
+        met=met is not None,
+        met_how=met.explanation if met else "",
+        met_scenario_time=met.scenario_time if met else None,
+        met_at=met.at if met else None,
+    )
+
+
+def analyse_decisions(
+    pack: Pack, walked: Walk, alternatives: Alternatives
+) -> tuple[DecisionAnalysis, ...]:
+    """One analysis per decision point: the pack's in order, then any only the log knows."""
+    state = walked.state
+    known = {d.id for d in pack.decision_points}
+    points: list[tuple[str, DecisionPoint | None]] = [(d.id, d) for d in pack.decision_points]
+    extra = sorted({dp for dp, _ in state.decisions} | set(state.opened))
+    points += [(dp_id, None) for dp_id in extra if dp_id not in known]
+    obligations: dict[tuple[str, str], list[ObligationView]] = defaultdict(list)
+    for ob in state.obligations.values():
+        obligations[(ob.decision_point, ob.role)].append(obligation_view(pack, ob))
+    return tuple(
+        _analysis(pack, dp_id, dp, walked, alternatives, obligations) for dp_id, dp in points
+    )
+
+
+def _analysis(
+    pack: Pack,
+    dp_id: str,
+    dp: DecisionPoint | None,
+    walked: Walk,
+    alternatives: Alternatives,
+    obligations: dict[tuple[str, str], list[ObligationView]],
+) -> DecisionAnalysis:
+    state = walked.state
+    deciders = list(dp.deciders) if dp else []
+    deciders += [r for (d, r) in state.decisions if d == dp_id and r not in deciders]
+    opened = dp_id in state.opened
+    choices = tuple(
+        _choice(pack, dp_id, dp, role, walked, alternatives, obligations, opened)
+        for role in deciders
+    )
+    decided = sum(c.decided for c in choices)
+    if not opened and not decided:
+        status = "not reached"
+    elif decided == len(choices):
+        status = "decided"
+    else:
+        status = "partly decided" if decided else "open"
+    because, opened_time = walked.opened.get(dp_id, ("", None))
+    phase = next((p for p in pack.phases if dp and p.id == dp.phase), None)
+    return DecisionAnalysis(
+        id=dp_id,
+        title=dp.title if dp else dp_id,
+        prompt=dp.prompt if dp else "(this decision point is not in the pack used for the report)",
+        phase=phase.title if phase else (dp.phase if dp else ""),
+        status=status,
+        objectives=dp.objectives if dp else (),
+        opened_because=because,
+        opened_scenario_time=opened_time,
+        time_box_minutes=dp.time_box_minutes if dp else None,
+        choices=choices,
+        rulings=tuple(r.ruling for r in walked.rulings if r.decision_point == dp_id),
+    )
+
+
+def _choice(
+    pack: Pack,
+    dp_id: str,
+    dp: DecisionPoint | None,
+    role_id: str,
+    walked: Walk,
+    alternatives: Alternatives,
+    obligations: dict[tuple[str, str], list[ObligationView]],
+    opened: bool,
+) -> ChoiceView:
+    state = walked.state
+    key = (dp_id, role_id)
+    role = next((r for r in pack.roles if r.id == role_id), None)
+    seat = state.seats.get(role_id)
+    decision = state.decisions.get(key)
+    actor = decision.actor if decision else (role.actor if role else seat.actor if seat else "")
+    rejections = tuple(
+        RejectionView(
+            option=r.option,
+            option_label=_option_label(dp, r.option),
+            verdict=verdict_view(pack, r.verdict),
+            note=r.note,
+            scenario_time=r.scenario_time,
+            at=r.at,
+        )
+        for r in state.rejections
+        if (r.decision_point, r.role) == key
+    )
+    common = {
+        "role": role_id,
+        "role_title": role.title if role else role_id,
+        "actor": actor,
+        "actor_name": actor_name(pack, actor),
+        "rejections": rejections,
+    }
+    if decision is None:
+        alts = alternatives.check(dp, role_id, None, state.facts) if opened else ()
+        return ChoiceView(
+            **common,
+            participant=seat.participant if seat else None,
+            decided=False,
+            alternatives=alts,
+            alternatives_on=AT_END if alts else "",
+        )
+    history = walked.rationales.get(key, [decision.rationale])
+    amendments = tuple(
+        AmendmentView(
+            rationale_before=history[i] if i < len(history) else "",
+            rationale=a.rationale,
+            reason=a.reason,
+            at=a.at,
+        )
+        for i, a in enumerate(decision.amendments)
+    )
+    option = next((o for o in dp.options if o.id == decision.option), None) if dp else None
+    alts = walked.alternatives.get(key, ())
+    return ChoiceView(
+        **common,
+        participant=walked.seated.get(key, seat.participant if seat else None),
+        decided=True,
+        seq=decision.seq,
+        option=decision.option,
+        option_label=option.label if option else decision.option,
+        action=action_words(pack, decision.action),
+        outcome=option.outcome if option else "",
+        rationale=decision.rationale,
+        amendments=amendments,
+        verdict=verdict_view(pack, decision.verdict),
+        overridden=decision.overridden,
+        justification=decision.justification,
+        obligations=tuple(obligations.get(key, ())),
+        alternatives=alts,
+        alternatives_on=AT_DECISION if alts else "",
+        scenario_time=decision.scenario_time,
+        at=decision.at,
+    )
+
+
+def _option_label(dp: DecisionPoint | None, option: str) -> str:
+    found = next((o for o in dp.options if o.id == option), None) if dp else None
+    return found.label if found else option
+
+
+def compliance(pack: Pack, state: SessionState) -> tuple[OrgCompliance, ...]:
+    """Counts per organisation: permitted, with obligations, overridden, refused; obligations."""
+    order: list[str] = []
+    for role in pack.roles:
+        if role.actor not in order:
+            order.append(role.actor)
+    role_actor = {r.id: r.actor for r in pack.roles}
+    role_actor.update({s.role: s.actor for s in state.seats.values()})
+    counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    seats: dict[str, list[str]] = defaultdict(list)
+    titles = {r.id: r.title for r in pack.roles}
+    for role in pack.roles:
+        seats[role.actor].append(role.title)
+    for d in state.decisions.values():
+        c = counts[d.actor]
+        c["decisions"] += 1
+        kind = "overridden" if d.overridden else d.verdict.kind
+        c[kind] += 1
+        if titles.get(d.role, d.role) not in seats[d.actor]:
+            seats[d.actor].append(titles.get(d.role, d.role))
+    for r in state.rejections:
+        counts[r.verdict.actor or role_actor.get(r.role, r.role)]["refused"] += 1
+    for ob in state.obligations.values():
+        counts[ob.actor]["met" if ob.met else "open"] += 1
+    order += sorted(a for a in counts if a not in order)
+    return tuple(
+        OrgCompliance(
+            actor=actor,
+            actor_name=actor_name(pack, actor),
+            roles=tuple(seats[actor]),
+            decisions=counts[actor]["decisions"],
+            permitted=counts[actor]["permitted"],
+            with_obligations=counts[actor]["permitted_with_obligations"],
+            overridden=counts[actor]["overridden"],
+            refused=counts[actor]["refused"],
+            obligations_met=counts[actor]["met"],
+            obligations_open=counts[actor]["open"],
+        )
+        for actor in order
+    )

@@ -1,0 +1,75 @@
+"""render_html: the report as one self-contained, printable HTML page (Jinja2, autoescaped)."""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from tabletop.report import words as wd
+from tabletop.report.chart import render_timeline_svg
+from tabletop.report.model import AfterActionReport, ObservationView
+from tabletop.report.sections import all_sections
+
+_SYMBOLS = {
+    "permitted": "✓",
+    "permitted_with_obligations": "!",
+    "outside_mandate": "✗",
+    None: "–",
+}
+
+
+def _about(s: ObservationView) -> str:
+    parts = [x for x in (s.role, s.decision_point) if x]
+    if s.rating:
+        parts.append(f"suggests {s.rating}")
+    return f" ({', '.join(parts)})" if parts else ""
+
+
+@cache
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("tabletop.report", "templates"),
+        # Every value is escaped unless marked safe: pack and log text is untrusted.
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        scenario=wd.scenario,
+        wall=wd.wall,
+        wall_short=wd.wall_short,
+        verdict_badge=wd.verdict_badge,
+        opened_words=wd.opened_words,
+        element=lambda e: wd.CAPABILITY_ELEMENTS.get(e, e),
+        about=_about,
+        basis_adds=wd.basis_adds,
+    )
+    env.globals["symbol"] = lambda kind: _SYMBOLS.get(kind, "")
+    return env
+
+
+@cache
+def _css() -> str:
+    return resources.files("tabletop.report").joinpath("templates/report.css").read_text("utf-8")
+
+
+def render_html(report: AfterActionReport, *, chart_svg: str | None = None) -> str:
+    """The whole report as an HTML page with inline CSS and the timeline as inline SVG."""
+    svg = chart_svg if chart_svg is not None else render_timeline_svg(report)
+    started = report.overview.started_at
+    context: dict[str, Any] = {
+        "report": report,
+        "o": report.overview,
+        "sections": all_sections(report),
+        "day": started.date() if started else None,
+        # Our own output, not user text: matplotlib escapes the labels it writes.
+        "chart": Markup(svg),
+        "css": Markup(_css()),
+    }
+    return _environment().get_template("report.html.j2").render(context)

@@ -1,0 +1,88 @@
+"""The log's integrity for the report: verify the chain, and list what lies past the damage.
+
+Pure: the shell reads the rows (from the database or an export) and hands them in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from pydantic import ValidationError
+
+from tabletop.engine.chain import EVENT, ChainReport, Row, verify_and_read
+from tabletop.engine.playthrough import describe
+from tabletop.model.events import Event
+from tabletop.report.model import Integrity, UnverifiedEvent
+from tabletop.report.words import plural
+
+_DAMAGE_WORDS = {
+    "edited": "was edited",
+    "missing": "is missing",
+    "reordered": "is out of order",
+    "inserted": "was inserted",
+    "unreadable": "cannot be read",
+}
+
+
+def check_log(
+    rows: Sequence[Row],
+    *,
+    source: str,
+    expected_count: int | None = None,
+    expected_head: str | None = None,
+) -> tuple[list[Event], Integrity]:
+    """The verified events of a log (those before any damage) and the integrity to report.
+
+    `expected_count` and `expected_head` come from outside the chain (the session record,
+    an export's header) and catch events cut off or added at the end.
+    """
+    report, events = verify_and_read(
+        rows, expected_count=expected_count, expected_head=expected_head
+    )
+    return events, integrity_of(report, rows, source)
+
+
+def integrity_of(report: ChainReport, rows: Sequence[Row], source: str) -> Integrity:
+    """The report's integrity section from a chain check of these rows."""
+    verified = report.events
+    if report.ok:
+        summary = f"Intact: all {plural(verified, 'event')} verified; head {report.head[:16]}."
+        return Integrity(
+            status="intact",
+            source=source,
+            events=len(rows),
+            verified=verified,
+            head=report.head,
+            summary=summary,
+        )
+    what = _DAMAGE_WORDS.get(report.damage or "", report.damage or "is damaged")
+    summary = f"DAMAGED: event {report.seq} {what} ({report.detail})."
+    return Integrity(
+        status="damaged",
+        source=source,
+        events=len(rows),
+        verified=verified,
+        head=report.head,
+        damage=report.damage,
+        damaged_event=report.seq,
+        detail=report.detail,
+        summary=summary,
+        unverified=tuple(_unverified(row) for row in rows[verified:]),
+    )
+
+
+def intact(events: Sequence[Event], rows: Sequence[Row], source: str) -> Integrity:
+    """The integrity of a log known to be intact (e.g. built in memory for a test)."""
+    head = rows[-1].hash if rows else "0" * 64
+    return integrity_of(ChainReport(len(events), head), rows, source)
+
+
+def _unverified(row: Row) -> UnverifiedEvent:
+    try:
+        event = EVENT.validate_json(row.body)
+    except ValidationError:
+        return UnverifiedEvent(seq=row.seq, type=row.type, summary="unreadable: not a valid event")
+    summary = describe([event]) or event.type.replace("_", " ")
+    return UnverifiedEvent(
+        seq=row.seq, type=event.type, scenario_time=event.scenario_time, summary=summary
+    )

@@ -1,0 +1,248 @@
+"""The Markdown sections from the decision analysis on: decisions, compliance, objectives,
+plan and the appendices."""
+
+from __future__ import annotations
+
+from tabletop.mandates import wording as w
+from tabletop.report import words as wd
+from tabletop.report.markdown_base import badge, block, cell, day_of, md, table
+from tabletop.report.model import AfterActionReport, ChoiceView, DecisionAnalysis, VerdictView
+from tabletop.report.sections import appendix_sections
+
+
+def _verdict(v: VerdictView, overridden: bool = False, refused: bool = False) -> list[str]:
+    lines = [f"- Verdict: {badge(v.kind, overridden, refused)} {md(v.headline)}"]
+    if wd.basis_adds(v):
+        lines.append(f"  - Basis: {md(v.basis)}")
+    lines += [f"  - Reason: {md(r)}" for r in v.reasons]
+    if v.citations:
+        lines.append(f"  - Cites: {md('; '.join(v.citations))}")
+    return lines
+
+
+def _choice(c: ChoiceView) -> list[str]:
+    who = f"{c.role_title} ({c.participant})" if c.participant else c.role_title
+    lines = [f"#### {md(who)}, for {md(c.actor_name)}", ""]
+    for r in c.rejections:
+        lines.append(
+            f"- Refused first: {md(r.option_label)} at {wd.scenario(r.scenario_time)}"
+            + (f" (note: {md(r.note)})" if r.note else "")
+        )
+        lines += ["  " + x for x in _verdict(r.verdict, refused=True)]
+    if not c.decided:
+        lines.append("- No decision recorded.")
+    else:
+        lines.append(f"- Choice: **{md(c.option_label)}**: {md(c.action)}")
+        lines.append(f"- Decided: {wd.scenario(c.scenario_time)} (wall clock {wd.wall(c.at)})")
+        lines.append(f"- Rationale: {md(c.rationale) if c.rationale.strip() else '(none given)'}")
+        for a in c.amendments:
+            lines.append(
+                f"  - Corrected at {wd.wall(a.at)} ({md(a.reason)}); it read: "
+                f"{md(a.rationale_before) or '(empty)'}"
+            )
+        if c.verdict:
+            lines += _verdict(c.verdict, c.overridden)
+        if c.overridden:
+            lines.append(f"- Override by the facilitator: {md(c.justification)}")
+        for ob in c.obligations:
+            state = f"**MET** ({md(ob.met_how)})" if ob.met else "**OPEN** at the end"
+            lines.append(f"- Obligation: {md(w.strip_stop(ob.text))} ({md(ob.citation)}): {state}")
+        if c.outcome:
+            lines.append(f"- Outcome: {md(c.outcome)}")
+    if c.alternatives:
+        what = "Options not taken" if c.decided else "What each option would have been"
+        lines.append(f"- {what}, checked {md(c.alternatives_on)}:")
+        for alt in c.alternatives:
+            if alt.verdict:
+                verdict = f"{badge(alt.verdict.kind)} {md(alt.verdict.headline)}"
+                lines.append(f"  - {md(alt.option_label)}: {verdict}")
+            else:
+                lines.append(f"  - {md(alt.option_label)}: could not be checked ({md(alt.error)})")
+    return [*lines, ""]
+
+
+def decision(a: DecisionAnalysis) -> list[str]:
+    lines = [f"### {md(a.id)}: {md(a.title)} ({a.status})", "", block(a.prompt), ""]
+    facts = [f"Phase: {md(a.phase)}"]
+    if a.opened_scenario_time:
+        facts.append(
+            f"opened {wd.scenario(a.opened_scenario_time)}, "
+            + md(wd.opened_words(a.opened_because)).removeprefix("opened ")
+        )
+    if a.objectives:
+        facts.append("objectives: " + ", ".join(md(x) for x in a.objectives))
+    if a.time_box_minutes:
+        facts.append(f"time box {a.time_box_minutes} min")
+    lines += ["; ".join(facts) + ".", ""]
+    if a.status == "not reached":
+        return [*lines, "Not reached in this game.", ""]
+    for c in a.choices:
+        lines += _choice(c)
+    lines += [f"- Ruling: {md(r)}" for r in a.rulings]
+    return [*lines, ""] if a.rulings else lines
+
+
+def compliance(report: AfterActionReport, heading: str) -> list[str]:
+    head = [
+        "Organisation",
+        "Decisions",
+        "Permitted",
+        "With obligations",
+        "Outside mandate, overridden",
+        "Refused",
+        "Obligations met",
+        "Obligations open",
+    ]
+    rows = [
+        [
+            cell(c.actor_name),
+            *(
+                str(x)
+                for x in (
+                    c.decisions,
+                    c.permitted,
+                    c.with_obligations,
+                    c.overridden,
+                    c.refused,
+                    c.obligations_met,
+                    c.obligations_open,
+                )
+            ),
+        ]
+        for c in report.compliance
+    ]
+    lines = [f"## {heading}", "", *table(head, rows), "### Obligations open at the end", ""]
+    if not report.open_obligations:
+        return [*lines, "None.", ""]
+    for ob in report.open_obligations:
+        lines.append(
+            f"- {md(ob.owed_by)}: {md(w.strip_stop(ob.text))} ({md(ob.citation)}), from the "
+            f"decision of {md(ob.role_title)} at {md(ob.decision_point)}"
+        )
+    return [*lines, ""]
+
+
+def objectives(report: AfterActionReport, heading: str) -> list[str]:
+    rows = [
+        [cell(o.id), cell(o.text), cell(o.capability), _rating(o.rating, o.rating_label)]
+        for o in report.objectives
+    ]
+    lines = [f"## {heading}", "", *table(["Objective", "", "Core capability", "Rating"], rows)]
+    for o in report.objectives:
+        lines += [f"### {md(o.id)}: {md(o.text)}", ""]
+        source = {"facilitator": "rated by the facilitator", "observations": "from observations"}
+        rated = _rating(o.rating, o.rating_label)
+        if o.rating_source in source:
+            rated += f" ({source[o.rating_source]})"
+        lines += [f"- Core capability: {md(o.capability)}", f"- Rating: {rated}"]
+        if o.rating_note:
+            lines.append(f"  - {md(o.rating_note)}")
+        lines += [f"- Strength: {md(s.text)}" + _about(s) for s in o.strengths]
+        lines += [f"- Area for improvement: {md(s.text)}" + _about(s) for s in o.improvements]
+        if o.decision_points:
+            lines.append("- Tested by: " + "; ".join(md(d) for d in o.decision_points))
+        lines.append("")
+    if report.other_observations:
+        lines += ["### Observations on no objective", ""]
+        for s in report.other_observations:
+            kind = "Strength" if s.kind == "strength" else "Area for improvement"
+            lines.append(f"- {kind}: {md(s.text)}" + _about(s))
+        lines.append("")
+    return lines
+
+
+def _rating(rating: str | None, label: str) -> str:
+    return f"**{rating}**: {label}" if rating else "not rated"
+
+
+def _about(s: object) -> str:
+    parts = [x for x in (getattr(s, "role", None), getattr(s, "decision_point", None)) if x]
+    rating = getattr(s, "rating", None)
+    if rating:
+        parts.append(f"suggests {rating}")
+    return f" ({md(', '.join(parts))})" if parts else ""
+
+
+def plan(report: AfterActionReport, heading: str) -> list[str]:
+    lines = [f"## {heading}", ""]
+    if not report.improvement_plan:
+        return [*lines, "No improvement-plan rows were logged.", ""]
+    head = [
+        "Issue / area for improvement",
+        "Corrective action",
+        "Capability element",
+        "Responsible organisation",
+        "Point of contact",
+        "Start",
+        "Completion",
+    ]
+    rows = [
+        [
+            cell(p.issue + (f" ({p.objective})" if p.objective else "")),
+            cell(p.corrective_action),
+            wd.CAPABILITY_ELEMENTS[p.capability_element],
+            cell(p.responsible_org),
+            cell(p.point_of_contact),
+            p.start_date.isoformat(),
+            p.completion_date.isoformat(),
+        ]
+        for p in report.improvement_plan
+    ]
+    return lines + table(head, rows)
+
+
+def appendix(report: AfterActionReport) -> list[str]:
+    heads = appendix_sections(report)
+    rows = [
+        [
+            cell(s.title),
+            cell(s.actor_name),
+            cell(s.participant or "(not seated)"),
+            cell(", ".join(s.earlier)),
+        ]
+        for s in report.participants
+    ]
+    lines = [f"## {heads['participants']}", ""]
+    lines += table(["Role", "Acting for", "Participant", "Earlier in the seat"], rows)
+    lines += [f"## {heads['log']}", ""]
+    day = day_of(report)
+    rows = [
+        [
+            str(e.seq),
+            wd.scenario(e.scenario_time),
+            wd.wall_short(e.at, day),
+            e.kind,
+            cell(e.decision_point),
+            cell(e.role),
+            cell(e.option),
+            wd.verdict_badge(e.verdict, e.overridden or e.kind == "override", e.kind == "rejection")
+            if e.verdict
+            else "—",
+            cell(e.text),
+        ]
+        for e in report.decision_log
+    ]
+    head = ["#", "Scenario", "Wall (UTC)", "Kind", "Decision", "Role", "Option", "Verdict", "Text"]
+    lines += table(head, rows)
+    if "rulings" in heads:
+        lines += [f"## {heads['rulings']}", ""]
+        for r in report.rulings:
+            changes = "; ".join(r.changes) or "no fact changes"
+            lines.append(f"- {wd.scenario(r.scenario_time)}: {md(r.ruling)} ({md(changes)})")
+        lines.append("")
+    i = report.integrity
+    lines += [f"## {heads['integrity']}", "", f"- Result: {md(i.summary)}"]
+    lines += [f"- Read from: {md(i.source)}", f"- Events in the log: {i.events}"]
+    lines += [f"- Events verified and analysed: {i.verified}", f"- Head hash: `{i.head}`", ""]
+    if i.unverified:
+        lines += ["Events after the damage (not verified, not analysed):", ""]
+        rows = [
+            [str(u.seq), wd.scenario(u.scenario_time), cell(u.type), cell(u.summary)]
+            for u in i.unverified
+        ]
+        lines += table(["#", "Scenario time", "Type", "What it claims"], rows)
+    if "sources" in heads:
+        lines += [f"## {heads['sources']}", ""]
+        lines += [f"- {md(s)}" for s in report.sources]
+        lines.append("")
+    return lines

@@ -1,0 +1,203 @@
+"""One pass over the log: the timeline, the decision log, and what stood at each decision.
+
+The options not taken are checked on the facts as they stood when the decision was
+recorded, which is the state folded up to the event before it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from tabletop.engine.fold import Builder
+from tabletop.engine.state import SessionState
+from tabletop.mandates import MandateError, check_action
+from tabletop.model import events as ev
+from tabletop.model.facts import FactValue
+from tabletop.model.pack import DecisionPoint, Option, Pack
+from tabletop.report.model import AlternativeView, DecisionLogEntry, RulingView, TimelineEntry
+from tabletop.report.words import change_words, opened_words, verdict_view
+
+
+@dataclass
+class Walk:
+    """What the pass collected, besides the final state."""
+
+    state: SessionState
+    timeline: list[TimelineEntry] = field(default_factory=list)
+    log: list[DecisionLogEntry] = field(default_factory=list)
+    rulings: list[RulingView] = field(default_factory=list)
+    # (decision point, role) -> participant seated when the decision was recorded
+    seated: dict[tuple[str, str], str] = field(default_factory=dict)
+    alternatives: dict[tuple[str, str], tuple[AlternativeView, ...]] = field(default_factory=dict)
+    # (decision point, role) -> the rationales in order, first as recorded
+    rationales: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+    # decision point -> (what opened it, scenario time)
+    opened: dict[str, tuple[str, datetime]] = field(default_factory=dict)
+
+
+class Alternatives:
+    """Verdicts of options not taken, memoised: the same option on the same facts is one check."""
+
+    def __init__(self, pack: Pack) -> None:
+        self.pack = pack
+        self.memo: dict[Any, AlternativeView] = {}
+
+    def offered(self, dp: DecisionPoint | None, role: str, taken: str | None) -> list[Option]:
+        """The options of a decision point offered to a role, except the one taken."""
+        if dp is None:
+            return []
+        return [o for o in dp.options if o.id != taken and (not o.for_roles or role in o.for_roles)]
+
+    def check(
+        self, dp: DecisionPoint | None, role: str, taken: str | None, facts: Mapping[str, FactValue]
+    ) -> tuple[AlternativeView, ...]:
+        """Each option not taken, with the verdict it would have had on these facts."""
+        options = self.offered(dp, role, taken)
+        if not options:
+            return ()
+        facts_key = tuple(sorted(facts.items()))
+        out = []
+        for option in options:
+            key = (role, option.action.model_dump_json(), facts_key, option.id, option.label)
+            view = self.memo.get(key)
+            if view is None:
+                view = self.memo[key] = self._one(role, option, facts)
+            out.append(view)
+        return tuple(out)
+
+    def _one(self, role: str, option: Option, facts: Mapping[str, FactValue]) -> AlternativeView:
+        try:
+            verdict = check_action(self.pack, role, option.action, facts)
+        except MandateError as exc:
+            return AlternativeView(option=option.id, option_label=option.label, error=str(exc))
+        return AlternativeView(
+            option=option.id, option_label=option.label, verdict=verdict_view(self.pack, verdict)
+        )
+
+
+def walk(pack: Pack, events: Sequence[ev.Event], alternatives: Alternatives) -> Walk:
+    """Fold the events, collecting the timeline, the decision log and per-decision context."""
+    builder: Any = Builder(SessionState())
+    out = Walk(SessionState())
+    injects = {i.id: i for i in pack.injects}
+    dps = {d.id: d for d in pack.decision_points}
+    phases = {p.id: p for p in pack.phases}
+    roles = {r.id: r for r in pack.roles}
+
+    def lane(role: str) -> str:
+        spec = roles.get(role)
+        return spec.title if spec else role
+
+    def add(e: ev.Event, seq: int, kind: str, title: str, **kw: Any) -> None:
+        kw.setdefault("lane", "")
+        out.timeline.append(
+            TimelineEntry(
+                seq=seq, kind=kind, scenario_time=e.scenario_time, at=e.at, title=title, **kw
+            )
+        )
+
+    for seq, e in enumerate(events, start=1):
+        t = e.type
+        if t == "phase_started":
+            phase = phases.get(e.phase)
+            add(e, seq, "phase", phase.title if phase else e.phase, ref=e.phase, lane="Phases")
+        elif t == "inject_delivered":
+            inj = injects.get(e.inject)
+            title = inj.title if inj else e.inject
+            to = "all" if inj is None or inj.to == "all" else ", ".join(lane(r) for r in inj.to)
+            how = "" if e.how == "scheduled" else f"; {e.how.replace('_', ' ')}"
+            how += f" ({e.because})" if e.because and e.how != "scheduled" else ""
+            detail = f"{inj.from_}, by {inj.channel.replace('_', ' ')}, to {to}{how}" if inj else ""
+            body = inj.body if inj else ""
+            add(e, seq, "inject", title, ref=e.inject, detail=detail, text=body, lane="Injects")
+        elif t == "decision_opened":
+            dp = dps.get(e.decision_point)
+            title = f"{e.decision_point} opened: {dp.title if dp else ''}".rstrip(": ")
+            out.opened[e.decision_point] = (e.because, e.scenario_time)
+            add(e, seq, "opened", title, ref=e.decision_point, detail=opened_words(e.because))
+        elif t == "decision_recorded":
+            key = (e.decision_point, e.role)
+            dp = dps.get(e.decision_point)
+            seat = builder.seats.get(e.role)
+            if seat is not None:
+                out.seated[key] = seat.participant
+            out.alternatives[key] = alternatives.check(dp, e.role, e.option, builder.facts)
+            out.rationales[key] = [e.rationale]
+            label = _label(dp, e.option)
+            add(
+                e,
+                seq,
+                "decision",
+                f"{e.decision_point}: {lane(e.role)} chose {label}",
+                ref=e.decision_point,
+                detail=e.verdict.headline,
+                lane=lane(e.role),
+                verdict=e.verdict.kind,
+                overridden=e.overridden,
+            )
+            entry = _entry(e, seq, "decision", e.option, e.verdict.kind, e.rationale)
+            out.log.append(entry.model_copy(update={"overridden": e.overridden}))
+        elif t == "decision_rejected":
+            label = _label(dps.get(e.decision_point), e.option)
+            add(
+                e,
+                seq,
+                "rejection",
+                f"{e.decision_point}: {lane(e.role)} proposed {label}, refused",
+                ref=e.decision_point,
+                detail=e.verdict.headline,
+                lane=lane(e.role),
+                verdict=e.verdict.kind,
+            )
+            out.log.append(_entry(e, seq, "rejection", e.option, e.verdict.kind, e.note))
+        elif t == "mandate_overridden":
+            out.log.append(_entry(e, seq, "override", e.option, e.verdict.kind, e.justification))
+        elif t == "decision_amended":
+            out.rationales.setdefault((e.decision_point, e.role), []).append(e.rationale)
+            out.log.append(_entry(e, seq, "amendment", "", None, f"{e.rationale} ({e.reason})"))
+        elif t == "facts_adjudicated":
+            changes = tuple(change_words(pack, c) for c in e.changes)
+            out.rulings.append(
+                RulingView(
+                    seq=seq,
+                    scenario_time=e.scenario_time,
+                    decision_point=e.decision_point,
+                    ruling=e.ruling,
+                    changes=changes,
+                )
+            )
+            add(e, seq, "ruling", "Ruling", ref=e.decision_point or "", detail=e.ruling)
+        elif t == "obligation_met":
+            add(e, seq, "obligation", "Obligation met", ref=e.obligation, detail=e.explanation)
+        elif t in ("clock_paused", "clock_resumed"):
+            title = "Clock paused" if t == "clock_paused" else "Clock resumed"
+            add(e, seq, "clock", title, detail=e.note)
+        elif t == "session_ended":
+            add(e, seq, "end", "Session ended", detail=e.note)
+        builder.apply(e)
+    out.state = builder.freeze()
+    return out
+
+
+def _label(dp: DecisionPoint | None, option: str) -> str:
+    found = next((o for o in dp.options if o.id == option), None) if dp else None
+    return f"'{found.label}'" if found else f"'{option}'"
+
+
+def _entry(
+    e: Any, seq: int, kind: str, option: str, verdict: str | None, text: str
+) -> DecisionLogEntry:
+    return DecisionLogEntry(
+        seq=seq,
+        kind=kind,
+        scenario_time=e.scenario_time,
+        at=e.at,
+        decision_point=e.decision_point,
+        role=e.role,
+        option=option,
+        verdict=verdict,
+        text=text,
+    )

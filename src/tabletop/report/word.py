@@ -1,0 +1,296 @@
+"""render_docx: the report as an editable Word document (real headings, real tables)."""
+
+from __future__ import annotations
+
+import io
+import re
+from datetime import UTC, datetime
+
+from docx import Document
+from docx.document import Document as DocxDocument
+from docx.enum.section import WD_ORIENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Inches, Pt, RGBColor
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+from tabletop.mandates import wording as w
+from tabletop.report import words as wd
+from tabletop.report.chart import render_timeline_png
+from tabletop.report.model import AfterActionReport
+from tabletop.report.sections import SECTIONS
+from tabletop.report.word_sections import appendix, decisions, objectives_and_plan
+
+COLOURS = {
+    "permitted": RGBColor(0x1A, 0x7F, 0x37),
+    "permitted_with_obligations": RGBColor(0x8A, 0x45, 0x00),
+    "outside_mandate": RGBColor(0xB4, 0x23, 0x18),
+    None: RGBColor(0x52, 0x60, 0x6D),
+}
+# Characters XML 1.0 cannot hold; a pack or log may carry them in a JSON string.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def clean(text: object) -> str:
+    """Text Word can hold: characters XML forbids are dropped."""
+    return _NOT_XML.sub("", str(text))
+
+
+class Writer:
+    """Small helpers over a python-docx document, so the sections read as content."""
+
+    def __init__(self, doc: DocxDocument) -> None:
+        self.doc = doc
+
+    def heading(self, text: str, level: int) -> Paragraph:
+        """A real Word heading (Heading 1, 2, 3), so the navigation pane and TOC work."""
+        p = self.para(style="Title" if level == 0 else f"Heading{level}")
+        p.add_run(clean(text))
+        return p
+
+    def para(self, text: str = "", *, bold: str = "", style: str | None = None) -> Paragraph:
+        """A paragraph in a style of the default template (by id), optionally led by a bold
+        label."""
+        p = self.doc.add_paragraph()
+        if style:
+            # By style id: python-docx's lookup by name scans every style on each call.
+            p._p.get_or_add_pPr().style = style
+        if bold:
+            p.add_run(clean(bold)).bold = True
+        if text:
+            p.add_run(clean(text))
+        return p
+
+    def bullet(self, text: str, *, bold: str = "") -> Paragraph:
+        """A bulleted paragraph."""
+        return self.para(text, bold=bold, style="ListBullet")
+
+    def badge(
+        self, p: Paragraph, kind: str | None, overridden: bool = False, refused: bool = False
+    ) -> None:
+        """A verdict in colour and in words, in brackets, then a space."""
+        self.mark(p, wd.verdict_badge(kind, overridden, refused), kind)
+
+    def mark(self, p: Paragraph, text: str, kind: str | None) -> None:
+        """Bold upper-case text in brackets, coloured like the verdict kind given."""
+        run = p.add_run(f"[{clean(text).upper()}] ")
+        run.bold = True
+        run.font.color.rgb = COLOURS.get(kind, COLOURS[None])
+
+    def table(
+        self,
+        head: list[str],
+        rows: list[list[str]],
+        widths: list[float] | None = None,
+    ) -> Table:
+        """A Word table with a bold, repeating header row."""
+        t = self.doc.add_table(rows=1, cols=len(head))
+        t._tbl.tblPr.style = "TableGrid"
+        for cell, text in zip(t.rows[0].cells, head, strict=True):
+            cell.text = ""
+            cell.paragraphs[0].add_run(clean(text)).bold = True
+            _shade(cell, "E4E7EB")
+        _repeat_header(t.rows[0])
+        for row in rows:
+            cells = t.add_row().cells
+            for cell, text in zip(cells, row, strict=True):
+                cell.text = clean(text)
+        if widths:
+            for row in t.rows:
+                for cell, inches in zip(row.cells, widths, strict=True):
+                    cell.width = Inches(inches)
+        self.doc.add_paragraph()
+        return t
+
+
+def _shade(cell: object, fill: str) -> None:
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), fill)
+    cell._tc.get_or_add_tcPr().append(shading)  # type: ignore[attr-defined]
+
+
+def _repeat_header(row: object) -> None:
+    flag = OxmlElement("w:tblHeader")
+    flag.set(qn("w:val"), "true")
+    row._tr.get_or_add_trPr().append(flag)  # type: ignore[attr-defined]
+
+
+def _banner(report: AfterActionReport, doc: DocxDocument) -> None:
+    """The classification at the top and bottom of every page, with the page number below."""
+    section = doc.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    for part, page_number in ((section.header, False), (section.footer, True)):
+        p = part.paragraphs[0]
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        run = p.add_run(clean(report.classification))
+        run.bold = True
+        run.font.size = Pt(9)
+        if report.status == "interim":
+            p.add_run(" — INTERIM REPORT").bold = True
+        if page_number:
+            p.add_run("    page ")
+            field = OxmlElement("w:fldSimple")
+            field.set(qn("w:instr"), "PAGE")
+            p._p.append(field)
+
+
+def render_docx(report: AfterActionReport, *, chart_png: bytes | None = None) -> bytes:
+    """The whole report as a .docx file's bytes."""
+    doc = Document()
+    doc.styles["Normal"].font.name = "Calibri"
+    doc.styles["Normal"].font.size = Pt(10.5)
+    props = doc.core_properties
+    props.title = clean(report.title)
+    props.subject = "After-action report"
+    props.keywords = clean(report.classification)
+    # Dates from the log, not the clock: the same log gives the same document.
+    stamp = report.overview.last_event_at or datetime(2000, 1, 1, tzinfo=UTC)
+    props.created = props.modified = stamp.replace(tzinfo=None)
+    props.author = props.last_modified_by = "tabletop"
+    props.revision = 1
+    _banner(report, doc)
+    out = Writer(doc)
+    title = out.heading(report.title, 0)
+    if report.status == "interim":
+        run = title.add_run("  (INTERIM)")
+        run.font.color.rgb = COLOURS["permitted_with_obligations"]
+    o = report.overview
+    out.para(f"{o.pack_title} · session {o.session_id or 'unknown'} · {o.exercise_date or ''}")
+    _status(out, report)
+    _overview(out, report)
+    _timeline(out, report, chart_png)
+    decisions(out, report, SECTIONS["decisions"])
+    _compliance(out, report)
+    objectives_and_plan(out, report)
+    appendix(out, report)
+    buf = io.BytesIO()
+    doc.save(buf)
+    return buf.getvalue()
+
+
+def _status(out: Writer, report: AfterActionReport) -> None:
+    out.heading(SECTIONS["status"], 1)
+    for n in report.notices:
+        p = out.para()
+        run = p.add_run(clean(n.title.upper()) + ". ")
+        run.bold = True
+        if n.level in ("danger", "warning"):
+            run.font.color.rgb = COLOURS["outside_mandate" if n.level == "danger" else None]
+        p.add_run(clean(n.text))
+    status = "Interim (the session has not ended)" if report.status == "interim" else "Final"
+    out.bullet(status, bold="Report: ")
+    out.bullet(report.integrity.summary, bold="Log integrity: ")
+    out.bullet(report.integrity.source, bold="Log read from: ")
+
+
+def _overview(out: Writer, report: AfterActionReport) -> None:
+    o = report.overview
+    out.heading(SECTIONS["overview"], 1)
+    rows = [
+        ["Exercise", o.exercise],
+        ["Exercise date", str(o.exercise_date or "—")],
+        ["Wall clock", f"{wd.wall(o.started_at)} to {wd.wall(o.ended_at or o.last_event_at)}"],
+        ["Scenario time", f"{wd.scenario(o.scenario_start)} to {wd.scenario(o.scenario_end)}"],
+        ["Facilitator", o.facilitator or "—"],
+        ["Session", o.session_id or "—"],
+        ["Scenario pack", f"{o.pack_title} ({o.pack_id} {o.pack_version})"],
+        ["Pack content hash", o.pack_hash or "—"],
+        ["Pack used for this report", o.pack_used],
+        ["Pack authors", "; ".join(o.authors)],
+        ["Logged by", o.software or "—"],
+    ]
+    out.table(["", ""], rows, [1.9, 4.6])
+    out.heading("Scope", 2)
+    out.para(o.scope or "Not stated in the pack.")
+    out.heading("Scenario summary", 2)
+    out.para(o.summary)
+    out.heading("Objectives and core capabilities", 2)
+    out.table(
+        ["Objective", "", "Core capability"],
+        [[x.id, x.text, x.capability] for x in report.objectives],
+        [0.9, 3.9, 1.7],
+    )
+    out.heading("Participating organisations and roles", 2)
+    rows = [
+        [f"{org.name} ({org.kind})", seat.title, seat.participant or "(not seated)"]
+        for org in o.organisations
+        for seat in org.seats
+    ]
+    out.table(["Organisation", "Role", "Participant"], rows)
+    out.heading("Phases", 2)
+    rows = [
+        [p.title, wd.scenario(p.started) if p.started else "not reached", p.summary]
+        for p in o.phases
+    ]
+    out.table(["Phase", "Started (scenario)", "Situation"], rows)
+    if o.end_note:
+        out.para(o.end_note, bold="Facilitator's closing remark: ")
+
+
+def _timeline(out: Writer, report: AfterActionReport, chart_png: bytes | None) -> None:
+    out.heading(SECTIONS["timeline"], 1)
+    png = chart_png if chart_png is not None else render_timeline_png(report)
+    out.doc.add_picture(io.BytesIO(png), width=Inches(6.5))
+    out.para("Timeline chart: injects and decisions by scenario time.", style="Caption")
+    day = report.overview.started_at.date() if report.overview.started_at else None
+    rows = []
+    for t in report.timeline:
+        what = t.title
+        if t.kind in ("decision", "rejection"):
+            what += f" [{wd.verdict_badge(t.verdict, t.overridden, t.kind == 'rejection')}]"
+        detail = "\n".join(x for x in (t.detail, t.text) if x)
+        rows.append(
+            [
+                str(t.seq),
+                wd.scenario(t.scenario_time),
+                wd.wall_short(t.at, day),
+                f"{what}\n{detail}" if detail else what,
+            ]
+        )
+    out.table(["#", "Scenario time", "Wall clock (UTC)", "Event"], rows, [0.4, 1.3, 0.9, 3.9])
+
+
+def _compliance(out: Writer, report: AfterActionReport) -> None:
+    out.heading(SECTIONS["compliance"], 1)
+    head = [
+        "Organisation",
+        "Decisions",
+        "Permitted",
+        "With obligations",
+        "Outside mandate, overridden",
+        "Refused",
+        "Obligations met",
+        "Obligations open",
+    ]
+    rows = [
+        [
+            c.actor_name,
+            *(
+                str(x)
+                for x in (
+                    c.decisions,
+                    c.permitted,
+                    c.with_obligations,
+                    c.overridden,
+                    c.refused,
+                    c.obligations_met,
+                    c.obligations_open,
+                )
+            ),
+        ]
+        for c in report.compliance
+    ]
+    out.table(head, rows)
+    out.heading("Obligations open at the end", 2)
+    if not report.open_obligations:
+        out.para("None.")
+    for ob in report.open_obligations:
+        out.bullet(
+            f"{w.strip_stop(ob.text)} ({ob.citation}), from the decision of {ob.role_title} "
+            f"at {ob.decision_point}",
+            bold=f"{ob.owed_by}: ",
+        )

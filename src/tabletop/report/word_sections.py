@@ -1,0 +1,207 @@
+"""The longer Word sections: decision analysis, objectives, improvement plan, appendix."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from tabletop.mandates import wording as w
+from tabletop.report import words as wd
+from tabletop.report.model import AfterActionReport, ChoiceView, VerdictView
+from tabletop.report.sections import SECTIONS, appendix_sections
+
+if TYPE_CHECKING:
+    from tabletop.report.word import Writer
+
+
+def _verdict(out: Writer, v: VerdictView, overridden: bool = False, refused: bool = False) -> None:
+    p = out.para(bold="Verdict: ")
+    out.badge(p, v.kind, overridden, refused)
+    p.add_run(v.headline)
+    if wd.basis_adds(v):
+        out.bullet(v.basis or "", bold="Basis: ")
+    for reason in v.reasons:
+        out.bullet(reason)
+    if v.citations:
+        out.bullet("; ".join(v.citations), bold="Cites: ")
+
+
+def _choice(out: Writer, c: ChoiceView) -> None:
+    who = f"{c.role_title} ({c.participant})" if c.participant else c.role_title
+    out.heading(f"{who}, for {c.actor_name}", 3)
+    for r in c.rejections:
+        note = f" (note: {r.note})" if r.note else ""
+        out.para(
+            f"{r.option_label} at {wd.scenario(r.scenario_time)}{note}", bold="Refused first: "
+        )
+        _verdict(out, r.verdict, refused=True)
+    if not c.decided:
+        out.para("No decision recorded.", bold="Choice: ")
+    else:
+        out.para(f"{c.option_label}: {c.action}", bold="Choice: ")
+        out.para(f"{wd.scenario(c.scenario_time)} (wall clock {wd.wall(c.at)})", bold="Decided: ")
+        out.para(c.rationale if c.rationale.strip() else "(none given)", bold="Rationale: ")
+        for a in c.amendments:
+            out.bullet(
+                f"Corrected at {wd.wall(a.at)} ({a.reason}); it read: “{a.rationale_before}”"
+            )
+        if c.verdict:
+            _verdict(out, c.verdict, c.overridden)
+        if c.overridden:
+            out.para(c.justification, bold="Override, let stand by the facilitator: ")
+        for ob in c.obligations:
+            p = out.para(bold="Obligation: ")
+            if ob.met:
+                out.mark(p, "met", "permitted")
+            else:
+                out.mark(p, "open at the end", "outside_mandate")
+            p.add_run(f"{w.strip_stop(ob.text)} ({ob.citation})")
+            if ob.met:
+                p.add_run(f": {ob.met_how}")
+        if c.outcome:
+            out.para(c.outcome, bold="Outcome: ")
+    if c.alternatives:
+        what = "Options not taken" if c.decided else "What each option would have been"
+        out.para(f"{what}, checked {c.alternatives_on}:")
+        rows = [
+            [
+                a.option_label,
+                f"{wd.verdict_badge(a.verdict.kind)}: {a.verdict.headline}"
+                if a.verdict
+                else f"could not be checked: {a.error}",
+            ]
+            for a in c.alternatives
+        ]
+        out.table(["Option", "Verdict it would have had"], rows, [1.8, 4.7])
+
+
+def decisions(out: Writer, report: AfterActionReport, heading: str) -> None:
+    """Section 4: one Heading 2 per decision point, one Heading 3 per decider."""
+    out.heading(heading, 1)
+    for a in report.decisions:
+        out.heading(f"{a.id}: {a.title} ({a.status})", 2)
+        out.para(a.prompt, style="Quote")
+        facts = [f"Phase: {a.phase}"]
+        if a.opened_scenario_time:
+            words = wd.opened_words(a.opened_because).removeprefix("opened ")
+            facts.append(f"opened {wd.scenario(a.opened_scenario_time)}, {words}")
+        if a.objectives:
+            facts.append("objectives: " + ", ".join(a.objectives))
+        if a.time_box_minutes:
+            facts.append(f"time box {a.time_box_minutes} min")
+        out.para("; ".join(facts) + ".")
+        if a.status == "not reached":
+            out.para("Not reached in this game.")
+            continue
+        for c in a.choices:
+            _choice(out, c)
+        for r in a.rulings:
+            out.para(r, bold="Ruling: ")
+
+
+def objectives_and_plan(out: Writer, report: AfterActionReport) -> None:
+    """Sections 6 and 7: the ratings table, each objective, and the improvement plan table."""
+    out.heading(SECTIONS["objectives"], 1)
+    rows = [
+        [o.id, o.text, o.capability, f"{o.rating}: {o.rating_label}" if o.rating else "Not rated"]
+        for o in report.objectives
+    ]
+    out.table(["Objective", "", "Core capability", "Rating"], rows, [0.9, 2.9, 1.4, 1.3])
+    source = {"facilitator": " (rated by the facilitator)", "observations": " (from observations)"}
+    for o in report.objectives:
+        out.heading(f"{o.id}: {o.text}", 2)
+        out.para(o.capability, bold="Core capability: ")
+        rating = f"{o.rating}: {o.rating_label}" if o.rating else "Not rated"
+        out.para(rating + source.get(o.rating_source, ""), bold="Rating: ")
+        if o.rating_note:
+            out.para(o.rating_note)
+        for s in o.strengths:
+            out.bullet(s.text, bold="Strength: ")
+        for s in o.improvements:
+            out.bullet(s.text, bold="Area for improvement: ")
+        if o.decision_points:
+            out.para("; ".join(o.decision_points), bold="Tested by: ")
+    if report.other_observations:
+        out.heading("Observations on no objective", 2)
+        for s in report.other_observations:
+            kind = "Strength: " if s.kind == "strength" else "Area for improvement: "
+            out.bullet(s.text, bold=kind)
+    out.heading(SECTIONS["plan"], 1)
+    if not report.improvement_plan:
+        out.para("No improvement-plan rows were logged.")
+        return
+    head = [
+        "Issue / area for improvement",
+        "Corrective action",
+        "Capability element",
+        "Responsible organisation",
+        "Point of contact",
+        "Start",
+        "Completion",
+    ]
+    rows = [
+        [
+            p.issue + (f" ({p.objective})" if p.objective else ""),
+            p.corrective_action,
+            wd.CAPABILITY_ELEMENTS[p.capability_element],
+            p.responsible_org,
+            p.point_of_contact,
+            p.start_date.isoformat(),
+            p.completion_date.isoformat(),
+        ]
+        for p in report.improvement_plan
+    ]
+    out.table(head, rows)
+
+
+def appendix(out: Writer, report: AfterActionReport) -> None:
+    """The appendices: participants, decision log, rulings, integrity, sources."""
+    heads = appendix_sections(report)
+    out.heading(heads["participants"], 1)
+    rows = [
+        [s.title, s.actor_name, s.participant or "(not seated)", ", ".join(s.earlier) or "—"]
+        for s in report.participants
+    ]
+    out.table(["Role", "Acting for", "Participant", "Earlier in the seat"], rows)
+    out.heading(heads["log"], 1)
+    day = report.overview.started_at.date() if report.overview.started_at else None
+    rows = [
+        [
+            str(e.seq),
+            wd.scenario(e.scenario_time),
+            wd.wall_short(e.at, day),
+            e.kind,
+            e.decision_point,
+            e.role,
+            e.option or "—",
+            wd.verdict_badge(e.verdict, e.overridden or e.kind == "override", e.kind == "rejection")
+            if e.verdict
+            else "—",
+            e.text or "—",
+        ]
+        for e in report.decision_log
+    ]
+    head = ["#", "Scenario", "Wall", "Kind", "Decision", "Role", "Option", "Verdict", "Text"]
+    out.table(head, rows)
+    if "rulings" in heads:
+        out.heading(heads["rulings"], 1)
+        for r in report.rulings:
+            changes = "; ".join(r.changes) or "no fact changes"
+            out.bullet(f"{r.ruling} ({changes})", bold=f"{wd.scenario(r.scenario_time)}: ")
+    i = report.integrity
+    out.heading(heads["integrity"], 1)
+    rows = [
+        ["Result", i.summary],
+        ["Read from", i.source],
+        ["Events in the log", str(i.events)],
+        ["Verified and analysed", str(i.verified)],
+        ["Head hash", i.head],
+    ]
+    out.table(["", ""], rows, [1.9, 4.6])
+    if i.unverified:
+        out.heading("Events after the damage (not verified, not analysed)", 2)
+        rows = [[str(u.seq), wd.scenario(u.scenario_time), u.type, u.summary] for u in i.unverified]
+        out.table(["#", "Scenario time", "Type", "What it claims"], rows)
+    if "sources" in heads:
+        out.heading(heads["sources"], 1)
+        for s in report.sources:
+            out.bullet(s)

@@ -1,0 +1,156 @@
+"""Wording shared by the report builder and its renderers: times, ratings, verdicts, actions."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from tabletop.mandates import wording as w
+from tabletop.mandates.index import index_of
+from tabletop.model.events import FactChange
+from tabletop.model.pack import ActionSpec, Pack
+from tabletop.model.verdict import Verdict
+from tabletop.report.model import VerdictView
+
+RATING_LABELS: dict[str | None, str] = {
+    "P": "Performed without Challenges",
+    "S": "Performed with Some Challenges",
+    "M": "Performed with Major Challenges",
+    "U": "Unable to be Performed",
+    None: "Not rated",
+}
+"""HSEEP performance ratings in words."""
+
+RATING_ORDER = {"P": 0, "S": 1, "M": 2, "U": 3}
+"""Ratings from best to worst."""
+
+VERDICT_SHORT = {
+    "permitted": "Permitted",
+    "permitted_with_obligations": "Permitted with obligations",
+    "outside_mandate": "Outside mandate",
+}
+
+CAPABILITY_ELEMENTS = {
+    "planning": "Planning",
+    "organization": "Organization",
+    "equipment": "Equipment",
+    "training": "Training",
+    "exercise": "Exercise",
+}
+
+
+def scenario(value: datetime | None) -> str:
+    """A scenario time as the report prints it: '2031-03-01 08:00'."""
+    return "—" if value is None else f"{value:%Y-%m-%d %H:%M}"
+
+
+def wall(value: datetime | None) -> str:
+    """A wall-clock instant as the report prints it, always in UTC: '2031-03-01 09:03 UTC'."""
+    return "—" if value is None else f"{value:%Y-%m-%d %H:%M} UTC"
+
+
+def wall_time(value: datetime | None) -> str:
+    """Only the time of day of a wall-clock instant: '09:03'."""
+    return "—" if value is None else f"{value:%H:%M}"
+
+
+def verdict_badge(kind: str | None, overridden: bool = False, refused: bool = False) -> str:
+    """The verdict as a badge text: colour is never the only signal."""
+    if kind is None:
+        return "No verdict"
+    label = VERDICT_SHORT[kind]
+    if refused:
+        return f"{label}, refused"
+    if overridden:
+        return f"{label}, overridden"
+    return label
+
+
+def verdict_view(pack: Pack, verdict: Verdict) -> VerdictView:
+    """A verdict as the report shows it (citations written out)."""
+    basis = None
+    if verdict.basis is not None:
+        g = verdict.basis
+        basis = f"{w.cite(g.citation)}: {g.summary}"
+    return VerdictView(
+        kind=verdict.kind,
+        label=verdict.label,
+        headline=verdict.headline,
+        basis=basis,
+        reasons=verdict.reasons,
+        citations=tuple(dict.fromkeys(w.cite(c) for c in verdict.citations)),
+    )
+
+
+def actor_name(pack: Pack, actor_id: str | None) -> str:
+    """An actor's full name (its id when the pack does not know it)."""
+    if actor_id is None:
+        return "—"
+    actor = index_of(pack).actors.get(actor_id)
+    return actor.name if actor else actor_id
+
+
+def action_words(pack: Pack, action: ActionSpec) -> str:
+    """'Deploy peacekeepers (host state: Republic of Arvenia; force size: 2,500)'."""
+    index = index_of(pack)
+    atype = index.action_types.get(action.type)
+    title = atype.title if atype else action.type.replace("_", " ")
+    specs = {p.name: p for p in atype.params} if atype else {}
+    # The pack's parameter order reads better than the log's sorted keys.
+    names = [n for n in specs if n in action.params]
+    names += sorted(n for n in action.params if n not in specs)
+    parts = []
+    for name in names:
+        value = action.params[name]
+        spec = specs.get(name)
+        label = spec.title if spec else name.replace("_", " ")
+        actor_like = spec is not None and spec.type == "actor"
+        shown = actor_name(pack, value) if actor_like and isinstance(value, str) else None
+        parts.append(f"{label}: {shown or w.show_value(index, value)}")
+    return f"{title} ({'; '.join(parts)})" if parts else title
+
+
+def change_words(pack: Pack, change: FactChange) -> str:
+    """'Situation on the border: calm → violent'."""
+    spec = index_of(pack).facts.get(change.fact)
+    title = spec.title if spec else change.fact
+    return f"{title}: {_fact_value(change.before)} → {_fact_value(change.after)}"
+
+
+def _fact_value(value: object) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, tuple):
+        if not value:
+            return "none"
+        return ", ".join(f"{v[0]}→{v[1]}" if isinstance(v, tuple | list) else str(v) for v in value)
+    if value == "":
+        return "(empty)"
+    return str(value)
+
+
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """'1 event', '3 events'."""
+    return f"{n} {word if n == 1 else (many or word + 's')}"
+
+
+def opened_words(because: str) -> str:
+    """What opened a decision point, as a clause: 'opened by inject INJ-04'."""
+    if not because:
+        return "opened"
+    if because.startswith("inject "):
+        return f"opened by {because}"
+    return f"opened because {because}"
+
+
+def wall_short(value: datetime | None, day: object = None) -> str:
+    """A wall-clock time of day, with the date when it is not the session's first day."""
+    if value is None:
+        return "—"
+    return f"{value:%H:%M}" if value.date() == day else f"{value:%Y-%m-%d %H:%M}"
+
+
+def basis_adds(verdict: VerdictView) -> bool:
+    """Whether the basis says more than the headline (which often quotes it already)."""
+    if not verdict.basis:
+        return False
+    return verdict.basis.split(": ", 1)[-1] not in verdict.headline
