@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import StringConstraints
+from pydantic import BeforeValidator, StringConstraints
 
 from tabletop.model.base import Id, Model, ScenarioTime, Text, f
 from tabletop.model.conditions import Condition, Scalar
@@ -13,6 +13,16 @@ from tabletop.model.world import ActionType, Actor, FactSpec, Instrument, Source
 
 SEMVER = r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$"
 FORMAT_VERSION = 1
+
+
+def _not_float(value: Any) -> Any:
+    # A Literal accepts 1.0 for 1 even in strict mode; the schema (type integer) does not.
+    if isinstance(value, float):
+        raise ValueError("the format version is a whole number: 1")
+    return value
+
+
+FormatVersion = Annotated[Literal[1], BeforeValidator(_not_float)]
 
 Channel = Literal[
     "news",
@@ -164,7 +174,11 @@ class ActionSpec(Model):
 
     type: Id = f("Action type id.", ["peacekeeping_deployment"])
     params: dict[Id, Scalar] = f(
-        "Parameter values by name.", [{"host": "KAZ", "force_size": 2500}], default_factory=dict
+        "Parameter values by name.",
+        [{"host": "KAZ", "force_size": 2500}],
+        default_factory=dict,
+        # Keys that are not ids are refused by the model; say so in the schema too.
+        json_schema_extra={"additionalProperties": False},
     )
 
 
@@ -223,7 +237,7 @@ class Catalogue(Model):
         alias="$schema",
         default=None,
     )
-    format: Literal[1] = f("Format version of the file.", [1])
+    format: FormatVersion = f("Format version of the file.", [1])
     id: Id = f("Catalogue id, named by packs in 'catalogues'.", ["central-asia-security"])
     title: Text = f("Title.", ["Security instruments of Russia and Central Asia"])
     version: Annotated[str, StringConstraints(pattern=SEMVER)] = f("Semantic version.", ["1.0.0"])
@@ -245,7 +259,7 @@ class Pack(Model):
         alias="$schema",
         default=None,
     )
-    format: Literal[1] = f("Format version of the file.", [1])
+    format: FormatVersion = f("Format version of the file.", [1])
     meta: Meta
     catalogues: tuple[Id, ...] = f(
         "Mandate catalogues to merge in, by id.", [["central-asia-security"]], default=()

@@ -81,7 +81,15 @@ class PowerBase(Model):
 class Discharge(Model):
     """What meets an obligation: a later action of a type, or a condition becoming true."""
 
-    model_config = ConfigDict(json_schema_extra={"minProperties": 1, "maxProperties": 1})
+    # Exactly one of the two, not null: what the validator below checks, said in the schema.
+    model_config = ConfigDict(
+        json_schema_extra={
+            "oneOf": [
+                {"required": ["action"], "properties": {"action": {"type": "string"}}},
+                {"required": ["when"], "properties": {"when": {"type": "object"}}},
+            ]
+        }
+    )
 
     action: Id | None = f("An action type whose later use meets it.", ["notify_unsc"], default=None)
     when: Condition | None = f(

@@ -211,7 +211,12 @@ def describe(err: ValidationError, name: str, positions: Positions) -> list[Diag
                 continue
             close = difflib.get_close_matches(key, allowed, n=1)
             hint = f"Did you mean '{close[0]}'? " if close else ""
-            hint += "Allowed keys here: " + ", ".join(allowed) + "." if allowed else "No keys here."
+            if allowed:
+                hint += "Allowed keys here: " + ", ".join(allowed) + "."
+            elif err.schema.get("patternProperties"):
+                hint += "Keys here are ids: " + _PATTERN_HINTS[ID_PATTERN]
+            else:
+                hint += "No keys are allowed here."
             out.append(
                 _diag(
                     "unknown-key",
@@ -248,6 +253,10 @@ def describe(err: ValidationError, name: str, positions: Positions) -> list[Diag
                 "bad-value", f"{json.dumps(inst)} is not allowed here", name, ptr, positions, hint
             )
         ]
+    if kind == "oneOf" and not err.context:  # valid under more than one alternative
+        keys = [k for branch in value for k in branch.get("required", ())]
+        msg = f"give exactly one of {', '.join(repr(k) for k in keys)}" if keys else err.message
+        return [_diag("schema", msg, name, ptr, positions, _field_hint(err))]
     if kind in ("anyOf", "oneOf"):
         tagged = _discriminator(err)
         if tagged is not None and isinstance(inst, dict):
