@@ -188,7 +188,11 @@ class Option(Model):
     id: Id = f("Option id, unique within the decision point.", ["deploy"])
     label: Text = f("Short label.", ["Deploy CSTO peacekeepers"])
     description: str = f("What choosing it means.", ["Send about 2,500 peacekeepers."], default="")
-    action: ActionSpec
+    action: ActionSpec = f(
+        "The action the option stands for, checked against the decider's mandate.",
+        [{"type": "peacekeeping_deployment", "params": {"host": "KAZ", "force_size": 2500}}],
+        title="Action",
+    )
     for_roles: tuple[Id, ...] = f(
         "Roles that may choose it; empty means every decider.", [["csto_secretariat"]], default=()
     )
@@ -260,7 +264,21 @@ class Pack(Model):
         default=None,
     )
     format: FormatVersion = f("Format version of the file.", [1])
-    meta: Meta
+    meta: Meta = f(
+        "Who wrote the pack, what it is about and what it rests on.",
+        [
+            {
+                "id": "kazakh-unrest-2022",
+                "title": "January 2022: unrest in Kazakhstan",
+                "version": "1.0.0",
+                "summary": "Fuel-price protests turn violent.",
+                "authors": [{"name": "Design cell"}],
+                "classification": "UNCLASSIFIED // FOR EXERCISE USE ONLY",
+                "scenario_start": "2022-01-02T08:00",
+            }
+        ],
+        title="Meta",
+    )
     catalogues: tuple[Id, ...] = f(
         "Mandate catalogues to merge in, by id.", [["central-asia-security"]], default=()
     )

@@ -75,7 +75,11 @@ class PowerBase(Model):
         "What it says, in one plain sentence.",
         ["Members assist a member that suffers aggression, at its request."],
     )
-    citation: Citation
+    citation: Citation = f(
+        "Where it is written down: document, year, article.",
+        [{"document": "Collective Security Treaty", "year": 1992, "article": "art. 4"}],
+        title="Citation",
+    )
 
 
 class Discharge(Model):
@@ -116,7 +120,7 @@ class Obligation(Model):
         "Any one of these meets the obligation.", [[{"action": "notify_unsc"}]], min_length=1
     )
     citation: Citation | None = f(
-        "Where it is written, if not with the power.", [None], default=None
+        "Where it is written, if not with the power.", [None], default=None, title="Citation"
     )
 
 
