@@ -47,8 +47,8 @@ EXPECTED = {
         ("missing-param", "", "/decision_points/0/options/0/action/params", 127, 53),
     ),
     "misspelt-condition-key.json": (
-        ("unknown-key", "", "/instruments/0/powers/0/conditions/2/opp", 36, 31),
         ("missing-key", "", "/instruments/0/powers/0/conditions/2", 36, 13),
+        ("unknown-key", "", "/instruments/0/powers/0/conditions/2/opp", 36, 31),
     ),
     "nan-value.json": (("json-syntax", "", "", 23, 15),),
     "not-an-organisation.json": (

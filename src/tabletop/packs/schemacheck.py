@@ -350,4 +350,5 @@ def schema_diagnostics(
                 if key not in seen:
                     seen.add(key)
                     out.append(diag)
-    return out
+    # Top to bottom, as an author reads the file.
+    return sorted(out, key=lambda d: (d.line or 0, d.column or 0))
