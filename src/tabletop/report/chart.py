@@ -94,13 +94,13 @@ def _figure(report: AfterActionReport) -> Figure:
     ax.set_xlim(x0, x1)
     ax.set_ylim(len(lanes) - 0.4, -0.9)
     _phases(ax, report, x0, x1)
-    ax.set_yticks(range(len(lanes)), [_wrap(name) for name in lanes])
+    ax.set_yticks(range(len(lanes)), [_label(_wrap(name)) for name in lanes])
     for i in range(len(lanes)):
         ax.axhline(i, color="#e4e7eb", linewidth=0.8, zorder=1)
     labelled = len(marks) <= MAX_LABELS
     # With ids shown a mark needs room for its label (about 7% of the axis) beside it.
     levels = _stack(marks, (x1 - x0) * (0.075 if labelled else 0.012))
-    for style, (_label, marker, colour, filled) in STYLES.items():
+    for style, (_legend, marker, colour, filled) in STYLES.items():
         chosen = [(m, levels[k]) for k, m in enumerate(marks) if m.style == style]
         if not chosen:
             continue
@@ -117,14 +117,13 @@ def _figure(report: AfterActionReport) -> Figure:
     if labelled:
         for k, m in enumerate(marks):
             ax.annotate(
-                m.label,
+                _label(m.label),
                 (m.x, m.lane + levels[k] * 0.2),
                 xytext=(5, -2),
                 textcoords="offset points",
                 fontsize=7,
                 color=INK,
                 annotation_clip=False,
-                parse_math=False,
             )
     ax.xaxis.set_major_locator(AutoDateLocator(minticks=3, maxticks=8))
     ax.xaxis.set_major_formatter(FuncFormatter(_tick))
@@ -161,15 +160,15 @@ def _phases(ax: object, report: AfterActionReport, x_start: float, x_end: float)
         ax.axvline(left, color="#9aa5b1", linewidth=0.8, linestyle=":", zorder=1)  # type: ignore[attr-defined]
         # A phase that starts near the right edge gets its title right-aligned to the edge.
         near_end = (x_end - left) < (x_end - x_start) * 0.2
-        ax.text(  # type: ignore[attr-defined]
-            x_end if near_end else left,
-            -0.75,
-            " " + _short(phase.title, 34) + " ",
+        ax.annotate(  # type: ignore[attr-defined]
+            _label(_short(phase.title, 34)),
+            (x_end if near_end else left, -0.75),
+            xytext=(-3 if near_end else 3, 0),
+            textcoords="offset points",
             fontsize=7,
             va="center",
             ha="right" if near_end else "left",
             color="#3e4c59",
-            parse_math=False,
         )
 
 
@@ -190,6 +189,14 @@ def _stack(marks: list[_Mark], width: float) -> list[int]:
 def _short(text: str, limit: int = 30) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _label(text: str) -> str:
+    """Pack text as a chart label: never mathematics (a '$' stays a '$'), XML-safe."""
+    return _NOT_XML.sub("", text).replace("$", r"\$")
 
 
 def _wrap(text: str) -> str:
@@ -219,6 +226,8 @@ def render_timeline_svg(report: AfterActionReport) -> str:
     svg = _XML_HEAD.sub("", buf.getvalue(), count=1)
     # Let the page size it: drop the fixed width/height, keep the viewBox.
     svg = re.sub(r'<svg([^>]*?) width="[^"]*" height="[^"]*"', r"<svg\1", svg, count=1)
+    # matplotlib's stylesheet says `*{...}`: inline in a page that would reach every element.
+    svg = svg.replace('<style type="text/css">*{', '<style type="text/css">#timeline-chart *{', 1)
     label = 'role="img" aria-label="Timeline chart: injects and decisions by scenario time"'
     return svg.replace("<svg ", f"<svg {label} ", 1)
 

@@ -1,0 +1,104 @@
+"""The Word report opened back with python-docx: headings, tables, picture, banners."""
+
+from __future__ import annotations
+
+import io
+
+import docx
+import pytest
+
+from tabletop.report import AfterActionReport, render_docx
+from tabletop.report.sections import all_sections
+
+
+@pytest.fixture(scope="module")
+def document(report: AfterActionReport):
+    return docx.Document(io.BytesIO(render_docx(report)))
+
+
+def _table_with(document, *header: str):
+    def head(table) -> list[str]:
+        return [c.text for c in table.rows[0].cells][: len(header)]
+
+    return next(t for t in document.tables if head(t) == list(header))
+
+
+def test_real_headings_for_every_section(document, report: AfterActionReport) -> None:
+    level1 = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+    assert level1 == list(all_sections(report).values())
+    level2 = [p.text for p in document.paragraphs if p.style.name == "Heading 2"]
+    assert "DP-3: The Compact's answer (decided)" in level2
+    assert any(t.startswith("OBJ-1: ") for t in level2)
+    assert document.paragraphs[0].style.name == "Title"
+
+
+def test_improvement_plan_is_a_word_table_with_one_row_per_plan_entry(
+    document, report: AfterActionReport
+) -> None:
+    table = _table_with(document, "Issue / area for improvement")
+    header = [c.text for c in table.rows[0].cells]
+    assert header[1:] == ["Corrective action", "Capability element", "Responsible organisation",
+                          "Point of contact", "Start", "Completion"]  # fmt: skip
+    body = [[c.text for c in row.cells] for row in table.rows[1:]]
+    assert len(body) == len(report.improvement_plan) == 2
+    assert body[0][1] == "Add the Council notification to the deployment checklist."
+    assert body[1][2:] == [
+        "Training",
+        "Arvenian Security Council",
+        "Secretary of the Security Council",
+        "2031-05-01",
+        "2031-09-30",
+    ]
+
+
+def test_objective_ratings_are_a_word_table(document) -> None:
+    table = _table_with(document, "Objective", "", "Core capability", "Rating")
+    ratings = {row.cells[0].text: row.cells[3].text for row in table.rows[1:]}
+    assert ratings == {
+        "OBJ-1": "S: Performed with Some Challenges",
+        "OBJ-2": "P: Performed without Challenges",
+        "OBJ-3": "M: Performed with Major Challenges",
+    }
+
+
+def test_timeline_chart_is_a_picture(document) -> None:
+    assert len(document.inline_shapes) == 1
+    blobs = [r.target_part.blob for r in document.part.rels.values() if "image" in r.reltype]
+    assert blobs and blobs[0].startswith(b"\x89PNG")
+
+
+def test_classification_in_header_and_footer(document, report: AfterActionReport) -> None:
+    section = document.sections[0]
+    assert report.classification in section.header.paragraphs[0].text
+    assert report.classification in section.footer.paragraphs[0].text
+
+
+def test_verdicts_are_written_out(document) -> None:
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "[OUTSIDE MANDATE, OVERRIDDEN]" in text and "[PERMITTED WITH OBLIGATIONS]" in text
+    assert "Override, let stand by the facilitator: " in text
+
+
+def test_interim_report_says_so_on_every_page(player, script_of, example) -> None:
+    game = player(script_of({"advance": {"by_minutes": 0}}), example)
+    document = docx.Document(io.BytesIO(render_docx(game.report())))
+    assert "INTERIM" in document.sections[0].header.paragraphs[0].text
+    assert "INTERIM" in document.paragraphs[0].text
+
+
+def test_hostile_text_lands_as_plain_text(hostile_report: AfterActionReport, hostile) -> None:
+    document = docx.Document(io.BytesIO(render_docx(hostile_report)))
+    text = "\n".join(p.text for p in document.paragraphs)
+    cells = "\n".join(c.text for t in document.tables for r in t.rows for c in r.cells)
+    assert hostile["rationale"] in text
+    assert hostile["plan_issue"] in cells
+
+
+def test_control_characters_do_not_break_the_document(player, script_of, example) -> None:
+    game = player(
+        script_of({"decide": {"decision": "DP-1", "role": "arv_government", "option": "hold",
+                              "rationale": "bell\x07 and vertical tab\x0b"}}),
+        example,
+    )  # fmt: skip
+    document = docx.Document(io.BytesIO(render_docx(game.report())))
+    assert any("bell and vertical tab" in p.text for p in document.paragraphs)
