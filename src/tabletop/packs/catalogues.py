@@ -9,6 +9,7 @@ from tabletop.model import Catalogue, Meta, Pack
 from tabletop.packs.diagnostics import Diagnostic
 from tabletop.packs.jsonsource import read_limited
 from tabletop.packs.lint_base import Index, check_duplicates, condition_sites, warning
+from tabletop.packs.lint_effects import check_effects
 from tabletop.packs.lint_flow import facts_read
 from tabletop.packs.lint_refs import check_references
 from tabletop.packs.lint_values import check_values
@@ -60,7 +61,12 @@ def check_catalogue(data: bytes, name: str) -> CatalogueResult:
     origins = Origins(empty, name, data)
     origins.add_catalogues([CatalogueFile(name, data, cat)])
     index = Index(pack)
-    findings = [*check_duplicates(pack), *check_references(pack, index), *check_values(pack, index)]
+    findings = [
+        *check_duplicates(pack),
+        *check_references(pack, index),
+        *check_values(pack, index),
+        *check_effects(pack, index),
+    ]
     read: set[str] = set()
     for site in condition_sites(pack):
         read |= facts_read(site.condition)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from tabletop.model import Pack
 from tabletop.packs.lint_base import Finding, Index, check_duplicates
+from tabletop.packs.lint_effects import check_effects
 from tabletop.packs.lint_flow import check_flow
 from tabletop.packs.lint_refs import check_references
 from tabletop.packs.lint_values import check_values
@@ -27,5 +28,6 @@ def lint(pack: Pack, own_facts: int | None = None) -> list[Finding]:
         *check_duplicates(pack),
         *check_references(pack, index),
         *check_values(pack, index),
+        *check_effects(pack, index),
         *check_flow(pack, index, own_facts),
     ]

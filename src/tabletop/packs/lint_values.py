@@ -1,4 +1,4 @@
-"""Lint: conditions and effects name real facts, actors and parameters, with fitting values."""
+"""Lint: conditions name real facts, actors and parameters, and compare fitting values."""
 
 from __future__ import annotations
 
@@ -15,11 +15,10 @@ from tabletop.model.conditions import (
     RelationTest,
     Within,
 )
-from tabletop.model.effects import AddToFact, Effect, IncreaseFact, RemoveFromFact, SetFact
 from tabletop.model.world import FactSpec, ParamSpec
 from tabletop.packs.lint_base import Finding, Index, Site, condition_sites, error, walk
 
-_LITERAL = "Write an actor id (or value) here; only powers and limits read action parameters."
+LITERAL = "Write an actor id (or value) here; only powers and limits read action parameters."
 
 # Operators that make sense for each fact or parameter type (as the mandate engine reads them).
 OPS: dict[str, set[str]] = {
@@ -33,7 +32,9 @@ OPS: dict[str, set[str]] = {
 }
 
 
-class _Values:
+class Values:
+    """Collects findings about conditions and values against the pack's index."""
+
     def __init__(self, index: Index) -> None:
         self.ix = index
         self.out: list[Finding] = []
@@ -97,7 +98,7 @@ class _Values:
             if isinstance(cond, FactTest):
                 spec = self.fact(cond.fact, f"{ptr}/fact")
                 if spec is not None:
-                    self.compare(spec.type, _fact_domain(spec), cond.op, cond.value, ptr, site)
+                    self.compare(spec.type, fact_domain(spec), cond.op, cond.value, ptr, site)
             elif isinstance(cond, ParamTest):
                 for spec in self.param(cond.param, f"{ptr}/param", site):
                     self.compare(spec.type, _param_domain(spec), cond.op, cond.value, ptr, site)
@@ -190,7 +191,7 @@ class _Values:
 
     def _literal(self, ref: Any, ptr: str) -> None:
         if isinstance(ref, ParamRef):
-            self.add("param-outside-power", ptr, "effects cannot read parameters", _LITERAL)
+            self.add("param-outside-power", ptr, "effects cannot read parameters", LITERAL)
         elif ref not in self.ix.actors:
             self.add("unknown-actor", ptr, f"unknown actor '{ref}'", self.ix.hint_for("actors"))
 
@@ -215,91 +216,8 @@ class _Values:
 
     # --- effects and facts ---------------------------------------------------------------
 
-    def effect(self, eff: Effect, ptr: str) -> None:
-        spec = self.fact(eff.fact, f"{ptr}/fact")
-        if spec is None:
-            return
-        kind = spec.type
-        if isinstance(eff, SetFact):
-            if kind in ("actor_set", "relation"):
-                self._effect_kind(eff.fact, kind, "set", ptr, "use 'add' or 'remove'")
-            elif isinstance(eff.set, ParamRef):
-                self.add(
-                    "param-outside-power", f"{ptr}/set", "effects cannot read parameters", _LITERAL
-                )
-            else:
-                self.scalar(kind, _fact_domain(spec), eff.set, f"{ptr}/set", "effect-type")
-                if kind == "int" and isinstance(eff.set, int) and not _in_range(spec, eff.set):
-                    self.add(
-                        "effect-type",
-                        f"{ptr}/set",
-                        f"{eff.set} is outside {spec.min}..{spec.max} of fact '{eff.fact}'",
-                        "Set a value within the fact's min and max.",
-                    )
-        elif isinstance(eff, AddToFact | RemoveFromFact):
-            verb, value = ("add", eff.add) if isinstance(eff, AddToFact) else ("remove", eff.remove)
-            if kind not in ("actor_set", "relation"):
-                self._effect_kind(eff.fact, kind, verb, ptr, "use 'set'")
-            elif kind == "relation":
-                if not isinstance(value, Pair):
-                    self.add(
-                        "effect-type",
-                        f"{ptr}/{verb}",
-                        "a relation takes a pair",
-                        'Write {"from": actor, "to": actor}.',
-                    )
-                else:
-                    self._literal(value.from_, f"{ptr}/{verb}/from")
-                    self._literal(value.to, f"{ptr}/{verb}/to")
-            elif isinstance(value, ParamRef):
-                self.add(
-                    "param-outside-power",
-                    f"{ptr}/{verb}",
-                    "effects cannot read parameters",
-                    _LITERAL,
-                )
-            else:
-                self.scalar("actor", None, value, f"{ptr}/{verb}")
-        elif isinstance(eff, IncreaseFact) and kind != "int":
-            self._effect_kind(eff.fact, kind, "increase", ptr, "use 'set'")
 
-    def _effect_kind(self, fact: str, kind: str, verb: str, ptr: str, hint: str) -> None:
-        self.add(
-            "effect-type",
-            f"{ptr}/{verb}",
-            f"cannot '{verb}' {kind} fact '{fact}'",
-            hint.capitalize() + ".",
-        )
-
-    def fact_spec(self, spec: FactSpec, ptr: str) -> None:
-        if spec.type == "enum" and spec.initial not in spec.values:
-            self.add(
-                "bad-initial",
-                f"{ptr}/initial",
-                f"initial value '{spec.initial}' is not among the values",
-                f"Use one of: {', '.join(spec.values)}.",
-            )
-        elif spec.type == "int":
-            lo, hi = spec.min, spec.max
-            if lo is not None and hi is not None and lo > hi:
-                self.add("bad-initial", f"{ptr}/min", f"min {lo} is above max {hi}", "Swap them.")
-            elif not _in_range(spec, spec.initial):
-                self.add(
-                    "bad-initial",
-                    f"{ptr}/initial",
-                    f"initial value {spec.initial} is outside {lo}..{hi}",
-                    "Start the fact within its min and max.",
-                )
-        elif spec.type == "actor_set":
-            for i, actor in enumerate(spec.initial):
-                self._literal(actor, f"{ptr}/initial/{i}")
-        elif spec.type == "relation":
-            for i, pair in enumerate(spec.initial):
-                self._literal(pair.from_, f"{ptr}/initial/{i}/from")
-                self._literal(pair.to, f"{ptr}/initial/{i}/to")
-
-
-def _in_range(spec: Any, value: int) -> bool:
+def in_range(spec: Any, value: int) -> bool:
     return (spec.min is None or value >= spec.min) and (spec.max is None or value <= spec.max)
 
 
@@ -311,7 +229,7 @@ def _show(value: Any) -> str:
     return repr(value)
 
 
-def _fact_domain(spec: FactSpec) -> Any:
+def fact_domain(spec: FactSpec) -> Any:
     return spec.values if spec.type == "enum" else None
 
 
@@ -325,17 +243,8 @@ def _orgs(index: Index) -> str:
 
 
 def check_values(pack: Pack, index: Index) -> list[Finding]:
-    """Conditions, effects and fact specs: names resolve and values fit their types."""
-    v = _Values(index)
+    """Conditions: the names they use resolve and their values fit their types."""
+    v = Values(index)
     for site in condition_sites(pack):
         v.site(site)
-    for i, spec in enumerate(pack.facts):
-        v.fact_spec(spec, f"/facts/{i}")
-    for i, inj in enumerate(pack.injects):
-        for j, eff in enumerate(inj.effects):
-            v.effect(eff, f"/injects/{i}/effects/{j}")
-    for i, dp in enumerate(pack.decision_points):
-        for j, opt in enumerate(dp.options):
-            for k, eff in enumerate(opt.effects):
-                v.effect(eff, f"/decision_points/{i}/options/{j}/effects/{k}")
     return v.out

@@ -1,0 +1,111 @@
+"""Lint: effects fit the facts they change, and facts start at valid values."""
+
+from __future__ import annotations
+
+from tabletop.model import Pack
+from tabletop.model.conditions import Pair, ParamRef
+from tabletop.model.effects import AddToFact, Effect, IncreaseFact, RemoveFromFact, SetFact
+from tabletop.model.world import FactSpec
+from tabletop.packs.lint_base import Finding, Index
+from tabletop.packs.lint_values import LITERAL, Values, fact_domain, in_range
+
+
+def check_effect(v: Values, eff: Effect, ptr: str) -> None:
+    """An effect names a fact and fits its type."""
+    spec = v.fact(eff.fact, f"{ptr}/fact")
+    if spec is None:
+        return
+    kind = spec.type
+    if isinstance(eff, SetFact):
+        if kind in ("actor_set", "relation"):
+            _effect_kind(v, eff.fact, kind, "set", ptr, "use 'add' or 'remove'")
+        elif isinstance(eff.set, ParamRef):
+            v.add("param-outside-power", f"{ptr}/set", "effects cannot read parameters", LITERAL)
+        else:
+            v.scalar(kind, fact_domain(spec), eff.set, f"{ptr}/set", "effect-type")
+            if kind == "int" and isinstance(eff.set, int) and not in_range(spec, eff.set):
+                v.add(
+                    "effect-type",
+                    f"{ptr}/set",
+                    f"{eff.set} is outside {spec.min}..{spec.max} of fact '{eff.fact}'",
+                    "Set a value within the fact's min and max.",
+                )
+    elif isinstance(eff, AddToFact | RemoveFromFact):
+        verb, value = ("add", eff.add) if isinstance(eff, AddToFact) else ("remove", eff.remove)
+        if kind not in ("actor_set", "relation"):
+            _effect_kind(v, eff.fact, kind, verb, ptr, "use 'set'")
+        elif kind == "relation":
+            if not isinstance(value, Pair):
+                v.add(
+                    "effect-type",
+                    f"{ptr}/{verb}",
+                    "a relation takes a pair",
+                    'Write {"from": actor, "to": actor}.',
+                )
+            else:
+                v._literal(value.from_, f"{ptr}/{verb}/from")
+                v._literal(value.to, f"{ptr}/{verb}/to")
+        elif isinstance(value, ParamRef):
+            v.add(
+                "param-outside-power",
+                f"{ptr}/{verb}",
+                "effects cannot read parameters",
+                LITERAL,
+            )
+        else:
+            v.scalar("actor", None, value, f"{ptr}/{verb}")
+    elif isinstance(eff, IncreaseFact) and kind != "int":
+        _effect_kind(v, eff.fact, kind, "increase", ptr, "use 'set'")
+
+
+def _effect_kind(v: Values, fact: str, kind: str, verb: str, ptr: str, hint: str) -> None:
+    v.add(
+        "effect-type",
+        f"{ptr}/{verb}",
+        f"cannot '{verb}' {kind} fact '{fact}'",
+        hint.capitalize() + ".",
+    )
+
+
+def check_fact_spec(v: Values, spec: FactSpec, ptr: str) -> None:
+    """A fact's initial value fits its type and bounds."""
+    if spec.type == "enum" and spec.initial not in spec.values:
+        v.add(
+            "bad-initial",
+            f"{ptr}/initial",
+            f"initial value '{spec.initial}' is not among the values",
+            f"Use one of: {', '.join(spec.values)}.",
+        )
+    elif spec.type == "int":
+        lo, hi = spec.min, spec.max
+        if lo is not None and hi is not None and lo > hi:
+            v.add("bad-initial", f"{ptr}/min", f"min {lo} is above max {hi}", "Swap them.")
+        elif not in_range(spec, spec.initial):
+            v.add(
+                "bad-initial",
+                f"{ptr}/initial",
+                f"initial value {spec.initial} is outside {lo}..{hi}",
+                "Start the fact within its min and max.",
+            )
+    elif spec.type == "actor_set":
+        for i, actor in enumerate(spec.initial):
+            v._literal(actor, f"{ptr}/initial/{i}")
+    elif spec.type == "relation":
+        for i, pair in enumerate(spec.initial):
+            v._literal(pair.from_, f"{ptr}/initial/{i}/from")
+            v._literal(pair.to, f"{ptr}/initial/{i}/to")
+
+
+def check_effects(pack: Pack, index: Index) -> list[Finding]:
+    """Fact specs start at valid values; every effect fits the fact it changes."""
+    v = Values(index)
+    for i, spec in enumerate(pack.facts):
+        check_fact_spec(v, spec, f"/facts/{i}")
+    for i, inj in enumerate(pack.injects):
+        for j, eff in enumerate(inj.effects):
+            check_effect(v, eff, f"/injects/{i}/effects/{j}")
+    for i, dp in enumerate(pack.decision_points):
+        for j, opt in enumerate(dp.options):
+            for k, eff in enumerate(opt.effects):
+                check_effect(v, eff, f"/decision_points/{i}/options/{j}/effects/{k}")
+    return v.out
