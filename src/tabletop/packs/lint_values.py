@@ -101,7 +101,9 @@ class Values:
                     self.compare(spec.type, fact_domain(spec), cond.op, cond.value, ptr, site)
             elif isinstance(cond, ParamTest):
                 for spec in self.param(cond.param, f"{ptr}/param", site):
-                    self.compare(spec.type, _param_domain(spec), cond.op, cond.value, ptr, site)
+                    self.compare(
+                        spec.type, _param_domain(spec), cond.op, cond.value, ptr, site, "param-type"
+                    )
             elif isinstance(cond, MemberOf):
                 org = self.ix.actors.get(cond.member_of)
                 if org is None:
@@ -143,8 +145,18 @@ class Values:
                     )
                 self.actor(cond.actor, f"{ptr}/actor", site)
 
-    def compare(self, kind: str, domain: Any, op: str, value: Any, ptr: str, site: Site) -> None:
-        """A comparison's operator and value fit the type of what it compares."""
+    def compare(
+        self,
+        kind: str,
+        domain: Any,
+        op: str,
+        value: Any,
+        ptr: str,
+        site: Site,
+        code: str = "fact-type",
+    ) -> None:
+        """A comparison's operator and value fit the type of what it compares (a fact, or
+        with code 'param-type' an action parameter)."""
         if op not in OPS[kind]:
             self.add(
                 "bad-op",
@@ -160,7 +172,7 @@ class Values:
             items = value if isinstance(value, tuple) else None
             if items is None:
                 self.add(
-                    "fact-type",
+                    code,
                     f"{ptr}/value",
                     f"'{op}' needs a list of values",
                     'Write the values as a list, e.g. ["a", "b"].',
@@ -168,12 +180,12 @@ class Values:
                 return
             elem = "actor" if kind == "actor_set" else kind
             for i, item in enumerate(items):
-                self.scalar(elem, domain, item, f"{ptr}/value/{i}")
+                self.scalar(elem, domain, item, f"{ptr}/value/{i}", code)
             return
         if kind == "relation":
             if not isinstance(value, Pair):
                 self.add(
-                    "fact-type",
+                    code,
                     f"{ptr}/value",
                     "a relation is compared with a pair",
                     'Write the value as {"from": actor, "to": actor}.',
@@ -184,10 +196,10 @@ class Values:
             return
         if kind == "actor_set" and isinstance(value, tuple):
             for i, item in enumerate(value):
-                self.scalar("actor", domain, item, f"{ptr}/value/{i}")
+                self.scalar("actor", domain, item, f"{ptr}/value/{i}", code)
             return
         elem = "actor" if kind == "actor_set" else kind
-        self.scalar(elem, domain, value, f"{ptr}/value")
+        self.scalar(elem, domain, value, f"{ptr}/value", code)
 
     def _literal(self, ref: Any, ptr: str) -> None:
         if isinstance(ref, ParamRef):
