@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
-from dataclasses import replace
 from datetime import timedelta
 
 import pytest
@@ -45,7 +44,7 @@ def test_an_intact_chain_verifies_and_reads(rows):
 
 def test_an_edited_body_is_named(rows):
     bad = list(rows)
-    bad[4] = replace(rows[4], body=rows[4].body.replace('"at":"', '"at":"1'))
+    bad[4] = rows[4]._replace(body=rows[4].body.replace('"at":"', '"at":"1'))
     report = check(bad, len(rows))
     assert (report.damage, report.seq) == ("edited", 5)
 
@@ -53,7 +52,7 @@ def test_an_edited_body_is_named(rows):
 def test_an_edit_that_rehashes_is_still_caught(rows):
     bad = list(rows)
     body = rows[4].body.replace("2031", "2032", 1)
-    bad[4] = replace(rows[4], body=body, hash=link(rows[4].prev, body))
+    bad[4] = rows[4]._replace(body=body, hash=link(rows[4].prev, body))
     report = check(bad, len(rows))
     assert (report.damage, report.seq) == ("edited", 5)
 
@@ -74,29 +73,29 @@ def test_two_swapped_events_are_named_as_reordered(rows):
     report = check(swapped, len(rows))
     assert report.damage == "reordered"
     assert report.seq == 5
-    renumbered = [replace(r, seq=i) for i, r in enumerate(swapped, start=1)]
+    renumbered = [r._replace(seq=i) for i, r in enumerate(swapped, start=1)]
     report = check(renumbered, len(rows))
     assert (report.damage, report.seq) == ("reordered", 4)
 
 
 def test_an_inserted_event_is_named(rows):
-    fake = replace(rows[2], body=rows[2].body.replace("Tester", "Intruder"))
-    fake = replace(fake, hash=link(rows[2].hash, fake.body), prev=rows[2].hash)
+    fake = rows[2]._replace(body=rows[2].body.replace("Tester", "Intruder"))
+    fake = fake._replace(hash=link(rows[2].hash, fake.body), prev=rows[2].hash)
     inserted = [*rows[:3], fake, *rows[3:]]
-    renumbered = [replace(r, seq=i) for i, r in enumerate(inserted, start=1)]
+    renumbered = [r._replace(seq=i) for i, r in enumerate(inserted, start=1)]
     report = check(renumbered, len(rows))
     assert (report.damage, report.seq) == ("inserted", 4)
     duplicate = [*rows[:5], rows[2], *rows[5:]]
     report = check(duplicate, len(rows))
     assert (report.damage, report.seq) == ("inserted", 3)
-    appended = [*rows, replace(rows[-1], seq=len(rows) + 1, prev=rows[-1].hash)]
+    appended = [*rows, rows[-1]._replace(seq=len(rows) + 1, prev=rows[-1].hash)]
     report = check(appended, len(rows))
     assert report.damage == "inserted" and report.seq == len(rows) + 1
 
 
 def test_a_changed_type_column_is_caught(rows):
     bad = list(rows)
-    bad[1] = replace(rows[1], type="session_ended")
+    bad[1] = rows[1]._replace(type="session_ended")
     assert check(bad, len(rows)).damage == "edited"
 
 

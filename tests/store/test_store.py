@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import replace
 
 import pytest
 
@@ -62,8 +61,8 @@ def test_a_failed_append_leaves_nothing_behind(played, store):
     info = store.info(played.id)
     last = store.rows(played.id)[-1]
     # Two new rows, the second clashing with an existing seq: the whole append must fail.
-    new = replace(last, seq=info.event_count + 1, prev=last.hash, hash="a" * 64)
-    clash = replace(new, seq=1)
+    new = last._replace(seq=info.event_count + 1, prev=last.hash, hash="a" * 64)
+    clash = new._replace(seq=1)
     with pytest.raises(ConcurrentWrite):
         store.append(played.id, [new, clash], head=info.head_hash)
     assert store.info(played.id) == info

@@ -49,17 +49,16 @@ def settle(d: Draft) -> None:
     pack = d.pack
     while True:
         progressed = False
-        for inject in pack.injects:
+        for inject in d.index.conditional_injects:
             if (
-                inject.release == "when"
-                and inject.when is not None
+                inject.when is not None
                 and not d.delivered(inject.id)
                 and inject.id not in d.b.pending
                 and holds(pack, inject.when, d.b.facts)
             ):
                 release(d, inject, "triggered", "its condition came to hold")
                 progressed = True
-        for dp in pack.decision_points:
+        for dp in d.index.conditional_decisions:
             if (
                 dp.open_when is not None
                 and dp.id not in d.b.opened
@@ -81,10 +80,12 @@ def discharge(d: Draft, taken: tuple[Taken, ...] = ()) -> None:
     if not taken and not d.dirty:
         return
     d.dirty = False
-    for ob in list(d.b.obligations.values()):
+    for ob in list(d.b.owed.values()):
         if ob.met is not None:
             continue
         later = tuple((t.actor, t.action) for t in taken if t.seq > ob.seq)
+        if not later and not any(way.when is not None for way in ob.due.discharged_by):
+            continue  # only an action can meet it, and none was taken
         way = discharged_by(d.pack, ob.due, d.b.facts, later)
         if way is None:
             continue

@@ -6,6 +6,7 @@ from datetime import datetime, timedelta
 
 from tabletop.engine.cascade import deliver, run_until, settle
 from tabletop.engine.draft import Draft, Outcome, Refusal, command
+from tabletop.engine.index import index_of
 from tabletop.engine.session import guard
 from tabletop.engine.state import SessionState
 from tabletop.model import events as ev
@@ -76,7 +77,7 @@ def deliver_inject(
     """Deliver an inject now, out of the timeline, on the facilitator's call (at most once)."""
     if refusal := guard(state):
         return refusal
-    spec = next((i for i in pack.injects if i.id == inject), None)
+    spec = index_of(pack).injects.get(inject)
     if spec is None:
         return Refusal("unknown-inject", f"there is no inject '{inject}'")
     if inject in state.delivered_ids:

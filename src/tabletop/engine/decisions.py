@@ -6,6 +6,7 @@ from datetime import datetime
 
 from tabletop.engine.cascade import Taken, discharge, release, settle
 from tabletop.engine.draft import Draft, Outcome, Refusal, command
+from tabletop.engine.index import index_of
 from tabletop.engine.session import guard
 from tabletop.engine.state import SessionState
 from tabletop.engine.world import fact_changes
@@ -21,7 +22,7 @@ def _choice(
     """The decision point and option, if this role may choose that option now."""
     if refusal := guard(state):
         return refusal
-    dp = next((x for x in pack.decision_points if x.id == dp_id), None)
+    dp = index_of(pack).decision_points.get(dp_id)
     if dp is None:
         return Refusal("unknown-decision", f"there is no decision point '{dp_id}'")
     if role not in dp.deciders:
@@ -174,7 +175,7 @@ def amend_decision(
         return Refusal("not-decided", f"role '{role}' has recorded no decision at {decision_point}")
     if not reason.strip():
         return Refusal("no-reason", "say why the rationale is corrected")
-    dp = next((x for x in pack.decision_points if x.id == decision_point), None)
+    dp = index_of(pack).decision_points.get(decision_point)
     if dp is not None and dp.rationale_required and not rationale.strip():
         return Refusal("no-rationale", f"{decision_point} needs the players' rationale")
     d = Draft(state, pack, now)

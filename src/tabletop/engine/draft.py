@@ -11,6 +11,7 @@ from typing import Any, ParamSpec
 from pydantic import ValidationError
 
 from tabletop.engine.fold import Builder
+from tabletop.engine.index import index_of
 from tabletop.engine.state import SessionState
 from tabletop.engine.world import EffectError
 from tabletop.mandates import MandateError
@@ -33,6 +34,28 @@ class Refusal:
 
 Outcome = list[ev.Event] | Refusal
 """What every command returns: the events to log, or why it was refused."""
+
+
+class Events(list):  # type: ignore[type-arg]
+    """A command's events, remembering the state they lead to, so that whoever commits them
+    need not fold them again. A plain list of events works everywhere too."""
+
+    def __init__(self, base: SessionState, builder: Builder) -> None:
+        super().__init__()
+        self.base = base
+        self._builder: Builder | None = builder
+        self._emitted: list[ev.Event] = []
+        self._after: SessionState | None = None
+
+    def state_after(self, state: SessionState) -> SessionState | None:
+        """The state after these events, if they were made on `state` and left unchanged."""
+        if state is not self.base or len(self) != len(self._emitted):
+            return None
+        if any(a is not b for a, b in zip(self, self._emitted, strict=True)):
+            return None
+        if self._after is None and self._builder is not None:
+            self._after, self._builder = self._builder.freeze(), None
+        return self._after
 
 
 P = ParamSpec("P")
@@ -62,9 +85,8 @@ class Draft:
         self.pack = pack
         self.now = now
         self.b: Any = Builder(state)
-        self.events: list[ev.Event] = []
-        self._injects = {i.id: i for i in pack.injects}
-        self._dps = {d.id: d for d in pack.decision_points}
+        self.events = Events(state, self.b)
+        self.index = index_of(pack)
         self._delivered = {d.inject for d in state.delivered}
         # Set when facts change or obligations arise: obligations' conditions need a look.
         self.dirty = False
@@ -75,6 +97,7 @@ class Draft:
         event: Any = cls(at=self.now, **fields)
         self.b.apply(event)
         self.events.append(event)
+        self.events._emitted.append(event)
         if event.type == "inject_delivered":
             self._delivered.add(event.inject)
         if getattr(event, "changes", None) or (
@@ -85,11 +108,11 @@ class Draft:
 
     def inject(self, inject_id: str) -> Inject | None:
         """The pack's inject with that id."""
-        return self._injects.get(inject_id)
+        return self.index.injects.get(inject_id)
 
     def decision_point(self, dp_id: str) -> DecisionPoint | None:
         """The pack's decision point with that id."""
-        return self._dps.get(dp_id)
+        return self.index.decision_points.get(dp_id)
 
     def delivered(self, inject_id: str) -> bool:
         """True once that inject has been delivered."""

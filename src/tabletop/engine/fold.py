@@ -11,6 +11,7 @@ from dataclasses import fields, replace
 from types import MappingProxyType
 from typing import Any
 
+from tabletop.engine.chain import quiet_gc
 from tabletop.engine.state import (
     Clock,
     Decision,
@@ -31,38 +32,45 @@ class LogError(ValueError):
 
 
 _MAPPINGS = ("initial_facts", "seats", "pending", "open_decisions", "decisions", "facts")
-_MAPPINGS += ("obligations", "ratings")
-_SEQUENCES = ("phases", "delivered", "rejections", "overrides", "adjudications", "observations")
-_SEQUENCES += ("plan",)
+_MAPPINGS += ("obligations", "owed", "ratings")
 _NAMES = tuple(f.name for f in fields(SessionState))
 
 
 class Builder:
-    """A mutable working copy of a SessionState, for folding many events cheaply."""
+    """A working copy of a SessionState for folding events into.
+
+    Copy on write: a field's container is copied the first time an event changes it and
+    then changed in place, so one event costs little and a replay of many is linear.
+    """
 
     def __init__(self, state: SessionState) -> None:
         for name in _NAMES:
-            value = getattr(state, name)
-            if name in _MAPPINGS:
-                value = dict(value)
-            elif name in _SEQUENCES:
-                value = list(value)
-            elif name == "opened":
-                value = set(value)
+            setattr(self, name, getattr(state, name))
+        self._own: set[str] = set()
+
+    def m(self, name: str) -> Any:
+        """The field's container, made this builder's own (mutable) on first use."""
+        if name not in self._own:
+            value = getattr(self, name)
+            # A proxy's copy() is its dict's copy(): the fast path. "opened" is the one set.
+            value = value.copy() if name in _MAPPINGS else set(value)
             setattr(self, name, value)
+            self._own.add(name)
+        return getattr(self, name)
+
+    def add(self, name: str, item: Any) -> None:
+        """Append to a sequence field (logs share their buffer, so this is O(1))."""
+        setattr(self, name, getattr(self, name).appended(item))
 
     def freeze(self) -> SessionState:
-        """The working copy as an immutable state."""
+        """The working copy as an immutable state (the builder is not to be used after)."""
         values: dict[str, Any] = {}
         for name in _NAMES:
             value = getattr(self, name)
-            if name in _MAPPINGS:
-                value = MappingProxyType(dict(value))
-            elif name in _SEQUENCES:
-                value = tuple(value)
-            elif name == "opened":
-                value = frozenset(value)
+            if name in self._own:
+                value = MappingProxyType(value) if name in _MAPPINGS else frozenset(value)
             values[name] = value
+        self._own = set()
         return SessionState(**values)
 
     def apply(self, event: ev.Event) -> None:
@@ -83,6 +91,10 @@ def apply(state: SessionState, event: ev.Event) -> SessionState:
 
 def extend(state: SessionState, events: Iterable[ev.Event]) -> SessionState:
     """The state after more events."""
+    after = getattr(events, "state_after", None)
+    known = after(state) if after is not None else None
+    if known is not None:
+        return known
     builder = Builder(state)
     for event in events:
         builder.apply(event)
@@ -92,7 +104,8 @@ def extend(state: SessionState, events: Iterable[ev.Event]) -> SessionState:
 def replay(pack: Pack | None, events: Iterable[ev.Event]) -> SessionState:
     """The state a log describes. The pack is not read: the log is self-contained."""
     del pack  # kept in the signature so callers never need to know that
-    return extend(SessionState(), events)
+    with quiet_gc():
+        return extend(SessionState(), events)
 
 
 # --- the rules, one per event type -------------------------------------------------------
@@ -105,17 +118,18 @@ def _started(b: Any, e: ev.SessionStarted) -> None:
     b.pack_title, b.pack_hash, b.facilitator = e.pack_title, e.pack_hash, e.facilitator
     b.exercise, b.exercise_date, b.started_at = e.exercise, e.exercise_date, e.at
     b.scenario_start = e.scenario_start
-    b.facts = {k: fact_from_json(v) for k, v in e.facts.items()}
-    b.initial_facts = dict(b.facts)
+    facts = {k: fact_from_json(v) for k, v in e.facts.items()}
+    b.m("facts").update(facts)
+    b.m("initial_facts").update(facts)
     b.clock = Clock(e.scenario_time, running=True)
 
 
 def _assigned(b: Any, e: ev.RoleAssigned) -> None:
-    b.seats[e.role] = Seat(e.role, e.participant, e.actor)
+    b.m("seats")[e.role] = Seat(e.role, e.participant, e.actor)
 
 
 def _phase(b: Any, e: ev.PhaseStarted) -> None:
-    b.phases.append(e.phase)
+    b.add("phases", e.phase)
 
 
 def _advanced(b: Any, e: ev.ClockAdvanced) -> None:
@@ -131,23 +145,26 @@ def _resumed(b: Any, e: ev.ClockResumed) -> None:
 
 
 def _changes(b: Any, changes: tuple[ev.FactChange, ...]) -> None:
-    for change in changes:
-        b.facts[change.fact] = fact_from_json(change.after)
+    if changes:
+        facts = b.m("facts")
+        for change in changes:
+            facts[change.fact] = fact_from_json(change.after)
 
 
 def _released(b: Any, e: ev.InjectReleased) -> None:
-    b.pending[e.inject] = Pending(e.inject, e.how, e.due, e.because)
+    b.m("pending")[e.inject] = Pending(e.inject, e.how, e.due, e.because)
 
 
 def _delivered(b: Any, e: ev.InjectDelivered) -> None:
-    b.pending.pop(e.inject, None)
-    b.delivered.append(Delivery(e.inject, e.how, e.scenario_time, e.at))
+    if e.inject in b.pending:
+        del b.m("pending")[e.inject]
+    b.add("delivered", Delivery(e.inject, e.how, e.scenario_time, e.at))
     _changes(b, e.changes)
 
 
 def _opened(b: Any, e: ev.DecisionOpened) -> None:
-    b.opened.add(e.decision_point)
-    b.open_decisions[e.decision_point] = OpenDecision(
+    b.m("opened").add(e.decision_point)
+    b.m("open_decisions")[e.decision_point] = OpenDecision(
         e.decision_point, e.deciders, e.deciders, e.scenario_time, e.because
     )
 
@@ -160,7 +177,7 @@ def _recorded(b: Any, e: ev.DecisionRecorded) -> None:
             if (o.decision_point, o.role, o.option) == (e.decision_point, e.role, e.option):
                 justification = o.justification
                 break
-    b.decisions[(e.decision_point, e.role)] = Decision(
+    b.m("decisions")[(e.decision_point, e.role)] = Decision(
         e.decision_point,
         e.role,
         e.actor,
@@ -178,16 +195,16 @@ def _recorded(b: Any, e: ev.DecisionRecorded) -> None:
     if waiting is not None:
         left = tuple(r for r in waiting.waiting if r != e.role)
         if left:
-            b.open_decisions[e.decision_point] = OpenDecision(
-                waiting.decision_point, waiting.deciders, left, waiting.opened_at, waiting.because
-            )
+            b.m("open_decisions")[e.decision_point] = replace(waiting, waiting=left)
         else:
-            del b.open_decisions[e.decision_point]
+            del b.m("open_decisions")[e.decision_point]
     for due in e.verdict.obligations:
         key = obligation_id(e.decision_point, e.role, due.key)
-        b.obligations[key] = ObligationState(
+        ob = ObligationState(
             key, due, e.actor, e.decision_point, e.role, e.scenario_time, b.event_count
         )
+        b.m("obligations")[key] = ob
+        b.m("owed")[key] = ob
     _changes(b, e.changes)
 
 
@@ -197,43 +214,44 @@ def obligation_id(decision_point: str, role: str, key: str) -> str:
 
 
 def _rejected(b: Any, e: ev.DecisionRejected) -> None:
-    b.rejections.append(e)
+    b.add("rejections", e)
 
 
 def _overridden(b: Any, e: ev.MandateOverridden) -> None:
-    b.overrides.append(e)
+    b.add("overrides", e)
 
 
 def _amended(b: Any, e: ev.DecisionAmended) -> None:
     old = b.decisions.get((e.decision_point, e.role))
     if old is None:
         return
-    b.decisions[(e.decision_point, e.role)] = replace(
+    b.m("decisions")[(e.decision_point, e.role)] = replace(
         old, rationale=e.rationale, amendments=(*old.amendments, e)
     )
 
 
 def _adjudicated(b: Any, e: ev.FactsAdjudicated) -> None:
-    b.adjudications.append(e)
+    b.add("adjudications", e)
     _changes(b, e.changes)
 
 
 def _observed(b: Any, e: ev.ObservationNoted) -> None:
-    b.observations.append(e)
+    b.add("observations", e)
 
 
 def _rated(b: Any, e: ev.ObjectiveRated) -> None:
-    b.ratings[e.objective] = e
+    b.m("ratings")[e.objective] = e
 
 
 def _planned(b: Any, e: ev.ImprovementPlanned) -> None:
-    b.plan.append(e)
+    b.add("plan", e)
 
 
 def _met(b: Any, e: ev.ObligationMet) -> None:
     old = b.obligations.get(e.obligation)
     if old is not None and old.met is None:
-        b.obligations[e.obligation] = replace(old, met=e)
+        b.m("obligations")[e.obligation] = replace(old, met=e)
+        del b.m("owed")[e.obligation]
 
 
 def _ended(b: Any, e: ev.SessionEnded) -> None:

@@ -8,6 +8,7 @@ from datetime import date, datetime
 from tabletop import __version__
 from tabletop.engine.cascade import run_until, settle
 from tabletop.engine.draft import Draft, Outcome, Refusal, command
+from tabletop.engine.index import index_of
 from tabletop.engine.state import SessionState, fact_to_json
 from tabletop.engine.world import EffectError, fact_changes
 from tabletop.model import events as ev
@@ -71,7 +72,7 @@ def assign_role(
     """Seat a participant in a role (replacing whoever sat there)."""
     if refusal := guard(state):
         return refusal
-    spec = next((r for r in pack.roles if r.id == role), None)
+    spec = index_of(pack).roles.get(role)
     if spec is None:
         known = ", ".join(r.id for r in pack.roles)
         return Refusal("unknown-role", f"there is no role '{role}' (roles: {known})")
@@ -115,9 +116,9 @@ def _known(pack: Pack, objective: str | None, role: str | None, dp: str | None) 
     if objective is not None and objective not in {o.id for o in pack.objectives}:
         known = ", ".join(o.id for o in pack.objectives)
         return Refusal("unknown-objective", f"there is no objective '{objective}' ({known})")
-    if role is not None and role not in {r.id for r in pack.roles}:
+    if role is not None and role not in index_of(pack).roles:
         return Refusal("unknown-role", f"there is no role '{role}'")
-    if dp is not None and dp not in {x.id for x in pack.decision_points}:
+    if dp is not None and dp not in index_of(pack).decision_points:
         return Refusal("unknown-decision", f"there is no decision point '{dp}'")
     return None
 

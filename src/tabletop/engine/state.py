@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from itertools import islice
 from types import MappingProxyType
+from typing import TypeVar, overload
 
 from tabletop.model.events import (
     DecisionAmended,
@@ -25,6 +27,59 @@ from tabletop.model.verdict import ObligationDue, Verdict
 
 def _empty() -> Mapping:
     return MappingProxyType({})
+
+
+T = TypeVar("T")
+
+
+class Log(Sequence[T]):
+    """An immutable sequence that grows by `appended` in O(1): a longer log shares its
+    buffer with the shorter one it came from, which only ever sees its own prefix."""
+
+    __slots__ = ("_items", "_n")
+
+    def __init__(self, items: Iterable[T] = ()) -> None:
+        self._items: list[T] = list(items)
+        self._n = len(self._items)
+
+    def appended(self, item: T) -> Log[T]:
+        """This log with one more item at the end."""
+        items = self._items
+        if len(items) != self._n:
+            items = items[: self._n]  # another log grew from here first: branch off
+        items.append(item)
+        grown: Log[T] = Log.__new__(Log)
+        grown._items, grown._n = items, len(items)
+        return grown
+
+    def __len__(self) -> int:
+        return self._n
+
+    @overload
+    def __getitem__(self, index: int) -> T: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[T, ...]: ...
+    def __getitem__(self, index: int | slice) -> T | tuple[T, ...]:
+        if isinstance(index, slice):
+            return tuple(self._items[: self._n][index])
+        if index < 0:
+            index += self._n
+        if not 0 <= index < self._n:
+            raise IndexError("log index out of range")
+        return self._items[index]
+
+    def __iter__(self) -> Iterator[T]:
+        return islice(self._items, self._n)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Log | tuple | list):
+            return NotImplemented
+        return len(other) == self._n and all(a == b for a, b in zip(self, other, strict=False))
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Log({list(self)!r})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,21 +184,23 @@ class SessionState:
     scenario_start: datetime | None = None
     initial_facts: Mapping[str, FactValue] = field(default_factory=_empty)
     seats: Mapping[str, Seat] = field(default_factory=_empty)
-    phases: tuple[str, ...] = ()
+    phases: Log[str] = field(default_factory=Log)
     clock: Clock = field(default_factory=lambda: Clock(datetime.min, running=False))
-    delivered: tuple[Delivery, ...] = ()
+    delivered: Log[Delivery] = field(default_factory=Log)
     pending: Mapping[str, Pending] = field(default_factory=_empty)
     opened: frozenset[str] = frozenset()
     open_decisions: Mapping[str, OpenDecision] = field(default_factory=_empty)
     decisions: Mapping[tuple[str, str], Decision] = field(default_factory=_empty)
-    rejections: tuple[DecisionRejected, ...] = ()
-    overrides: tuple[MandateOverridden, ...] = ()
+    rejections: Log[DecisionRejected] = field(default_factory=Log)
+    overrides: Log[MandateOverridden] = field(default_factory=Log)
     facts: Mapping[str, FactValue] = field(default_factory=_empty)
     obligations: Mapping[str, ObligationState] = field(default_factory=_empty)
-    adjudications: tuple[FactsAdjudicated, ...] = ()
-    observations: tuple[ObservationNoted, ...] = ()
+    owed: Mapping[str, ObligationState] = field(default_factory=_empty)
+    """The open obligations only, oldest first (so checking them does not grow with the game)."""
+    adjudications: Log[FactsAdjudicated] = field(default_factory=Log)
+    observations: Log[ObservationNoted] = field(default_factory=Log)
     ratings: Mapping[str, ObjectiveRated] = field(default_factory=_empty)
-    plan: tuple[ImprovementPlanned, ...] = ()
+    plan: Log[ImprovementPlanned] = field(default_factory=Log)
     ended: bool = False
     ended_at: datetime | None = None
     event_count: int = 0
@@ -167,7 +224,7 @@ class SessionState:
     @property
     def open_obligations(self) -> tuple[ObligationState, ...]:
         """Obligations not yet met, oldest first."""
-        return tuple(o for o in self.obligations.values() if o.is_open)
+        return tuple(self.owed.values())
 
     @property
     def met_obligations(self) -> tuple[ObligationState, ...]:

@@ -7,24 +7,56 @@ them needs nothing from the pack, so a log stays readable when its pack is gone.
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
-from typing import Annotated, Literal
+from datetime import date, datetime
+from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, AwareDatetime, Field, StringConstraints
+from pydantic import Field, StringConstraints
+from pydantic_core import CoreSchema, core_schema
 
-from tabletop.model.base import Id, Model, ScenarioTime, Text, f
+from tabletop.model.base import SCENARIO_TIME_PATTERN, Id, Model, Text, f
 from tabletop.model.pack import ActionSpec
 from tabletop.model.verdict import Verdict
 
 
-def _utc(value: datetime) -> datetime:
-    if value.utcoffset() != timedelta(0):
-        raise ValueError("wall-clock times are stored in UTC")
-    return value.astimezone(UTC)
+class _Datetime:
+    """A datetime checked by pydantic-core alone (logs are long: no Python per value)."""
+
+    def __init__(self, tz: int | str, schema: dict[str, Any]) -> None:
+        self.tz = tz
+        self.schema = schema
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> CoreSchema:
+        return core_schema.datetime_schema(tz_constraint=self.tz, strict=True)  # type: ignore[arg-type]
+
+    def __get_pydantic_json_schema__(self, schema: CoreSchema, handler: Any) -> dict[str, Any]:
+        return dict(self.schema)
 
 
-WallTime = Annotated[AwareDatetime, AfterValidator(_utc)]
-"""A wall-clock instant, timezone-aware, in UTC."""
+WallTime = Annotated[
+    datetime,
+    _Datetime(
+        0,
+        {
+            "type": "string",
+            "format": "date-time",
+            "description": "Wall-clock time in UTC, ISO 8601 with 'Z'.",
+        },
+    ),
+]
+"""A wall-clock instant, timezone-aware, in UTC (offset 0)."""
+
+LogTime = Annotated[
+    datetime,
+    _Datetime(
+        "naive",
+        {
+            "type": "string",
+            "pattern": SCENARIO_TIME_PATTERN,
+            "description": "Scenario (in-game) local time, no time zone.",
+        },
+    ),
+]
+"""A scenario time as logged: naive, parsed without Python validators."""
 
 Justification = Annotated[str, StringConstraints(min_length=1, max_length=20_000, pattern=r"\S")]
 """Text that must say something: at least one non-blank character."""
@@ -52,7 +84,7 @@ class EventBase(Model):
     """Fields every event has."""
 
     at: WallTime = f("Wall-clock time the event was logged (UTC).", ["2026-11-26T10:15:00Z"])
-    scenario_time: ScenarioTime = f("Scenario time it happened at.", ["2022-01-05T09:30:00"])
+    scenario_time: LogTime = f("Scenario time it happened at.", ["2022-01-05T09:30:00"])
 
 
 class SessionStarted(EventBase):
@@ -67,7 +99,7 @@ class SessionStarted(EventBase):
     facilitator: Text = f("Who runs the game.", ["Col. A. Petrov"])
     exercise: Text = f("Name of the exercise.", ["Staff college seminar 3"])
     exercise_date: date = f("Day the exercise is held.", ["2026-11-26"])
-    scenario_start: ScenarioTime = f("Scenario time at the start.", ["2022-01-02T08:00:00"])
+    scenario_start: LogTime = f("Scenario time at the start.", ["2022-01-02T08:00:00"])
     facts: dict[Id, FactJson] = f("Every world fact at the start.", [{"unrest_level": "calm"}])
     software: str = f("tabletop version that wrote the log.", ["tabletop 0.1.0"], default="")
 
@@ -92,7 +124,7 @@ class ClockAdvanced(EventBase):
     """The scenario clock moved forward to `scenario_time`."""
 
     type: Literal["clock_advanced"] = "clock_advanced"
-    previous: ScenarioTime = f("Scenario time before the move.", ["2022-01-05T09:00:00"])
+    previous: LogTime = f("Scenario time before the move.", ["2022-01-05T09:00:00"])
 
 
 class ClockPaused(EventBase):
@@ -115,7 +147,7 @@ class InjectReleased(EventBase):
     type: Literal["inject_released"] = "inject_released"
     inject: Id = f("Inject id.", ["INJ-07"])
     how: ReleaseKind = f("What released it.", ["follow_on"])
-    due: ScenarioTime = f("Scenario time it will be delivered.", ["2022-01-06T12:00:00"])
+    due: LogTime = f("Scenario time it will be delivered.", ["2022-01-06T12:00:00"])
     because: str = f("What released it, in words.", ["DP-2: csto_secretariat chose deploy"])
 
 

@@ -1,0 +1,154 @@
+"""Benchmark: replaying a 100,000-event session, against reading the same rows raw.
+
+Builds a session of the synthetic pack from bench/record_decision.py by commands (a mix
+of decisions with their verdicts, amendments, rulings, observations and clock moves),
+stores its events in a session database, then times, median of several runs:
+
+- raw: SELECT of the session's rows (seq, type, body, prev, hash), fetched into Python;
+- replay: the same rows read, parsed into events and folded into the state;
+- open: what resuming does, replay plus checking every hash and link of the chain.
+
+Target: replay / raw <= 3.
+
+    python bench/replay.py [--events 100000] [--runs 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import statistics
+import sys
+import tempfile
+import time
+from collections import Counter
+from datetime import UTC, date, datetime, timedelta
+from itertools import count
+from pathlib import Path
+
+from record_decision import synthetic_pack
+from tabletop.engine import (
+    adjudicate,
+    advance_clock,
+    amend_decision,
+    note,
+    record_decision,
+    replay,
+    start_session,
+)
+from tabletop.engine.chain import chain, parse_array
+from tabletop.engine.playthrough import MemorySession
+from tabletop.model.effects import IncreaseFact
+from tabletop.packs import parse_pack
+from tabletop.store import SessionInfo, SessionStore, load_events
+
+
+def build_events(target: int) -> tuple[list, object]:
+    """At least `target` events of a plausible long session, made by commands."""
+    decisions = 2000
+    loaded = parse_pack(synthetic_pack(decisions), "bench.json", lambda _id: None).loaded
+    assert loaded is not None
+    pack = loaded.pack
+    ticks = count()
+    start = datetime(2030, 1, 1, 9, tzinfo=UTC)
+    clock = lambda: start + timedelta(milliseconds=next(ticks))  # noqa: E731
+    first = start_session(
+        pack,
+        pack_hash=loaded.content_hash,
+        session_id="bench-replay-20300101-0000",
+        facilitator="bench",
+        exercise="bench",
+        exercise_date=date(2030, 1, 1),
+        now=clock(),
+    )
+    game = MemorySession(pack, replay(pack, first), clock, list(first))
+    n = 0
+    while len(game.events) < target:
+        dp = f"DP-{n % decisions}"
+        if n < decisions:
+            game.do(record_decision, dp, "secretariat", "consult", f"Reason {n}.")
+            game.do(amend_decision, dp, "secretariat", f"Reason {n}, clarified.", "Scribe")
+        game.do(adjudicate, f"Ruling {n}.", [IncreaseFact(fact="tension", increase=1)])
+        for k in range(12):
+            game.do(note, "strength" if k % 2 else "area_for_improvement", f"Seen {n}.{k}")
+        game.do(advance_clock, by=timedelta(minutes=5))
+        n += 1
+    return game.events, game.state
+
+
+def timed(fns: list, runs: int) -> list[tuple[float, object]]:
+    """For each function, the median seconds of `runs` calls and its last result; the calls
+    take turns, so a busy machine slows each of them alike."""
+    times: list[list[float]] = [[] for _ in fns]
+    results: list[object] = [None] * len(fns)
+    for _ in range(runs):
+        for n, fn in enumerate(fns):
+            results[n] = None  # each call starts on the same, small heap
+            gc.collect()
+            began = time.perf_counter()
+            results[n] = fn()
+            times[n].append(time.perf_counter() - began)
+    return [(statistics.median(t), r) for t, r in zip(times, results, strict=True)]
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Build the session, store it, time raw reading against replay."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--events", type=int, default=100_000)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args(argv)
+    began = time.perf_counter()
+    events, state = build_events(args.events)
+    rows = chain(events)
+    built = time.perf_counter() - began
+    mix = Counter(e.type for e in events).most_common()
+    expected_count, expected_facts = state.event_count, dict(state.facts)
+    del events, state  # keep the heap small, as it is when a session is opened
+    with tempfile.TemporaryDirectory() as tmp:
+        store = SessionStore(Path(tmp) / "replay.sqlite")
+        info = SessionInfo(
+            "bench-replay-20300101-0000",
+            "bench-decisions",
+            "1.0.0",
+            "Benchmark",
+            "h",
+            None,
+            "bench",
+            "bench",
+            datetime(2030, 1, 1, tzinfo=UTC),
+            None,
+            len(rows),
+            rows[-1].hash,
+        )
+        store.create(info, rows)
+        query = "SELECT seq, type, body, prev, hash FROM events WHERE session_id = ? ORDER BY seq"
+
+        def raw() -> list:
+            return store.con.execute(query, (info.id,)).fetchall()
+
+        def replayed() -> object:
+            return replay(None, parse_array(store.bodies_json(info.id)))
+
+        def opened() -> object:
+            return replay(None, load_events(store, info))
+
+        (raw_s, raw_rows), (replay_s, replayed_state), (open_s, opened_state) = timed(
+            [raw, replayed, opened], args.runs
+        )
+        store.close()
+    assert len(raw_rows) == len(rows)
+    assert replayed_state == opened_state, "replay and open must agree"
+    assert replayed_state.event_count == expected_count
+    assert dict(replayed_state.facts) == expected_facts
+    size = sum(len(r.body) for r in rows) / 1_048_576
+    print(f"session of {len(rows):,} events ({size:.1f} MB of JSON), built in {built:.1f} s")
+    print("mix: " + ", ".join(f"{t} {c:,}" for t, c in mix))
+    print(f"raw SELECT of the rows      {raw_s * 1000:8.1f} ms")
+    print(f"replay (read, parse, fold)  {replay_s * 1000:8.1f} ms   ratio {replay_s / raw_s:.2f}")
+    print(f"open (replay + verify)      {open_s * 1000:8.1f} ms   ratio {open_s / raw_s:.2f}")
+    print("target: replay ratio <= 3")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
