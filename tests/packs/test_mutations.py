@@ -18,6 +18,7 @@ from pydantic import ValidationError
 
 from tabletop.model import Catalogue, Pack
 from tabletop.packs import Diagnostic, parse_pack
+from tabletop.packs.jsonsource import parse_json, validate_model
 from tabletop.packs.loader import LoadResult, catalogue_finder, schema_for
 from tabletop.packs.schemacheck import validator_for
 
@@ -174,8 +175,29 @@ def _load(doc: Any) -> LoadResult:
 
 
 def _accepts(model: type, doc: Any) -> bool:
+    """Whether the loader's model step (objects first, then JSON mode) takes the document."""
+    text = json.dumps(doc)
+    instance, _dups, syntax = parse_json(text, "mutant.json")
+    assert syntax is None
+    try:
+        validate_model(model, instance, text)
+    except ValidationError:
+        return False
+    return True
+
+
+def _json_mode_accepts(model: type, doc: Any) -> bool:
     try:
         model.model_validate_json(json.dumps(doc))
+    except ValidationError:
+        return False
+    return True
+
+
+def _object_path_accepts(model: type, doc: Any) -> bool:
+    instance, _dups, _syntax = parse_json(json.dumps(doc), "mutant.json")
+    try:
+        model.model_validate(instance, strict=True)
     except ValidationError:
         return False
     return True
@@ -212,6 +234,14 @@ def test_schema_and_model_agree_on_mutated_catalogues(data: st.DataObject) -> No
     doc = _mutate(data, CAT_DOC, CAT_PATHS)
     by_schema = validator_for(schema_for("mandate-catalogue.schema.json")).is_valid(doc)
     assert by_schema == _accepts(Catalogue, doc)
+
+
+@SETTINGS
+@given(st.data())
+def test_fast_object_path_agrees_with_json_mode(data: st.DataObject) -> None:
+    # If they disagreed, valid packs would take the slow path (or worse, invalid ones pass).
+    doc = _mutate(data, PACK_DOC, PACK_PATHS)
+    assert _object_path_accepts(Pack, doc) == _json_mode_accepts(Pack, doc)
 
 
 @settings(max_examples=200, deadline=None)
@@ -271,3 +301,4 @@ def test_schema_and_model_agree_on_known_edge_cases() -> None:
         doc = copy.deepcopy(PACK_DOC)
         mutate(doc)
         assert schema.is_valid(doc) == _accepts(Pack, doc), name
+        assert _object_path_accepts(Pack, doc) == _json_mode_accepts(Pack, doc), name

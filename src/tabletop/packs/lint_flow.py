@@ -43,11 +43,14 @@ def facts_set(pack: Pack) -> set[str]:
 
 class _Static:
     """Evaluates conditions on the facts as they start, without action parameters.
-    None means 'cannot tell'; the mandate engine does the real evaluation in a game."""
 
-    def __init__(self, index: Index, facts: Mapping[str, FactValue]) -> None:
+    None means 'cannot tell': a fact that some inject or option changes, or a parameter.
+    So False means 'false now and for ever' (the memberships and parties never change).
+    """
+
+    def __init__(self, index: Index, facts: Mapping[str, FactValue], changing: set[str]) -> None:
         self.ix = index
-        self.facts = facts
+        self.facts = {k: v for k, v in facts.items() if k not in changing}
 
     def holds(self, cond: Condition) -> bool | None:
         if isinstance(cond, AllOf | AnyOf):
@@ -116,49 +119,48 @@ class _Static:
         )
 
 
-def _never(static: _Static, cond: Condition, changing: set[str]) -> bool:
-    """True when a condition reads only facts nothing changes and is false at the start."""
-    return not (facts_read(cond) & changing) and static.holds(cond) is False
+def _never(static: _Static, cond: Condition) -> bool:
+    """True when a condition can never hold: false on facts that never change (even if it
+    also reads facts that do, as in 'all of: a changing fact, something false for ever')."""
+    return static.holds(cond) is False
 
 
-def _reachable(
-    pack: Pack, index: Index, static: _Static, changing: set[str]
-) -> tuple[set[str], set[str]]:
+def _reachable(pack: Pack, index: Index, static: _Static) -> tuple[set[str], set[str]]:
     """Ids of the injects that can be delivered and the decision points that can open."""
-    fires: set[str] = set()
+    injects, points = index.injects, index.decision_points
+    fires = {
+        inj.id
+        for inj in pack.injects
+        if inj.release == "scheduled"
+        or (inj.release == "when" and inj.when is not None and not _never(static, inj.when))
+    }
+    queue = [dp for inj_id in fires for dp in injects[inj_id].opens]
+    queue += [
+        dp.id
+        for dp in pack.decision_points
+        if dp.open_when is not None and not _never(static, dp.open_when)
+    ]
     opened: set[str] = set()
-    todo: list[tuple[str, str]] = []  # ("inject" | "dp", id)
-    for inj in pack.injects:
-        if inj.release == "scheduled" or (
-            inj.release == "when"
-            and inj.when is not None
-            and not _never(static, inj.when, changing)
-        ):
-            todo.append(("inject", inj.id))
-    for dp in pack.decision_points:
-        if dp.open_when is not None and not _never(static, dp.open_when, changing):
-            todo.append(("dp", dp.id))
-    while todo:
-        kind, ident = todo.pop()
-        if kind == "inject" and ident not in fires:
-            fires.add(ident)
-            todo.extend(("dp", d) for d in index.injects[ident].opens if d in index.decision_points)
-        elif kind == "dp" and ident not in opened:
-            opened.add(ident)
-            for opt in index.decision_points[ident].options:
-                for inj_id in opt.follow_ons:
-                    target = index.injects.get(inj_id)
-                    if target is not None and target.release == "follow_on":
-                        todo.append(("inject", inj_id))
+    while queue:
+        dp_id = queue.pop()
+        if dp_id in opened or dp_id not in points:
+            continue
+        opened.add(dp_id)
+        for opt in points[dp_id].options:
+            for inj_id in opt.follow_ons:
+                target = injects.get(inj_id)
+                if inj_id not in fires and target is not None and target.release == "follow_on":
+                    fires.add(inj_id)
+                    queue.extend(target.opens)
     return fires, opened
 
 
 def check_flow(pack: Pack, index: Index, own_facts: int | None = None) -> list[Finding]:
     """Reachability of injects and decision points, follow-on loops, fact use, phase order."""
     changing = facts_set(pack)
-    static = _Static(index, initial_facts(pack))
+    static = _Static(index, initial_facts(pack), changing)
     out: list[Finding] = []
-    fires, opened = _reachable(pack, index, static, changing)
+    fires, opened = _reachable(pack, index, static)
     released_by = {i for dp in pack.decision_points for o in dp.options for i in o.follow_ons}
     for i, inj in enumerate(pack.injects):
         if inj.id in fires or (inj.release == "when" and inj.when is None):
@@ -168,7 +170,7 @@ def check_flow(pack: Pack, index: Index, own_facts: int | None = None) -> list[F
         elif inj.release == "follow_on":
             why = "only options of decision points that can never open release it"
         else:
-            why = "its 'when' condition is false at the start and reads no fact that changes"
+            why = "its 'when' condition is false on facts that never change"
         out.append(
             error(
                 "inject-never-fires",

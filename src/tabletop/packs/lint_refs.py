@@ -78,18 +78,46 @@ def check_references(pack: Pack, index: Index) -> list[Finding]:
         for j, group in enumerate(phase.discussion_questions):
             ptr = f"/phases/{i}/discussion_questions/{j}/role"
             r.one("roles", group.role, ptr, f"phase '{phase.id}'")
+    # Packs can hold thousands of injects and options: each is first checked with set
+    # operations, and only one that fails is walked again to say what is wrong.
+    phases, roles = frozenset(index.phases), frozenset(index.roles)
+    dps, objectives = frozenset(index.decision_points), frozenset(index.objectives)
+    sources = frozenset(index.sources)
+    release = {inj.id: inj.release for inj in reversed(pack.injects)}
     for i, inj in enumerate(pack.injects):
-        _inject(r, inj, f"/injects/{i}")
+        if not (
+            inj.phase in phases
+            and (inj.to == "all" or roles.issuperset(inj.to))
+            and dps.issuperset(inj.opens)
+            and objectives.issuperset(inj.objectives)
+            and sources.issuperset(inj.sources)
+            and (inj.release == "when") == (inj.when is not None)
+        ):
+            _inject(r, inj, f"/injects/{i}")
     for i, dp in enumerate(pack.decision_points):
         base = f"/decision_points/{i}"
-        what = f"decision point '{dp.id}'"
-        r.one("phases", dp.phase, f"{base}/phase", what)
-        r.many("roles", dp.deciders, f"{base}/deciders", what)
-        r.many("objectives", dp.objectives, f"{base}/objectives", what)
+        if not (
+            dp.phase in phases
+            and roles.issuperset(dp.deciders)
+            and objectives.issuperset(dp.objectives)
+        ):
+            what = f"decision point '{dp.id}'"
+            r.one("phases", dp.phase, f"{base}/phase", what)
+            r.many("roles", dp.deciders, f"{base}/deciders", what)
+            r.many("objectives", dp.objectives, f"{base}/objectives", what)
+        deciders = frozenset(dp.deciders)
         for j, opt in enumerate(dp.options):
+            problems = check_action(opt.action, base, j, opt.id, dp.id, index)
+            if problems:
+                r.out += problems
+            if (
+                deciders.issuperset(opt.for_roles)
+                and roles.issuperset(opt.for_roles)
+                and all(release.get(x) == "follow_on" for x in opt.follow_ons)
+            ):
+                continue
             optr = f"{base}/options/{j}"
             owhat = f"option '{opt.id}' of '{dp.id}'"
-            r.out += check_action(opt.action, f"{optr}/action", owhat, index)
             r.many("roles", opt.for_roles, f"{optr}/for_roles", owhat)
             for k, role in enumerate(opt.for_roles):
                 if role in index.roles and role not in dp.deciders:
@@ -152,9 +180,23 @@ def _type_name(value: Scalar) -> str:
     return "a number" if isinstance(value, int) else "text"
 
 
-def check_action(action: ActionSpec, ptr: str, what: str, index: Index) -> list[Finding]:
+def check_action(
+    action: ActionSpec, dp_ptr: str, index_in_dp: int, option: str, dp: str, index: Index
+) -> list[Finding]:
     """An option's action: its type exists and its parameters fit the type's specs."""
     specs = index.params.get(action.type)
+    params = action.params
+    if (
+        specs is not None
+        and all(
+            (spec := specs.get(name)) is not None and not _param_problem(spec, value, index)
+            for name, value in params.items()
+        )
+        and all(name in params for name, spec in specs.items() if spec.required)
+    ):
+        return []
+    ptr = f"{dp_ptr}/options/{index_in_dp}/action"
+    what = f"option '{option}' of '{dp}'"
     if specs is None:
         return [
             error(

@@ -15,7 +15,7 @@ from typing import Any
 
 from tabletop.model import Catalogue, Pack
 from tabletop.packs.diagnostics import Diagnostic, PackError
-from tabletop.packs.jsonsource import MAX_BYTES, load_document, read_limited
+from tabletop.packs.jsonsource import MAX_BYTES, load_document, paused_gc, read_limited
 from tabletop.packs.lint import lint
 from tabletop.packs.origins import CatalogueFile, Origins
 from tabletop.paths import shipped_catalogues_dir
@@ -141,7 +141,9 @@ def parse_pack(data: bytes, name: str, catalogues: CatalogueSource) -> LoadResul
         return LoadResult(name, None, tuple(diags))
     merged = merge(pack, [c.catalogue for c in found])
     origins.add_catalogues(found)
-    diags.extend(origins.diagnostic(f) for f in lint(merged, own_facts=len(pack.facts)))
+    with paused_gc():
+        findings = lint(merged, own_facts=len(pack.facts))
+    diags.extend(origins.diagnostic(f) for f in findings)
     if any(d.severity == "error" for d in diags):
         return LoadResult(name, None, tuple(diags))
     warnings = tuple(diags)

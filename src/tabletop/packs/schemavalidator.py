@@ -18,6 +18,11 @@ from jsonschema.exceptions import ValidationError
 from tabletop.model.base import SCENARIO_TIME_PATTERN
 
 
+def _is_array(_checker: Any, value: Any) -> bool:
+    # The parser gives tuples for arrays (what the strict models take).
+    return isinstance(value, list | tuple)
+
+
 def _is_integer(_checker: Any, value: Any) -> bool:
     # JSON Schema counts 1.0 as an integer; the models (strict) do not, and they decide.
     return isinstance(value, int) and not isinstance(value, bool)
@@ -42,7 +47,9 @@ def _pattern(
 _Validator = validators.extend(
     Draft202012Validator,
     validators={"pattern": _pattern},
-    type_checker=Draft202012Validator.TYPE_CHECKER.redefine("integer", _is_integer),
+    type_checker=Draft202012Validator.TYPE_CHECKER.redefine_many(
+        {"integer": _is_integer, "array": _is_array}
+    ),
 )
 
 _cache: dict[int, tuple[dict, Any]] = {}
