@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import json
 import statistics
 import sys
 import tempfile
@@ -126,14 +127,18 @@ def main(argv: list[str] | None = None) -> int:
         def raw() -> list:
             return store.con.execute(query, (info.id,)).fetchall()
 
+        def raw_decoded() -> list:
+            return [json.loads(row[2]) for row in raw()]
+
         def replayed() -> object:
             return replay(None, parse_array(store.bodies_json(info.id)))
 
         def opened() -> object:
             return replay(None, load_events(store, info))
 
-        (raw_s, raw_rows), (replay_s, replayed_state), (open_s, opened_state) = timed(
-            [raw, replayed, opened], args.runs
+        timings = timed([raw, raw_decoded, replayed, opened], args.runs)
+        (raw_s, raw_rows), (decoded_s, _), (replay_s, replayed_state), (open_s, opened_state) = (
+            timings
         )
         store.close()
     assert len(raw_rows) == len(rows)
@@ -144,9 +149,11 @@ def main(argv: list[str] | None = None) -> int:
     print(f"session of {len(rows):,} events ({size:.1f} MB of JSON), built in {built:.1f} s")
     print("mix: " + ", ".join(f"{t} {c:,}" for t, c in mix))
     print(f"raw SELECT of the rows      {raw_s * 1000:8.1f} ms")
+    print(f"  and json.loads of each    {decoded_s * 1000:8.1f} ms")
     print(f"replay (read, parse, fold)  {replay_s * 1000:8.1f} ms   ratio {replay_s / raw_s:.2f}")
     print(f"open (replay + verify)      {open_s * 1000:8.1f} ms   ratio {open_s / raw_s:.2f}")
-    print("target: replay ratio <= 3")
+    print(f"replay against rows read and JSON-decoded: {replay_s / decoded_s:.2f}")
+    print("target: replay ratio <= 3 (against the raw SELECT)")
     return 0
 
 
