@@ -11,6 +11,7 @@ from tabletop.engine.fold import LogError
 from tabletop.engine.state import SessionState
 from tabletop.model import events as ev
 from tabletop.model.pack import Pack
+from tabletop.report.alternatives import Alternatives
 from tabletop.report.decisions import analyse_decisions, compliance, obligation_view
 from tabletop.report.model import (
     REPORT_FORMAT,
@@ -26,7 +27,8 @@ from tabletop.report.model import (
     PlanRow,
     Seat,
 )
-from tabletop.report.walk import Alternatives, Walk, walk
+from tabletop.report.nogc import nogc
+from tabletop.report.walk import Walk, walk
 from tabletop.report.words import RATING_LABELS, RATING_ORDER, actor_name, plural
 
 
@@ -34,6 +36,7 @@ class ReportError(ValueError):
     """A log no report can be built from (e.g. it does not begin with session_started)."""
 
 
+@nogc
 def build_report(
     pack: Pack,
     events: Sequence[ev.Event],

@@ -9,18 +9,20 @@ from __future__ import annotations
 import io
 import re
 import textwrap
+from collections import deque
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import matplotlib
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.backends.backend_svg import FigureCanvasSVG
-from matplotlib.dates import AutoDateLocator, date2num, num2date
+from matplotlib.dates import AutoDateLocator, get_epoch, num2date
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.ticker import FuncFormatter
 
 from tabletop.report.model import AfterActionReport, TimelineEntry
+from tabletop.report.nogc import nogc
 
 INK = "#1f2933"
 STYLES: dict[str, tuple[str, str, str, bool]] = {
@@ -64,7 +66,7 @@ def _marks(report: AfterActionReport) -> tuple[list[str], list[_Mark]]:
             continue
         if t.lane not in lanes:
             lanes.append(t.lane)
-        marks.append(_Mark(lanes.index(t.lane), date2num(t.scenario_time), style, t.ref))
+        marks.append(_Mark(lanes.index(t.lane), _num(t.scenario_time), style, t.ref))
     return lanes, marks
 
 
@@ -85,7 +87,7 @@ def _figure(report: AfterActionReport) -> Figure:
     if end - start < timedelta(hours=2):
         start, end = start - timedelta(hours=1), end + timedelta(hours=1)
     pad = (end - start) * 0.03
-    x0, x1 = date2num(start - pad), date2num(end + pad)
+    x0, x1 = _num(start - pad), _num(end + pad)
     height = 1.5 + 0.6 * len(lanes)
     fig = Figure(figsize=(10, height), dpi=100)
     # Fixed margins in inches: room for the tick labels and the legend below, little above.
@@ -100,18 +102,26 @@ def _figure(report: AfterActionReport) -> Figure:
     labelled = len(marks) <= MAX_LABELS
     # With ids shown a mark needs room for its label (about 7% of the axis) beside it.
     levels = _stack(marks, (x1 - x0) * (0.075 if labelled else 0.012))
+    span = x1 - x0
     for style, (_legend, marker, colour, filled) in STYLES.items():
-        chosen = [(m, levels[k]) for k, m in enumerate(marks) if m.style == style]
-        if not chosen:
+        # Marks on the same spot (within 1/1000 of the axis, half a pixel) are drawn once:
+        # a long game has thousands, and the picture is the same.
+        spots = dict.fromkeys(
+            (round((m.x - x0) / span * 1000), m.lane + levels[k] * 0.2)
+            for k, m in enumerate(marks)
+            if m.style == style
+        )
+        if not spots:
             continue
-        ax.scatter(
-            [m.x for m, _ in chosen],
-            [m.lane + lvl * 0.2 for m, lvl in chosen],
+        ax.plot(
+            [x0 + b / 1000 * span for b, _ in spots],
+            [y for _, y in spots],
+            linestyle="none",
             marker=marker,
-            s=42,
-            facecolors=colour if filled else "white",
-            edgecolors=colour,
-            linewidths=1.4,
+            markersize=6.5,
+            markerfacecolor=colour if filled else "white",
+            markeredgecolor=colour,
+            markeredgewidth=1.4,
             zorder=3,
         )
     if labelled:
@@ -153,8 +163,8 @@ def _figure(report: AfterActionReport) -> Figure:
 def _phases(ax: object, report: AfterActionReport, x_start: float, x_end: float) -> None:
     starts = [p for p in report.overview.phases if p.started is not None]
     for i, phase in enumerate(starts):
-        left = date2num(phase.started)
-        right = date2num(starts[i + 1].started) if i + 1 < len(starts) else x_end
+        left = _num(phase.started)
+        right = _num(starts[i + 1].started) if i + 1 < len(starts) else x_end
         if i % 2 == 0:
             ax.axvspan(left, right, color="#f0f4f8", zorder=0)  # type: ignore[attr-defined]
         ax.axvline(left, color="#9aa5b1", linewidth=0.8, linestyle=":", zorder=1)  # type: ignore[attr-defined]
@@ -173,17 +183,31 @@ def _phases(ax: object, report: AfterActionReport, x_start: float, x_end: float)
 
 
 def _stack(marks: list[_Mark], width: float) -> list[int]:
-    """A vertical level for each mark, so that marks close in time in a lane do not overlap."""
+    """A vertical level for each mark, so that marks close in time in a lane do not overlap.
+
+    Marks come in log order, and scenario time never runs backwards in a log, so each lane
+    only needs the marks of the last `width` of time: a sliding window, not all pairs.
+    """
     levels: list[int] = []
-    placed: dict[int, list[tuple[float, int]]] = {}
+    recent: dict[int, deque[tuple[float, int]]] = {}
     for m in marks:
-        near = {lvl for x, lvl in placed.get(m.lane, []) if abs(x - m.x) < width}
-        level = next(lvl for lvl in range(len(near) + 1) if lvl not in near)
+        window = recent.setdefault(m.lane, deque())
+        while window and m.x - window[0][0] >= width:
+            window.popleft()
+        near = {lvl for _x, lvl in window}
         # Three levels fit in a lane; beyond that marks share a level rather than spill over.
-        level %= 3
-        placed.setdefault(m.lane, []).append((m.x, level))
+        level = next(lvl for lvl in range(4) if lvl not in near) % 3
+        window.append((m.x, level))
         levels.append(level)
     return levels
+
+
+_EPOCH = datetime.fromisoformat(get_epoch())
+
+
+def _num(when: datetime) -> float:
+    """matplotlib's date number of a naive time (what date2num gives, without numpy per call)."""
+    return (when - _EPOCH) / timedelta(days=1)
 
 
 def _short(text: str, limit: int = 30) -> str:
@@ -215,6 +239,7 @@ def _tick(value: float, _pos: int | None = None) -> str:
 _XML_HEAD = re.compile(r"^.*?(?=<svg)", re.DOTALL)
 
 
+@nogc
 def render_timeline_svg(report: AfterActionReport) -> str:
     """The timeline chart as an SVG document fragment (no XML prolog), deterministic."""
     with matplotlib.rc_context(_RC):
@@ -232,6 +257,7 @@ def render_timeline_svg(report: AfterActionReport) -> str:
     return svg.replace("<svg ", f"<svg {label} ", 1)
 
 
+@nogc
 def render_timeline_png(report: AfterActionReport, dpi: int = 200) -> bytes:
     """The timeline chart as a PNG (for Word, which does not take SVG)."""
     with matplotlib.rc_context(_RC):

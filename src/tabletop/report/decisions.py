@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 
 from tabletop.engine.state import ObligationState, SessionState
 from tabletop.mandates import wording as w
-from tabletop.model.pack import DecisionPoint, Pack
+from tabletop.model import events as ev
+from tabletop.model.pack import DecisionPoint, Pack, Role
+from tabletop.report.alternatives import Alternatives
 from tabletop.report.model import (
     AmendmentView,
     ChoiceView,
@@ -15,7 +18,7 @@ from tabletop.report.model import (
     OrgCompliance,
     RejectionView,
 )
-from tabletop.report.walk import Alternatives, Walk
+from tabletop.report.walk import Walk
 from tabletop.report.words import action_words, actor_name, verdict_view
 
 AT_DECISION = "on the facts as they stood when the decision was recorded"
@@ -40,6 +43,20 @@ def obligation_view(pack: Pack, ob: ObligationState) -> ObligationView:
     )
 
 
+@dataclass
+class _Context:
+    """What every decision point's analysis looks up, indexed once."""
+
+    pack: Pack
+    walked: Walk
+    alternatives: Alternatives
+    obligations: dict[tuple[str, str], list[ObligationView]]
+    deciders: dict[str, list[str]]
+    rejections: dict[tuple[str, str], list[ev.DecisionRejected]]
+    roles: dict[str, Role]
+    phases: dict[str, str]
+
+
 def analyse_decisions(
     pack: Pack, walked: Walk, alternatives: Alternatives
 ) -> tuple[DecisionAnalysis, ...]:
@@ -49,30 +66,25 @@ def analyse_decisions(
     points: list[tuple[str, DecisionPoint | None]] = [(d.id, d) for d in pack.decision_points]
     extra = sorted({dp for dp, _ in state.decisions} | set(state.opened))
     points += [(dp_id, None) for dp_id in extra if dp_id not in known]
-    obligations: dict[tuple[str, str], list[ObligationView]] = defaultdict(list)
+    ctx = _Context(
+        pack, walked, alternatives, defaultdict(list), defaultdict(list), defaultdict(list),
+        {r.id: r for r in pack.roles}, {p.id: p.title for p in pack.phases},
+    )  # fmt: skip
     for ob in state.obligations.values():
-        obligations[(ob.decision_point, ob.role)].append(obligation_view(pack, ob))
-    return tuple(
-        _analysis(pack, dp_id, dp, walked, alternatives, obligations) for dp_id, dp in points
-    )
+        ctx.obligations[(ob.decision_point, ob.role)].append(obligation_view(pack, ob))
+    for dp_id, role in state.decisions:
+        ctx.deciders[dp_id].append(role)
+    for r in state.rejections:
+        ctx.rejections[(r.decision_point, r.role)].append(r)
+    return tuple(_analysis(ctx, dp_id, dp) for dp_id, dp in points)
 
 
-def _analysis(
-    pack: Pack,
-    dp_id: str,
-    dp: DecisionPoint | None,
-    walked: Walk,
-    alternatives: Alternatives,
-    obligations: dict[tuple[str, str], list[ObligationView]],
-) -> DecisionAnalysis:
-    state = walked.state
+def _analysis(ctx: _Context, dp_id: str, dp: DecisionPoint | None) -> DecisionAnalysis:
+    state = ctx.walked.state
     deciders = list(dp.deciders) if dp else []
-    deciders += [r for (d, r) in state.decisions if d == dp_id and r not in deciders]
+    deciders += [r for r in ctx.deciders.get(dp_id, ()) if r not in deciders]
     opened = dp_id in state.opened
-    choices = tuple(
-        _choice(pack, dp_id, dp, role, walked, alternatives, obligations, opened)
-        for role in deciders
-    )
+    choices = tuple(_choice(ctx, dp_id, dp, role, opened) for role in deciders)
     decided = sum(c.decided for c in choices)
     if not opened and not decided:
         status = "not reached"
@@ -80,36 +92,28 @@ def _analysis(
         status = "decided"
     else:
         status = "partly decided" if decided else "open"
-    because, opened_time = walked.opened.get(dp_id, ("", None))
-    phase = next((p for p in pack.phases if dp and p.id == dp.phase), None)
+    because, opened_time = ctx.walked.opened.get(dp_id, ("", None))
     return DecisionAnalysis(
         id=dp_id,
         title=dp.title if dp else dp_id,
         prompt=dp.prompt if dp else "(this decision point is not in the pack used for the report)",
-        phase=phase.title if phase else (dp.phase if dp else ""),
+        phase=ctx.phases.get(dp.phase, dp.phase) if dp else "",
         status=status,
         objectives=dp.objectives if dp else (),
         opened_because=because,
         opened_scenario_time=opened_time,
         time_box_minutes=dp.time_box_minutes if dp else None,
         choices=choices,
-        rulings=tuple(r.ruling for r in walked.rulings if r.decision_point == dp_id),
+        rulings=tuple(r.ruling for r in ctx.walked.rulings if r.decision_point == dp_id),
     )
 
 
 def _choice(
-    pack: Pack,
-    dp_id: str,
-    dp: DecisionPoint | None,
-    role_id: str,
-    walked: Walk,
-    alternatives: Alternatives,
-    obligations: dict[tuple[str, str], list[ObligationView]],
-    opened: bool,
+    ctx: _Context, dp_id: str, dp: DecisionPoint | None, role_id: str, opened: bool
 ) -> ChoiceView:
-    state = walked.state
+    pack, walked, state = ctx.pack, ctx.walked, ctx.walked.state
     key = (dp_id, role_id)
-    role = next((r for r in pack.roles if r.id == role_id), None)
+    role = ctx.roles.get(role_id)
     seat = state.seats.get(role_id)
     decision = state.decisions.get(key)
     actor = decision.actor if decision else (role.actor if role else seat.actor if seat else "")
@@ -122,8 +126,7 @@ def _choice(
             scenario_time=r.scenario_time,
             at=r.at,
         )
-        for r in state.rejections
-        if (r.decision_point, r.role) == key
+        for r in ctx.rejections.get(key, ())
     )
     common = {
         "role": role_id,
@@ -133,7 +136,7 @@ def _choice(
         "rejections": rejections,
     }
     if decision is None:
-        alts = alternatives.check(dp, role_id, None, state.facts) if opened else ()
+        alts = ctx.alternatives.check(dp, role_id, None, state.facts) if opened else ()
         return ChoiceView(
             **common,
             participant=seat.participant if seat else None,
@@ -167,7 +170,7 @@ def _choice(
         verdict=verdict_view(pack, decision.verdict),
         overridden=decision.overridden,
         justification=decision.justification,
-        obligations=tuple(obligations.get(key, ())),
+        obligations=tuple(ctx.obligations.get(key, ())),
         alternatives=alts,
         alternatives_on=AT_DECISION if alts else "",
         scenario_time=decision.scenario_time,

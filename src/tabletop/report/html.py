@@ -11,15 +11,10 @@ from markupsafe import Markup
 
 from tabletop.report import words as wd
 from tabletop.report.chart import render_timeline_svg
+from tabletop.report.html_rows import badge, log_rows, timeline_rows
 from tabletop.report.model import AfterActionReport, ObservationView
+from tabletop.report.nogc import nogc
 from tabletop.report.sections import all_sections
-
-_SYMBOLS = {
-    "permitted": "✓",
-    "permitted_with_obligations": "!",
-    "outside_mandate": "✗",
-    None: "–",
-}
 
 
 def _about(s: ObservationView) -> str:
@@ -49,8 +44,10 @@ def _environment() -> jinja2.Environment:
         element=lambda e: wd.CAPABILITY_ELEMENTS.get(e, e),
         about=_about,
         basis_adds=wd.basis_adds,
+        badge=badge,
+        timeline_rows=timeline_rows,
+        log_rows=log_rows,
     )
-    env.globals["symbol"] = lambda kind: _SYMBOLS.get(kind, "")
     return env
 
 
@@ -59,6 +56,7 @@ def _css() -> str:
     return resources.files("tabletop.report").joinpath("templates/report.css").read_text("utf-8")
 
 
+@nogc
 def render_html(report: AfterActionReport, *, chart_svg: str | None = None) -> str:
     """The whole report as an HTML page with inline CSS and the timeline as inline SVG."""
     svg = chart_svg if chart_svg is not None else render_timeline_svg(report)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from tabletop.report.model import AfterActionReport
+from tabletop.report.nogc import nogc
 
 
+@nogc
 def render_json(report: AfterActionReport) -> str:
     """The report as indented JSON text (stable key order: the model's field order)."""
     return report.model_dump_json(indent=2) + "\n"

@@ -6,9 +6,11 @@ from tabletop.report import words as wd
 from tabletop.report.markdown_base import badge, block, cell, day_of, md, table
 from tabletop.report.markdown_sections import appendix, compliance, decision, objectives, plan
 from tabletop.report.model import AfterActionReport
+from tabletop.report.nogc import nogc
 from tabletop.report.sections import SECTIONS
 
 
+@nogc
 def render_markdown(report: AfterActionReport) -> str:
     """The whole report as Markdown text."""
     title = SECTIONS

@@ -6,19 +6,18 @@ recorded, which is the state folded up to the event before it.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
 from tabletop.engine.fold import Builder
 from tabletop.engine.state import SessionState
-from tabletop.mandates import MandateError, check_action
 from tabletop.model import events as ev
-from tabletop.model.facts import FactValue
-from tabletop.model.pack import DecisionPoint, Option, Pack
+from tabletop.model.pack import DecisionPoint, Pack
+from tabletop.report.alternatives import Alternatives
 from tabletop.report.model import AlternativeView, DecisionLogEntry, RulingView, TimelineEntry
-from tabletop.report.words import change_words, opened_words, verdict_view
+from tabletop.report.words import change_words, opened_words
 
 
 @dataclass
@@ -36,46 +35,6 @@ class Walk:
     rationales: dict[tuple[str, str], list[str]] = field(default_factory=dict)
     # decision point -> (what opened it, scenario time)
     opened: dict[str, tuple[str, datetime]] = field(default_factory=dict)
-
-
-class Alternatives:
-    """Verdicts of options not taken, memoised: the same option on the same facts is one check."""
-
-    def __init__(self, pack: Pack) -> None:
-        self.pack = pack
-        self.memo: dict[Any, AlternativeView] = {}
-
-    def offered(self, dp: DecisionPoint | None, role: str, taken: str | None) -> list[Option]:
-        """The options of a decision point offered to a role, except the one taken."""
-        if dp is None:
-            return []
-        return [o for o in dp.options if o.id != taken and (not o.for_roles or role in o.for_roles)]
-
-    def check(
-        self, dp: DecisionPoint | None, role: str, taken: str | None, facts: Mapping[str, FactValue]
-    ) -> tuple[AlternativeView, ...]:
-        """Each option not taken, with the verdict it would have had on these facts."""
-        options = self.offered(dp, role, taken)
-        if not options:
-            return ()
-        facts_key = tuple(sorted(facts.items()))
-        out = []
-        for option in options:
-            key = (role, option.action.model_dump_json(), facts_key, option.id, option.label)
-            view = self.memo.get(key)
-            if view is None:
-                view = self.memo[key] = self._one(role, option, facts)
-            out.append(view)
-        return tuple(out)
-
-    def _one(self, role: str, option: Option, facts: Mapping[str, FactValue]) -> AlternativeView:
-        try:
-            verdict = check_action(self.pack, role, option.action, facts)
-        except MandateError as exc:
-            return AlternativeView(option=option.id, option_label=option.label, error=str(exc))
-        return AlternativeView(
-            option=option.id, option_label=option.label, verdict=verdict_view(self.pack, verdict)
-        )
 
 
 def walk(pack: Pack, events: Sequence[ev.Event], alternatives: Alternatives) -> Walk:
@@ -138,8 +97,8 @@ def walk(pack: Pack, events: Sequence[ev.Event], alternatives: Alternatives) -> 
                 verdict=e.verdict.kind,
                 overridden=e.overridden,
             )
-            entry = _entry(e, seq, "decision", e.option, e.verdict.kind, e.rationale)
-            out.log.append(entry.model_copy(update={"overridden": e.overridden}))
+            entry = _entry(e, seq, "decision", e.option, e.verdict.kind, e.rationale, e.overridden)
+            out.log.append(entry)
         elif t == "decision_rejected":
             label = _label(dps.get(e.decision_point), e.option)
             add(
@@ -188,9 +147,16 @@ def _label(dp: DecisionPoint | None, option: str) -> str:
 
 
 def _entry(
-    e: Any, seq: int, kind: str, option: str, verdict: str | None, text: str
+    e: Any,
+    seq: int,
+    kind: str,
+    option: str,
+    verdict: str | None,
+    text: str,
+    overridden: bool = False,
 ) -> DecisionLogEntry:
     return DecisionLogEntry(
+        overridden=overridden,
         seq=seq,
         kind=kind,
         scenario_time=e.scenario_time,

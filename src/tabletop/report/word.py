@@ -20,6 +20,7 @@ from tabletop.mandates import wording as w
 from tabletop.report import words as wd
 from tabletop.report.chart import render_timeline_png
 from tabletop.report.model import AfterActionReport
+from tabletop.report.nogc import nogc
 from tabletop.report.sections import SECTIONS
 from tabletop.report.word_sections import appendix, decisions, objectives_and_plan
 
@@ -138,6 +139,7 @@ def _banner(report: AfterActionReport, doc: DocxDocument) -> None:
             p._p.append(field)
 
 
+@nogc
 def render_docx(report: AfterActionReport, *, chart_png: bytes | None = None) -> bytes:
     """The whole report as a .docx file's bytes."""
     doc = Document()

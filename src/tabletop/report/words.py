@@ -40,17 +40,18 @@ CAPABILITY_ELEMENTS = {
 
 def scenario(value: datetime | None) -> str:
     """A scenario time as the report prints it: '2031-03-01 08:00'."""
-    return "—" if value is None else f"{value:%Y-%m-%d %H:%M}"
+    # isoformat, not strftime: this runs for every row of a long timeline.
+    return "—" if value is None else value.isoformat(" ", "minutes")[:16]
 
 
 def wall(value: datetime | None) -> str:
     """A wall-clock instant as the report prints it, always in UTC: '2031-03-01 09:03 UTC'."""
-    return "—" if value is None else f"{value:%Y-%m-%d %H:%M} UTC"
+    return "—" if value is None else value.isoformat(" ", "minutes")[:16] + " UTC"
 
 
 def wall_time(value: datetime | None) -> str:
     """Only the time of day of a wall-clock instant: '09:03'."""
-    return "—" if value is None else f"{value:%H:%M}"
+    return "—" if value is None else f"{value.hour:02d}:{value.minute:02d}"
 
 
 def verdict_badge(kind: str | None, overridden: bool = False, refused: bool = False) -> str:
@@ -146,7 +147,9 @@ def wall_short(value: datetime | None, day: object = None) -> str:
     """A wall-clock time of day, with the date when it is not the session's first day."""
     if value is None:
         return "—"
-    return f"{value:%H:%M}" if value.date() == day else f"{value:%Y-%m-%d %H:%M}"
+    if value.date() == day:
+        return f"{value.hour:02d}:{value.minute:02d}"
+    return value.isoformat(" ", "minutes")[:16]
 
 
 def basis_adds(verdict: VerdictView) -> bool:

@@ -1,0 +1,214 @@
+"""Benchmark: the HTML after-action report of a synthetic 10,000-event session.
+
+Builds a long game on the example pack's world (2,000 injects, each opening a decision point
+for one of three roles; decisions permitted, with obligations, overridden and refused;
+amendments, rulings, observations, ratings, plan rows), played by engine commands. Then
+times, median of several runs:
+
+- baseline: `replay` of the same events (the fold every open of a session does);
+- build: `build_report` (a pass over the log, with the options not taken re-checked);
+- render: `render_html` (Jinja2 page with the inline SVG timeline chart).
+
+Target: build + render under 1 s. Run: `python bench/report.py [--events 10000] [--runs 5]`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import gc
+import json
+import statistics
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable
+from datetime import UTC, date, datetime, timedelta
+from itertools import count
+from pathlib import Path
+from typing import Any
+
+from tabletop.engine import (
+    adjudicate,
+    advance_clock,
+    amend_decision,
+    assign_role,
+    chain,
+    end_session,
+    note,
+    plan,
+    rate,
+    record_decision,
+    reject_decision,
+    replay,
+    start_session,
+)
+from tabletop.engine.playthrough import MemorySession
+from tabletop.model.effects import IncreaseFact
+from tabletop.packs import parse_pack
+from tabletop.report import build_report, check_log, render_html
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "tests" / "data" / "example-pack.json"
+CATALOGUE = ROOT / "tests" / "data" / "catalogues" / "fictional-compact.json"
+ROLES = ("arv_government", "ncp_secretariat", "blk_defence")
+
+
+def synthetic_pack(injects: int) -> bytes:
+    """The example pack's world with `injects` scheduled injects, each opening its own
+    decision point (the example's four, copied round-robin without follow-ons)."""
+    base = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    cat = json.loads(CATALOGUE.read_text(encoding="utf-8"))
+    pack = copy.deepcopy(base)
+    pack["catalogues"] = []
+    for key in ("actors", "facts", "action_types", "instruments"):
+        pack[key] = base[key] + cat[key]
+    pack["meta"]["sources"] = base["meta"]["sources"] + cat["sources"]
+    days = 10
+    pack["phases"] = [
+        {
+            "id": f"move-{d}",
+            "title": f"Move {d + 1}",
+            "starts_at": f"2031-03-{d + 1:02d}T08:00",
+            "summary": "The situation develops.",
+        }
+        for d in range(days)
+    ]
+    start = datetime(2031, 3, 1, 8, 5)
+    step = timedelta(days=days) / injects
+    templates = {dp["id"]: dp for dp in base["decision_points"]}
+    by_role = {"arv_government": "DP-1", "ncp_secretariat": "DP-3", "blk_defence": "DP-3"}
+    out_injects, out_dps = [], []
+    for i in range(injects):
+        when = start + step * i
+        inj = copy.deepcopy(base["injects"][i % len(base["injects"])])
+        inj.update(
+            id=f"INJ-{i:05d}",
+            phase=f"move-{min(days - 1, (when - start).days)}",
+            time=f"{when:%Y-%m-%dT%H:%M}",
+            release="scheduled",
+            opens=[f"DP-{i:05d}"],
+            effects=[{"fact": "border_incidents", "increase": 1 if i % 3 else -2}],
+        )
+        inj.pop("when", None)
+        out_injects.append(inj)
+        role = ROLES[i % len(ROLES)]
+        dp = copy.deepcopy(templates[by_role[role]])
+        dp.update(id=f"DP-{i:05d}", phase=inj["phase"], deciders=[role], open_when=None)
+        for option in dp["options"]:
+            option["follow_ons"] = []
+            option["for_roles"] = []
+        out_dps.append(dp)
+    pack["injects"] = out_injects
+    pack["decision_points"] = out_dps
+    return json.dumps(pack).encode()
+
+
+def build_events(target: int) -> tuple[Any, list]:
+    """A session of at least `target` events, made by engine commands."""
+    injects = max(50, target // 5)
+    loaded = parse_pack(synthetic_pack(injects), "bench.json", lambda _id: None).loaded
+    assert loaded is not None, "the synthetic pack does not load"
+    pack = loaded.pack
+    ticks = count()
+    start = datetime(2031, 3, 1, 9, tzinfo=UTC)
+    clock: Callable[[], datetime] = lambda: start + timedelta(seconds=next(ticks))  # noqa: E731
+    first = start_session(
+        pack,
+        pack_hash=loaded.content_hash,
+        session_id="bench-report-20310301-0000",
+        facilitator="bench",
+        exercise="Report benchmark",
+        exercise_date=date(2031, 3, 1),
+        now=clock(),
+    )
+    game = MemorySession(pack, replay(pack, first), clock, list(first))
+    for role in ROLES:
+        game.do(assign_role, role, f"Player {role}")
+    choices = {"arv_government": ("reinforce", "hold"), "blk_defence": ("battalion", "consult")}
+    choices["ncp_secretariat"] = ("deploy", "consult", "deploy")
+    for day in range(10):
+        game.do(advance_clock, to=datetime(2031, 3, day + 1, 23, 59))
+        for dp_id in sorted(game.state.open_decisions):
+            role = game.state.open_decisions[dp_id].deciders[0]
+            n = int(dp_id[3:])
+            option = choices[role][n % len(choices[role])]
+            if role == "blk_defence" and option == "battalion" and n % 2:
+                game.do(reject_decision, dp_id, role, option, "Not asked.")
+            game.do(record_decision, dp_id, role, option, f"Reason {n}.", justification="Play it.")
+            if n % 5 == 0:
+                game.do(amend_decision, dp_id, role, f"Reason {n}, clarified.", "Scribe")
+        more = [IncreaseFact(fact="border_incidents", increase=1)]
+        game.do(adjudicate, f"Ruling of day {day + 1}.", more)
+    game.do(end_session, "Hot wash.")
+    k = 0
+    while len(game.events) < target:
+        objective = f"OBJ-{k % 3 + 1}"
+        kind = "strength" if k % 2 else "area_for_improvement"
+        game.do(note, kind, f"Observation {k}.", objective=objective, rating="PSMU"[k % 4])
+        k += 1
+    for i in range(3):
+        game.do(rate, f"OBJ-{i + 1}", "PSM"[i], "Rated.")
+    for i in range(20):
+        game.do(
+            plan,
+            issue=f"Issue {i}",
+            corrective_action="Fix it.",
+            capability_element="planning",
+            responsible_org="Org",
+            point_of_contact="POC",
+            start_date=date(2031, 4, 1),
+            completion_date=date(2031, 6, 1),
+        )
+    return pack, game.events
+
+
+def timed(fn: Callable[[], Any], runs: int) -> tuple[float, float, Any]:
+    """Median wall seconds and median CPU seconds of `runs` calls, and the last result."""
+    wall, cpu, result = [], [], None
+    for _ in range(runs):
+        began, began_cpu = time.perf_counter(), time.process_time()
+        result = fn()
+        wall.append(time.perf_counter() - began)
+        cpu.append(time.process_time() - began_cpu)
+    return statistics.median(wall), statistics.median(cpu), result
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Build the session, then time replay, build and render."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--events", type=int, default=10_000)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args(argv)
+    began = time.perf_counter()
+    pack, events = build_events(args.events)
+    rows = chain(events)
+    made = time.perf_counter() - began
+    gc.collect()  # the garbage of making the game is not the report's to pay for
+    verified, integrity = check_log(rows, source="bench")
+    assert verified == events
+    mix = Counter(e.type for e in events).most_common()
+    print(f"session of {len(events):,} events, made in {made:.1f} s")
+    print("mix: " + ", ".join(f"{t} {c:,}" for t, c in mix))
+    render_html(build_report(pack, events, integrity))  # warm: imports, template compile
+    base, base_cpu, _ = timed(lambda: replay(None, events), args.runs)
+    build, build_cpu, report = timed(lambda: build_report(pack, events, integrity), args.runs)
+    html, html_cpu, page = timed(lambda: render_html(report), args.runs)
+    total, total_cpu = build + html, build_cpu + html_cpu
+    decided = sum(c.decided for d in report.decisions for c in d.choices)
+    print(f"report: {decided:,} decisions, {len(report.timeline):,} timeline rows, "
+          f"{len(page) / 1e6:.1f} MB of HTML")  # fmt: skip
+    print("                          wall ms   CPU ms   x replay (wall)")
+    for name, wall, cpu in (
+        ("replay (baseline)", base, base_cpu),
+        ("build_report", build, build_cpu),
+        ("render_html", html, html_cpu),
+        ("build + render", total, total_cpu),
+    ):
+        print(f"{name:<24} {wall * 1000:8.1f} {cpu * 1000:8.1f}   {wall / base:6.1f}")
+    print(f"target: build + render < 1000 ms: {'met' if total < 1 else 'NOT MET'} ({total:.2f} s)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,107 @@
+"""The options not taken: the verdict each would have had, on the facts of the moment.
+
+A long game asks the same question many times (the same option, for the same role, on
+facts that differ only in what the role's mandates never read), so verdicts are memoised
+on the values of just the facts that the applicable powers and limits read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from tabletop.mandates import MandateError, check_action
+from tabletop.mandates.index import index_of
+from tabletop.model.conditions import AllOf, AnyOf, Condition, FactTest, Not, RelationTest
+from tabletop.model.facts import FactValue
+from tabletop.model.pack import DecisionPoint, Option, Pack
+from tabletop.report.model import AlternativeView, VerdictView
+from tabletop.report.words import verdict_view
+
+
+def facts_read(condition: Condition) -> Iterator[str]:
+    """The ids of the facts a condition reads, at any depth."""
+    if isinstance(condition, AllOf):
+        for inner in condition.all:
+            yield from facts_read(inner)
+    elif isinstance(condition, AnyOf):
+        for inner in condition.any:
+            yield from facts_read(inner)
+    elif isinstance(condition, Not):
+        yield from facts_read(condition.not_)
+    elif isinstance(condition, FactTest):
+        yield condition.fact
+    elif isinstance(condition, RelationTest):
+        yield condition.relation
+
+
+class Alternatives:
+    """Verdicts of options not taken, for one pack, memoised."""
+
+    def __init__(self, pack: Pack) -> None:
+        self.pack = pack
+        self.memo: dict[Any, VerdictView | str] = {}
+        self.reads: dict[tuple[str, str], tuple[str, ...] | None] = {}
+
+    def offered(self, dp: DecisionPoint | None, role: str, taken: str | None) -> list[Option]:
+        """The options of a decision point offered to a role, except the one taken."""
+        if dp is None:
+            return []
+        return [o for o in dp.options if o.id != taken and (not o.for_roles or role in o.for_roles)]
+
+    def check(
+        self, dp: DecisionPoint | None, role: str, taken: str | None, facts: Mapping[str, FactValue]
+    ) -> tuple[AlternativeView, ...]:
+        """Each option not taken, with the verdict it would have had on these facts."""
+        out = []
+        for option in self.offered(dp, role, taken):
+            action = option.action
+            reads = self._reads(role, action.type)
+            if reads is None:  # unknown role or instrument: no memo, the check says why
+                verdict = self._verdict(role, option, facts)
+            else:
+                params = tuple(sorted(action.params.items()))
+                key = (role, action.type, params, tuple(facts.get(f) for f in reads))
+                verdict = self.memo.get(key)
+                if verdict is None:
+                    verdict = self.memo[key] = self._verdict(role, option, facts)
+            if isinstance(verdict, str):
+                out.append(
+                    AlternativeView(option=option.id, option_label=option.label, error=verdict)
+                )
+            else:
+                out.append(
+                    AlternativeView(option=option.id, option_label=option.label, verdict=verdict)
+                )
+        return tuple(out)
+
+    def _reads(self, role_id: str, action_type: str) -> tuple[str, ...] | None:
+        """Every fact the powers and limits that could decide this check read."""
+        key = (role_id, action_type)
+        if key not in self.reads:
+            index = index_of(self.pack)
+            role = index.roles.get(role_id)
+            found: set[str] | None = set() if role is not None else None
+            for inst_id in role.instruments if role else ():
+                inst = index.instruments.get(inst_id)
+                if inst is None or found is None:
+                    found = None
+                    break
+                for rule in (*inst.powers, *inst.limits):
+                    if action_type in rule.actions:
+                        conditions = getattr(rule, "conditions", ()) or getattr(
+                            rule, "applies_when", ()
+                        )
+                        for condition in conditions:
+                            found.update(facts_read(condition))
+            self.reads[key] = tuple(sorted(found)) if found is not None else None
+        return self.reads[key]
+
+    def _verdict(
+        self, role: str, option: Option, facts: Mapping[str, FactValue]
+    ) -> VerdictView | str:
+        """The verdict, or why there is none (a pack that changed since the game)."""
+        try:
+            return verdict_view(self.pack, check_action(self.pack, role, option.action, facts))
+        except MandateError as exc:
+            return str(exc)
