@@ -8,9 +8,9 @@ walks the tree and compares values.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field
+from pydantic import Discriminator, Field, Tag
 
 from tabletop.model.base import Id, Model, f
 
@@ -149,14 +149,62 @@ class PartyTo(Model):
     text: TextOverride = None
 
 
+# Each kind of condition has a key no other kind has; the tag function reads it, so
+# pydantic validates one model instead of trying all nine (and the schema says oneOf).
+_LEADING_KEYS = {
+    "all": "all",
+    "any": "any",
+    "not": "not",
+    "not_": "not",
+    "fact": "fact",
+    "param": "param",
+    "member_of": "member_of",
+    "within": "within",
+    "relation": "relation",
+    "party_to": "party_to",
+}
+
+
+def _condition_tag(value: Any) -> str | None:
+    if isinstance(value, dict):
+        return next((_LEADING_KEYS[k] for k in value if k in _LEADING_KEYS), None)
+    return _CONDITION_TAGS.get(type(value))
+
+
 Condition = Annotated[
-    AllOf | AnyOf | Not | FactTest | ParamTest | MemberOf | Within | RelationTest | PartyTo,
+    Annotated[AllOf, Tag("all")]
+    | Annotated[AnyOf, Tag("any")]
+    | Annotated[Not, Tag("not")]
+    | Annotated[FactTest, Tag("fact")]
+    | Annotated[ParamTest, Tag("param")]
+    | Annotated[MemberOf, Tag("member_of")]
+    | Annotated[Within, Tag("within")]
+    | Annotated[RelationTest, Tag("relation")]
+    | Annotated[PartyTo, Tag("party_to")],
+    Discriminator(
+        _condition_tag,
+        custom_error_type="condition_kind",
+        custom_error_message="a condition starts with one of: all, any, not, fact, param, "
+        "member_of, within, relation, party_to",
+    ),
     Field(
         description="A condition, told apart by its leading key: all, any, not, fact, param, "
         "member_of, within, relation or party_to.",
         examples=[{"relation": "requests", "from": {"param": "host"}, "to": "CSTO"}],
     ),
 ]
+
+_CONDITION_TAGS: dict[type, str] = {
+    AllOf: "all",
+    AnyOf: "any",
+    Not: "not",
+    FactTest: "fact",
+    ParamTest: "param",
+    MemberOf: "member_of",
+    Within: "within",
+    RelationTest: "relation",
+    PartyTo: "party_to",
+}
 
 for _model in (AllOf, AnyOf, Not):
     _model.model_rebuild()

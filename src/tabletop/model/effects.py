@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import Field
+from pydantic import Discriminator, Field, Tag
 
 from tabletop.model.base import Id, Model, f
 from tabletop.model.conditions import Value
@@ -38,8 +38,32 @@ class IncreaseFact(Model):
     increase: int = f("Amount to add; negative numbers decrease.", [1, -2])
 
 
+_VERBS = ("set", "add", "remove", "increase")
+_EFFECT_TAGS: dict[type, str] = {
+    SetFact: "set",
+    AddToFact: "add",
+    RemoveFromFact: "remove",
+    IncreaseFact: "increase",
+}
+
+
+def _effect_tag(value: Any) -> str | None:
+    # Told apart by the verb key, so pydantic validates one model, not all four.
+    if isinstance(value, dict):
+        return next((k for k in _VERBS if k in value), None)
+    return _EFFECT_TAGS.get(type(value))
+
+
 Effect = Annotated[
-    SetFact | AddToFact | RemoveFromFact | IncreaseFact,
+    Annotated[SetFact, Tag("set")]
+    | Annotated[AddToFact, Tag("add")]
+    | Annotated[RemoveFromFact, Tag("remove")]
+    | Annotated[IncreaseFact, Tag("increase")],
+    Discriminator(
+        _effect_tag,
+        custom_error_type="effect_kind",
+        custom_error_message="an effect has one of: set, add, remove, increase",
+    ),
     Field(
         description="A change to one fact: {'fact': id, and one of 'set', 'add', 'remove', "
         "'increase'}.",
