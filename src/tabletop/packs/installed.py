@@ -40,8 +40,12 @@ def pack_files(folder: Path) -> list[Path]:
 
 def installed_packs() -> list[InstalledPack]:
     """Shipped packs, then the user's, each loaded and linted."""
-    found = []
-    for origin, folder in (("shipped", shipped_scenarios_dir()), ("user", user_packs_dir())):
-        for path in pack_files(folder):
-            found.append(InstalledPack(path, origin, load_pack(path)))  # type: ignore[arg-type]
-    return found
+    folders: list[tuple[Origin, Path]] = [
+        ("shipped", shipped_scenarios_dir()),
+        ("user", user_packs_dir()),
+    ]
+    return [
+        InstalledPack(path, origin, load_pack(path))
+        for origin, folder in folders
+        for path in pack_files(folder)
+    ]
