@@ -52,7 +52,7 @@ def test_improvement_plan_is_a_word_table_with_one_row_per_plan_entry(
 
 
 def test_objective_ratings_are_a_word_table(document) -> None:
-    table = _table_with(document, "Objective", "", "Core capability", "Rating")
+    table = _table_with(document, "Id", "Objective", "Core capability", "Rating")
     ratings = {row.cells[0].text: row.cells[3].text for row in table.rows[1:]}
     assert ratings == {
         "OBJ-1": "S: Performed with Some Challenges",

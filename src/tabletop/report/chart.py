@@ -8,19 +8,17 @@ from __future__ import annotations
 
 import io
 import re
-import textwrap
-from collections import deque
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import matplotlib
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.backends.backend_svg import FigureCanvasSVG
-from matplotlib.dates import AutoDateLocator, get_epoch, num2date
+from matplotlib.dates import AutoDateLocator, num2date
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.ticker import FuncFormatter
 
+from tabletop.report.chart_layout import Mark, label, num, phase_labels, stack, wrap
 from tabletop.report.model import AfterActionReport, TimelineEntry
 from tabletop.report.nogc import nogc
 
@@ -49,24 +47,16 @@ MAX_LABELS = 60
 """Above this many markers the ids are left off: they would only overlap."""
 
 
-@dataclass(frozen=True)
-class _Mark:
-    lane: int
-    x: float
-    style: str
-    label: str
-
-
-def _marks(report: AfterActionReport) -> tuple[list[str], list[_Mark]]:
+def _marks(report: AfterActionReport) -> tuple[list[str], list[Mark]]:
     lanes = ["Injects"]
-    marks: list[_Mark] = []
+    marks: list[Mark] = []
     for t in report.timeline:
         style = _style(t)
         if style is None:
             continue
         if t.lane not in lanes:
             lanes.append(t.lane)
-        marks.append(_Mark(lanes.index(t.lane), _num(t.scenario_time), style, t.ref))
+        marks.append(Mark(lanes.index(t.lane), num(t.scenario_time), style, t.ref))
     return lanes, marks
 
 
@@ -80,6 +70,12 @@ def _style(t: TimelineEntry) -> str | None:
     return None
 
 
+AXIS = (0.22, 0.76)
+"""Left edge and width of the plot area, as fractions of the 10-inch (1,000 px) figure."""
+PHASE_ROWS = (-1.0, -0.65)
+"""Heights of the two rows of phase titles, above the first lane (lanes are at 0, 1, ...)."""
+
+
 def _figure(report: AfterActionReport) -> Figure:
     lanes, marks = _marks(report)
     times = [t.scenario_time for t in report.timeline] or [datetime(2000, 1, 1)]
@@ -87,28 +83,28 @@ def _figure(report: AfterActionReport) -> Figure:
     if end - start < timedelta(hours=2):
         start, end = start - timedelta(hours=1), end + timedelta(hours=1)
     pad = (end - start) * 0.03
-    x0, x1 = _num(start - pad), _num(end + pad)
-    height = 1.5 + 0.6 * len(lanes)
+    x0, x1 = num(start - pad), num(end + pad)
+    height = 1.7 + 0.6 * len(lanes)
     fig = Figure(figsize=(10, height), dpi=100)
     # Fixed margins in inches: room for the tick labels and the legend below, little above.
-    bottom, top = 0.95 / height, 0.1 / height
-    ax = fig.add_axes((0.22, bottom, 0.76, 1 - bottom - top))
+    bottom, top = 0.95 / height, 0.05 / height
+    ax = fig.add_axes((AXIS[0], bottom, AXIS[1], 1 - bottom - top))
     ax.set_xlim(x0, x1)
-    ax.set_ylim(len(lanes) - 0.4, -0.9)
+    ax.set_ylim(len(lanes) - 0.4, -1.2)
     _phases(ax, report, x0, x1)
-    ax.set_yticks(range(len(lanes)), [_label(_wrap(name)) for name in lanes])
+    ax.set_yticks(range(len(lanes)), [label(wrap(name)) for name in lanes])
     for i in range(len(lanes)):
         ax.axhline(i, color="#e4e7eb", linewidth=0.8, zorder=1)
     labelled = len(marks) <= MAX_LABELS
-    # With ids shown a mark needs room for its label (about 7% of the axis) beside it.
-    levels = _stack(marks, (x1 - x0) * (0.075 if labelled else 0.012))
     span = x1 - x0
+    # With ids shown a mark needs room for its label (about 7% of the axis) beside it.
+    placed = stack(marks, span * (0.075 if labelled else 0.012))
     for style, (_legend, marker, colour, filled) in STYLES.items():
         # Marks on the same spot (within 1/1000 of the axis, half a pixel) are drawn once:
         # a long game has thousands, and the picture is the same.
         spots = dict.fromkeys(
-            (round((m.x - x0) / span * 1000), m.lane + levels[k] * 0.2)
-            for k, m in enumerate(marks)
+            (round((m.x - x0) / span * 1000), m.lane + p.level * 0.2)
+            for m, p in zip(marks, placed, strict=True)
             if m.style == style
         )
         if not spots:
@@ -125,16 +121,17 @@ def _figure(report: AfterActionReport) -> Figure:
             zorder=3,
         )
     if labelled:
-        for k, m in enumerate(marks):
-            ax.annotate(
-                _label(m.label),
-                (m.x, m.lane + levels[k] * 0.2),
-                xytext=(5, -2),
-                textcoords="offset points",
-                fontsize=7,
-                color=INK,
-                annotation_clip=False,
-            )
+        for m, p in zip(marks, placed, strict=True):
+            if p.labelled:
+                ax.annotate(
+                    label(m.label),
+                    (m.x, m.lane + p.level * 0.2),
+                    xytext=(5, -2),
+                    textcoords="offset points",
+                    fontsize=7,
+                    color=INK,
+                    annotation_clip=False,
+                )
     ax.xaxis.set_major_locator(AutoDateLocator(minticks=3, maxticks=8))
     ax.xaxis.set_major_formatter(FuncFormatter(_tick))
     ax.tick_params(axis="x", labelsize=8)
@@ -152,9 +149,9 @@ def _figure(report: AfterActionReport) -> Figure:
             markerfacecolor=c if filled else "white",
             markeredgecolor=c,
             markeredgewidth=1.4,
-            label=label,
+            label=text,
         )
-        for label, mk, c, filled in STYLES.values()
+        for text, mk, c, filled in STYLES.values()
     ]
     fig.legend(handles=handles, loc="lower center", ncol=5, fontsize=7.5, frameon=False)
     return fig
@@ -163,68 +160,23 @@ def _figure(report: AfterActionReport) -> Figure:
 def _phases(ax: object, report: AfterActionReport, x_start: float, x_end: float) -> None:
     starts = [p for p in report.overview.phases if p.started is not None]
     for i, phase in enumerate(starts):
-        left = _num(phase.started)
-        right = _num(starts[i + 1].started) if i + 1 < len(starts) else x_end
+        left = num(phase.started)
+        right = num(starts[i + 1].started) if i + 1 < len(starts) else x_end
         if i % 2 == 0:
             ax.axvspan(left, right, color="#f0f4f8", zorder=0)  # type: ignore[attr-defined]
         ax.axvline(left, color="#9aa5b1", linewidth=0.8, linestyle=":", zorder=1)  # type: ignore[attr-defined]
-        # A phase that starts near the right edge gets its title right-aligned to the edge.
-        near_end = (x_end - left) < (x_end - x_start) * 0.2
+    titles = [(num(p.started), p.title) for p in starts]  # type: ignore[arg-type]
+    for t in phase_labels(titles, x_start, x_end, AXIS[1] * 1000):
         ax.annotate(  # type: ignore[attr-defined]
-            _label(_short(phase.title, 34)),
-            (x_end if near_end else left, -0.75),
-            xytext=(-3 if near_end else 3, 0),
+            label(t.text),
+            (t.x, PHASE_ROWS[t.row]),
+            xytext=(3 if t.align == "left" else -3, 0),
             textcoords="offset points",
             fontsize=7,
             va="center",
-            ha="right" if near_end else "left",
+            ha=t.align,
             color="#3e4c59",
         )
-
-
-def _stack(marks: list[_Mark], width: float) -> list[int]:
-    """A vertical level for each mark, so that marks close in time in a lane do not overlap.
-
-    Marks come in log order, and scenario time never runs backwards in a log, so each lane
-    only needs the marks of the last `width` of time: a sliding window, not all pairs.
-    """
-    levels: list[int] = []
-    recent: dict[int, deque[tuple[float, int]]] = {}
-    for m in marks:
-        window = recent.setdefault(m.lane, deque())
-        while window and m.x - window[0][0] >= width:
-            window.popleft()
-        near = {lvl for _x, lvl in window}
-        # Three levels fit in a lane; beyond that marks share a level rather than spill over.
-        level = next(lvl for lvl in range(4) if lvl not in near) % 3
-        window.append((m.x, level))
-        levels.append(level)
-    return levels
-
-
-_EPOCH = datetime.fromisoformat(get_epoch())
-
-
-def _num(when: datetime) -> float:
-    """matplotlib's date number of a naive time (what date2num gives, without numpy per call)."""
-    return (when - _EPOCH) / timedelta(days=1)
-
-
-def _short(text: str, limit: int = 30) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
-def _label(text: str) -> str:
-    """Pack text as a chart label: never mathematics (a '$' stays a '$'), XML-safe."""
-    return _NOT_XML.sub("", text).replace("$", r"\$")
-
-
-def _wrap(text: str) -> str:
-    return "\n".join(textwrap.wrap(" ".join(text.split()), 26, max_lines=2, placeholder="…"))
 
 
 _MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]

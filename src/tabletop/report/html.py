@@ -44,6 +44,8 @@ def _environment() -> jinja2.Environment:
         element=lambda e: wd.CAPABILITY_ELEMENTS.get(e, e),
         about=_about,
         basis_adds=wd.basis_adds,
+        extra_reasons=wd.extra_reasons,
+        seat_words=wd.seat_words,
         badge=badge,
         timeline_rows=timeline_rows,
         log_rows=log_rows,

@@ -62,7 +62,7 @@ def _overview(report: AfterActionReport, heading: str) -> list[str]:
     lines += ["### Scenario summary", "", block(o.summary), ""]
     lines += ["### Objectives and core capabilities", ""]
     lines += table(
-        ["Objective", "", "Core capability"],
+        ["Id", "Objective", "Core capability"],
         [[cell(x.id), cell(x.text), cell(x.capability)] for x in report.objectives],
     )
     lines += ["### Participating organisations and roles", ""]

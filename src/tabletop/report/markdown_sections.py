@@ -14,15 +14,18 @@ def _verdict(v: VerdictView, overridden: bool = False, refused: bool = False) ->
     lines = [f"- Verdict: {badge(v.kind, overridden, refused)} {md(v.headline)}"]
     if wd.basis_adds(v):
         lines.append(f"  - Basis: {md(v.basis)}")
-    lines += [f"  - Reason: {md(r)}" for r in v.reasons]
+    lines += [f"  - Reason: {md(r)}" for r in wd.extra_reasons(v)]
     if v.citations:
         lines.append(f"  - Cites: {md('; '.join(v.citations))}")
     return lines
 
 
 def _choice(c: ChoiceView) -> list[str]:
-    who = f"{c.role_title} ({c.participant})" if c.participant else c.role_title
-    lines = [f"#### {md(who)}, for {md(c.actor_name)}", ""]
+    lines = [
+        f"#### {md(c.role_title)}",
+        "",
+        f"- Seat: {md(wd.seat_words(c.participant, c.actor_name))}",
+    ]
     for r in c.rejections:
         lines.append(
             f"- Refused first: {md(r.option_label)} at {wd.scenario(r.scenario_time)}"
@@ -127,14 +130,14 @@ def objectives(report: AfterActionReport, heading: str) -> list[str]:
         [cell(o.id), cell(o.text), cell(o.capability), _rating(o.rating, o.rating_label)]
         for o in report.objectives
     ]
-    lines = [f"## {heading}", "", *table(["Objective", "", "Core capability", "Rating"], rows)]
+    lines = [f"## {heading}", "", *table(["Id", "Objective", "Core capability", "Rating"], rows)]
     for o in report.objectives:
-        lines += [f"### {md(o.id)}: {md(o.text)}", ""]
+        lines += [f"### {md(o.id)}: {md(o.capability)}", "", f"- Objective: {md(o.text)}"]
         source = {"facilitator": "rated by the facilitator", "observations": "from observations"}
         rated = _rating(o.rating, o.rating_label)
         if o.rating_source in source:
             rated += f" ({source[o.rating_source]})"
-        lines += [f"- Core capability: {md(o.capability)}", f"- Rating: {rated}"]
+        lines.append(f"- Rating: {rated}")
         if o.rating_note:
             lines.append(f"  - {md(o.rating_note)}")
         lines += [f"- Strength: {md(s.text)}" + _about(s) for s in o.strengths]

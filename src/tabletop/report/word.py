@@ -212,9 +212,9 @@ def _overview(out: Writer, report: AfterActionReport) -> None:
     out.para(o.summary)
     out.heading("Objectives and core capabilities", 2)
     out.table(
-        ["Objective", "", "Core capability"],
+        ["Id", "Objective", "Core capability"],
         [[x.id, x.text, x.capability] for x in report.objectives],
-        [0.9, 3.9, 1.7],
+        [0.7, 4.1, 1.7],
     )
     out.heading("Participating organisations and roles", 2)
     rows = [

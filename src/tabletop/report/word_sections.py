@@ -19,15 +19,15 @@ def _verdict(out: Writer, v: VerdictView, overridden: bool = False, refused: boo
     p.add_run(v.headline)
     if wd.basis_adds(v):
         out.bullet(v.basis or "", bold="Basis: ")
-    for reason in v.reasons:
+    for reason in wd.extra_reasons(v):
         out.bullet(reason)
     if v.citations:
         out.bullet("; ".join(v.citations), bold="Cites: ")
 
 
 def _choice(out: Writer, c: ChoiceView) -> None:
-    who = f"{c.role_title} ({c.participant})" if c.participant else c.role_title
-    out.heading(f"{who}, for {c.actor_name}", 3)
+    out.heading(c.role_title, 3)
+    out.para(wd.seat_words(c.participant, c.actor_name), bold="Seat: ")
     for r in c.rejections:
         note = f" (note: {r.note})" if r.note else ""
         out.para(
@@ -105,11 +105,11 @@ def objectives_and_plan(out: Writer, report: AfterActionReport) -> None:
         [o.id, o.text, o.capability, f"{o.rating}: {o.rating_label}" if o.rating else "Not rated"]
         for o in report.objectives
     ]
-    out.table(["Objective", "", "Core capability", "Rating"], rows, [0.9, 2.9, 1.4, 1.3])
+    out.table(["Id", "Objective", "Core capability", "Rating"], rows, [0.7, 3.1, 1.4, 1.3])
     source = {"facilitator": " (rated by the facilitator)", "observations": " (from observations)"}
     for o in report.objectives:
-        out.heading(f"{o.id}: {o.text}", 2)
-        out.para(o.capability, bold="Core capability: ")
+        out.heading(f"{o.id}: {o.capability}", 2)
+        out.para(o.text, bold="Objective: ")
         rating = f"{o.rating}: {o.rating_label}" if o.rating else "Not rated"
         out.para(rating + source.get(o.rating_source, ""), bold="Rating: ")
         if o.rating_note:

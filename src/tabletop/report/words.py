@@ -157,3 +157,14 @@ def basis_adds(verdict: VerdictView) -> bool:
     if not verdict.basis:
         return False
     return verdict.basis.split(": ", 1)[-1] not in verdict.headline
+
+
+def extra_reasons(verdict: VerdictView) -> tuple[str, ...]:
+    """The reasons the headline does not already say (it often quotes the only one)."""
+    said = verdict.headline.lower()
+    return tuple(r for r in verdict.reasons if r.lower().rstrip(".") not in said)
+
+
+def seat_words(participant: str | None, actor_name: str) -> str:
+    """'Maj. I. Varn, acting for Republic of Arvenia'."""
+    return f"{participant or '(not seated)'}, acting for {actor_name}"
