@@ -140,6 +140,7 @@ HOSTILE = {
     "observation": '<a href="http://evil.example/">click</a>',
     "plan_issue": '<iframe src="http://evil.example/"></iframe>',
     "exercise": "Exercise <style>body{display:none}</style>",
+    "classification": 'SECRET"; } </style><script>alert("banner")</script>',
 }
 """Markup in every kind of outside text: the pack's, the players' and the facilitator's."""
 
@@ -164,7 +165,8 @@ def hostile_report(example: LoadedPack) -> AfterActionReport:
         r.model_copy(update={"title": HOSTILE["role_title"]}) if r.id == "arv_government" else r
         for r in pack.roles
     )
-    pack = pack.model_copy(update={"injects": injects, "roles": roles})
+    meta = pack.meta.model_copy(update={"classification": HOSTILE["classification"]})
+    pack = pack.model_copy(update={"injects": injects, "roles": roles, "meta": meta})
     script = steps(
         {"assign": {"role": "arv_government", "participant": HOSTILE["participant"]}},
         {"decide": {"decision": "DP-1", "role": "arv_government", "option": "hold",

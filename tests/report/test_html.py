@@ -8,6 +8,7 @@ from html.parser import HTMLParser
 import pytest
 
 from tabletop.report import AfterActionReport, render_html, render_markdown
+from tabletop.report.html import css_string
 from tabletop.report.sections import all_sections
 
 
@@ -120,6 +121,16 @@ def test_hostile_text_is_shown_as_text(hostile_page: Page, hostile: dict[str, st
     # The page's stylesheet and the chart's own (scoped to the chart), nothing from the text.
     assert len(hostile_page.named("style")) == 2
     assert "#timeline-chart *{" in hostile_page.all_text
+
+
+def test_classification_in_the_print_margins_cannot_leave_its_css_string(
+    hostile_report: AfterActionReport,
+) -> None:
+    html = render_html(hostile_report, chart_svg="<svg></svg>")
+    style = html.split("<style>", 1)[1].split("</style>", 1)[0]
+    assert "@top-center { content: " in style and "@bottom-center" in style
+    assert "<" not in style and "script" in style  # hex-escaped, still there to read
+    assert css_string('a"b\\c\n<') == '"a\\22 b\\5c c\\a \\3c "'
 
 
 def test_hostile_text_is_escaped_in_markdown(

@@ -17,6 +17,19 @@ from tabletop.report.nogc import nogc
 from tabletop.report.sections import all_sections
 
 
+def css_string(text: str) -> Markup:
+    """Text as a quoted CSS string, safe inside a <style> element: quotes and backslashes
+    escaped, and every character that could end the string or the element (newlines, <, >,
+    &) written as a CSS hex escape."""
+    out = []
+    for ch in text:
+        if ch.isalnum() or ch in " /.,:;()-_+!?'":
+            out.append(ch)
+        else:
+            out.append(f"\\{ord(ch):x} ")
+    return Markup('"' + "".join(out) + '"')
+
+
 def _about(s: ObservationView) -> str:
     parts = [x for x in (s.role, s.decision_point) if x]
     if s.rating:
@@ -44,6 +57,7 @@ def _environment() -> jinja2.Environment:
         element=lambda e: wd.CAPABILITY_ELEMENTS.get(e, e),
         about=_about,
         basis_adds=wd.basis_adds,
+        css_string=css_string,
         extra_reasons=wd.extra_reasons,
         seat_words=wd.seat_words,
         badge=badge,
