@@ -98,19 +98,19 @@ def _figure(report: AfterActionReport) -> Figure:
     labelled = len(marks) <= MAX_LABELS
     span = x1 - x0
     # With ids shown a mark needs room for its label (about 7% of the axis) beside it.
-    placed = stack(marks, span * (0.075 if labelled else 0.012))
+    placed = stack(marks, span * (0.075 if labelled else 0.012), labels=labelled)
     for style, (_legend, marker, colour, filled) in STYLES.items():
-        # Marks on the same spot (within 1/1000 of the axis, half a pixel) are drawn once:
-        # a long game has thousands, and the picture is the same.
+        # Marks on the same spot (within 1/500 of the axis, under 2 pixels of a 9-pixel
+        # marker) are drawn once: a long game has thousands, and the picture is the same.
         spots = dict.fromkeys(
-            (round((m.x - x0) / span * 1000), m.lane + p.level * 0.2)
+            (round((m.x - x0) / span * 500), m.lane + p.level * 0.2)
             for m, p in zip(marks, placed, strict=True)
             if m.style == style
         )
         if not spots:
             continue
         ax.plot(
-            [x0 + b / 1000 * span for b, _ in spots],
+            [x0 + b / 500 * span for b, _ in spots],
             [y for _, y in spots],
             linestyle="none",
             marker=marker,

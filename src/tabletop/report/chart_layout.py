@@ -58,13 +58,14 @@ def num(when: datetime) -> float:
     return (when - _EPOCH) / timedelta(days=1)
 
 
-def stack(marks: Sequence[Mark], width: float) -> list[Placed]:
+def stack(marks: Sequence[Mark], width: float, labels: bool = True) -> list[Placed]:
     """A level for each mark, so that marks within `width` of each other in a lane do not
     overlap. A mark that finds every level taken shares one, and then neither it nor the
     marks it lands on keep a label: a label half covered by a marker helps nobody.
 
     Marks come in log order, and scenario time never runs backwards in a log, so each lane
     only needs the marks of the last `width` of time: a sliding window, not all pairs.
+    Without `labels` (a chart too full for them) only the levels matter.
     """
     placed: list[Placed] = []
     recent: dict[int, deque[tuple[float, int, int]]] = {}
@@ -76,8 +77,8 @@ def stack(marks: Sequence[Mark], width: float) -> list[Placed]:
         free = next((lvl for lvl in range(LEVELS) if lvl not in near), None)
         if free is None:
             level = len(window) % LEVELS
-            for _x, lvl, other in window:
-                if lvl == level:
+            for _x, lvl, other in window if labels else ():
+                if lvl == level and placed[other].labelled:
                     placed[other] = Placed(lvl, False)
         else:
             level = free

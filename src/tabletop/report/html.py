@@ -11,7 +11,13 @@ from markupsafe import Markup
 
 from tabletop.report import words as wd
 from tabletop.report.chart import render_timeline_svg
-from tabletop.report.html_rows import badge, log_rows, timeline_rows
+from tabletop.report.html_rows import (
+    alternative_rows,
+    badge,
+    log_rows,
+    timeline_rows,
+    verdict_block,
+)
 from tabletop.report.model import AfterActionReport, ObservationView
 from tabletop.report.nogc import nogc
 from tabletop.report.sections import all_sections
@@ -51,17 +57,15 @@ def _environment() -> jinja2.Environment:
     env.filters.update(
         scenario=wd.scenario,
         wall=wd.wall,
-        wall_short=wd.wall_short,
-        verdict_badge=wd.verdict_badge,
         opened_words=wd.opened_words,
         element=lambda e: wd.CAPABILITY_ELEMENTS.get(e, e),
         about=_about,
-        basis_adds=wd.basis_adds,
         css_string=css_string,
-        extra_reasons=wd.extra_reasons,
         seat_words=wd.seat_words,
         badge=badge,
         timeline_rows=timeline_rows,
+        verdict_block=verdict_block,
+        alternative_rows=alternative_rows,
         log_rows=log_rows,
     )
     return env

@@ -1,4 +1,5 @@
-"""The two long tables of the HTML report (timeline, decision log), built in Python.
+"""The long, repeated parts of the HTML report (the timeline and decision log tables, the
+verdict of every decision, the options not taken), built in Python.
 
 A 10,000-event game has thousands of rows; one f-string per row is several times faster
 than the template engine's per-value machinery. Every value from the log or the pack
@@ -15,7 +16,7 @@ from html import escape
 from markupsafe import Markup
 
 from tabletop.report import words as wd
-from tabletop.report.model import DecisionLogEntry, TimelineEntry
+from tabletop.report.model import AlternativeView, DecisionLogEntry, TimelineEntry, VerdictView
 
 _SYMBOLS = {
     "permitted": "✓",
@@ -70,4 +71,33 @@ def log_rows(entries: Iterable[DecisionLogEntry], day: date | None) -> Markup:
             f'</td><td class="time">{wd.wall_short(e.at, day)}</td>{middle}<td>{verdict}</td>'
             f"<td>{escape(e.text or '—')}</td></tr>\n"
         )
+    return Markup("".join(out))
+
+
+def verdict_block(v: VerdictView, overridden: bool = False, refused: bool = False) -> Markup:
+    """The <dt>/<dd> pair of a verdict: badge, headline, basis, further reasons, citations."""
+    parts = [
+        f"<dt>Verdict</dt><dd>{_badge(v.kind, overridden, refused)} {escape(v.headline)}",
+    ]
+    if wd.basis_adds(v):
+        parts.append(f'<div class="muted">Basis: {escape(v.basis or "")}</div>')
+    more = wd.extra_reasons(v)
+    if more:
+        items = "".join(f"<li>{escape(r)}</li>" for r in more)
+        parts.append(f'<ul class="reasons">{items}</ul>')
+    if v.citations:
+        parts.append(f'<div class="muted">Cites: {escape("; ".join(v.citations))}</div>')
+    parts.append("</dd>")
+    return Markup("".join(parts))
+
+
+def alternative_rows(alternatives: Iterable[AlternativeView]) -> Markup:
+    """The rows of an options-not-taken table."""
+    out = []
+    for alt in alternatives:
+        if alt.verdict is not None:
+            said = f"{_badge(alt.verdict.kind, False, False)} {escape(alt.verdict.headline)}"
+        else:
+            said = f"could not be checked: {escape(alt.error)}"
+        out.append(f"<tr><td>{escape(alt.option_label)}</td><td>{said}</td></tr>\n")
     return Markup("".join(out))
