@@ -105,6 +105,19 @@ class Writer:
         self.doc.add_paragraph()
         return t
 
+    def facts(self, rows: list[list[str]]) -> Table:
+        """A two-column table of labelled facts: the labels bold and shaded, no header row."""
+        t = self.doc.add_table(rows=0, cols=2)
+        t._tbl.tblPr.style = "TableGrid"
+        for key, value in rows:
+            cells = t.add_row().cells
+            cells[0].paragraphs[0].add_run(clean(key)).bold = True
+            _shade(cells[0], "E4E7EB")
+            cells[1].text = clean(value)
+            cells[0].width, cells[1].width = Inches(1.9), Inches(4.6)
+        self.doc.add_paragraph()
+        return t
+
 
 def _shade(cell: object, fill: str) -> None:
     shading = OxmlElement("w:shd")
@@ -205,7 +218,7 @@ def _overview(out: Writer, report: AfterActionReport) -> None:
         ["Pack authors", "; ".join(o.authors)],
         ["Logged by", o.software or "—"],
     ]
-    out.table(["", ""], rows, [1.9, 4.6])
+    out.facts(rows)
     out.heading("Scope", 2)
     out.para(o.scope or "Not stated in the pack.")
     out.heading("Scenario summary", 2)

@@ -196,7 +196,7 @@ def appendix(out: Writer, report: AfterActionReport) -> None:
         ["Verified and analysed", str(i.verified)],
         ["Head hash", i.head],
     ]
-    out.table(["", ""], rows, [1.9, 4.6])
+    out.facts(rows)
     if i.unverified:
         out.heading("Events after the damage (not verified, not analysed)", 2)
         rows = [[str(u.seq), wd.scenario(u.scenario_time), u.type, u.summary] for u in i.unverified]
