@@ -131,6 +131,9 @@ def test_first_event_edited_still_gives_a_report_that_says_why_it_is_empty(game)
     assert report.notices[0].level == "danger"
     assert "could not be verified" in report.overview.exercise
     assert "Someone else" not in render_markdown(report)
+    # Nothing verified still renders in every format, flagged first.
+    assert "The log failed verification" in render_html(report)
+    assert docx.Document(io.BytesIO(render_docx(report))).paragraphs[0].text
 
 
 def test_unreadable_event_after_the_damage_is_listed_as_such(game) -> None:
