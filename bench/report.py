@@ -133,7 +133,7 @@ def build_events(target: int) -> tuple[Any, list]:
             role = game.state.open_decisions[dp_id].deciders[0]
             n = int(dp_id[3:])
             option = choices[role][n % len(choices[role])]
-            if role == "blk_defence" and option == "battalion" and n % 2:
+            if role == "blk_defence" and option == "battalion" and n % 4 == 0:
                 game.do(reject_decision, dp_id, role, option, "Not asked.")
             game.do(record_decision, dp_id, role, option, f"Reason {n}.", justification="Play it.")
             if n % 5 == 0:
