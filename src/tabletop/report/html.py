@@ -9,6 +9,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from tabletop.report import tables
 from tabletop.report import words as wd
 from tabletop.report.chart import render_timeline_svg
 from tabletop.report.html_rows import (
@@ -57,7 +58,7 @@ def _environment() -> jinja2.Environment:
     env.filters.update(
         scenario=wd.scenario,
         wall=wd.wall,
-        opened_words=wd.opened_words,
+        decision_facts=tables.decision_facts,
         element=lambda e: wd.CAPABILITY_ELEMENTS.get(e, e),
         about=_about,
         css_string=css_string,
@@ -80,12 +81,11 @@ def _css() -> str:
 def render_html(report: AfterActionReport, *, chart_svg: str | None = None) -> str:
     """The whole report as an HTML page with inline CSS and the timeline as inline SVG."""
     svg = chart_svg if chart_svg is not None else render_timeline_svg(report)
-    started = report.overview.started_at
     context: dict[str, Any] = {
         "report": report,
         "o": report.overview,
         "sections": all_sections(report),
-        "day": started.date() if started else None,
+        "day": wd.session_day(report),
         # Our own output, not user text: matplotlib escapes the labels it writes.
         "chart": Markup(svg),
         "css": Markup(_css()),

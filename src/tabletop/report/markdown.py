@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tabletop.report import words as wd
-from tabletop.report.markdown_base import badge, block, cell, day_of, md, table
+from tabletop.report.markdown_base import badge, block, cell, md, table
 from tabletop.report.markdown_sections import appendix, compliance, decision, objectives, plan
 from tabletop.report.model import AfterActionReport
 from tabletop.report.nogc import nogc
@@ -91,7 +91,7 @@ def _timeline(report: AfterActionReport, heading: str) -> list[str]:
     lines = [f"## {heading}", ""]
     lines += ["The timeline chart is in the HTML and Word versions of this report.", ""]
     rows = []
-    day = day_of(report)
+    day = wd.session_day(report)
     for t in report.timeline:
         what = md(t.title)
         if t.kind in ("decision", "rejection"):

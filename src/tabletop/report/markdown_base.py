@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 from tabletop.report import words as wd
-from tabletop.report.model import AfterActionReport
 
 # Intraword underscores (role ids) never emphasise in GitHub Markdown, so they stay bare.
 _SPECIAL = re.compile(r"([\\`*\[\]<>|#~&!]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9]))")
@@ -39,8 +38,3 @@ def table(head: list[str], rows: list[list[str]]) -> list[str]:
 def badge(kind: str | None, overridden: bool = False, refused: bool = False) -> str:
     """A verdict as bold text in brackets (colour is for the HTML and Word versions)."""
     return f"**[{wd.verdict_badge(kind, overridden, refused).upper()}]**"
-
-
-def day_of(report: AfterActionReport) -> object:
-    started = report.overview.started_at
-    return started.date() if started else None

@@ -4,8 +4,9 @@ plan and the appendices."""
 from __future__ import annotations
 
 from tabletop.mandates import wording as w
+from tabletop.report import tables
 from tabletop.report import words as wd
-from tabletop.report.markdown_base import badge, block, cell, day_of, md, table
+from tabletop.report.markdown_base import badge, block, cell, md, table
 from tabletop.report.model import AfterActionReport, ChoiceView, DecisionAnalysis, VerdictView
 from tabletop.report.sections import appendix_sections
 
@@ -66,17 +67,7 @@ def _choice(c: ChoiceView) -> list[str]:
 
 def decision(a: DecisionAnalysis) -> list[str]:
     lines = [f"### {md(a.id)}: {md(a.title)} ({a.status})", "", block(a.prompt), ""]
-    facts = [f"Phase: {md(a.phase)}"]
-    if a.opened_scenario_time:
-        facts.append(
-            f"opened {wd.scenario(a.opened_scenario_time)}, "
-            + md(wd.opened_words(a.opened_because)).removeprefix("opened ")
-        )
-    if a.objectives:
-        facts.append("objectives: " + ", ".join(md(x) for x in a.objectives))
-    if a.time_box_minutes:
-        facts.append(f"time box {a.time_box_minutes} min")
-    lines += ["; ".join(facts) + ".", ""]
+    lines += [tables.decision_facts(a, md), ""]
     if a.status == "not reached":
         return [*lines, "Not reached in this game.", ""]
     for c in a.choices:
@@ -86,35 +77,9 @@ def decision(a: DecisionAnalysis) -> list[str]:
 
 
 def compliance(report: AfterActionReport, heading: str) -> list[str]:
-    head = [
-        "Organisation",
-        "Decisions",
-        "Permitted",
-        "With obligations",
-        "Outside mandate, overridden",
-        "Refused",
-        "Obligations met",
-        "Obligations open",
-    ]
-    rows = [
-        [
-            cell(c.actor_name),
-            *(
-                str(x)
-                for x in (
-                    c.decisions,
-                    c.permitted,
-                    c.with_obligations,
-                    c.overridden,
-                    c.refused,
-                    c.obligations_met,
-                    c.obligations_open,
-                )
-            ),
-        ]
-        for c in report.compliance
-    ]
-    lines = [f"## {heading}", "", *table(head, rows), "### Obligations open at the end", ""]
+    rows = tables.compliance_rows(report, cell)
+    lines = [f"## {heading}", "", *table(tables.COMPLIANCE_HEAD, rows)]
+    lines += ["### Obligations open at the end", ""]
     if not report.open_obligations:
         return [*lines, "None.", ""]
     for ob in report.open_obligations:
@@ -170,63 +135,16 @@ def plan(report: AfterActionReport, heading: str) -> list[str]:
     lines = [f"## {heading}", ""]
     if not report.improvement_plan:
         return [*lines, "No improvement-plan rows were logged.", ""]
-    head = [
-        "Issue / area for improvement",
-        "Corrective action",
-        "Capability element",
-        "Responsible organisation",
-        "Point of contact",
-        "Start",
-        "Completion",
-    ]
-    rows = [
-        [
-            cell(p.issue + (f" ({p.objective})" if p.objective else "")),
-            cell(p.corrective_action),
-            wd.CAPABILITY_ELEMENTS[p.capability_element],
-            cell(p.responsible_org),
-            cell(p.point_of_contact),
-            p.start_date.isoformat(),
-            p.completion_date.isoformat(),
-        ]
-        for p in report.improvement_plan
-    ]
-    return lines + table(head, rows)
+    return lines + table(tables.PLAN_HEAD, tables.plan_rows(report, cell))
 
 
 def appendix(report: AfterActionReport) -> list[str]:
     heads = appendix_sections(report)
-    rows = [
-        [
-            cell(s.title),
-            cell(s.actor_name),
-            cell(s.participant or "(not seated)"),
-            cell(", ".join(s.earlier)),
-        ]
-        for s in report.participants
-    ]
     lines = [f"## {heads['participants']}", ""]
-    lines += table(["Role", "Acting for", "Participant", "Earlier in the seat"], rows)
+    lines += table(tables.PARTICIPANTS_HEAD, tables.participant_rows(report, cell))
     lines += [f"## {heads['log']}", ""]
-    day = day_of(report)
-    rows = [
-        [
-            str(e.seq),
-            wd.scenario(e.scenario_time),
-            wd.wall_short(e.at, day),
-            e.kind,
-            cell(e.decision_point),
-            cell(e.role),
-            cell(e.option),
-            wd.verdict_badge(e.verdict, e.overridden or e.kind == "override", e.kind == "rejection")
-            if e.verdict
-            else "—",
-            cell(e.text),
-        ]
-        for e in report.decision_log
-    ]
     head = ["#", "Scenario", "Wall (UTC)", "Kind", "Decision", "Role", "Option", "Verdict", "Text"]
-    lines += table(head, rows)
+    lines += table(head, tables.log_rows(report, cell))
     if "rulings" in heads:
         lines += [f"## {heads['rulings']}", ""]
         for r in report.rulings:
@@ -239,11 +157,7 @@ def appendix(report: AfterActionReport) -> list[str]:
     lines += [f"- Events verified and analysed: {i.verified}", f"- Head hash: `{i.head}`", ""]
     if i.unverified:
         lines += ["Events after the damage (not verified, not analysed):", ""]
-        rows = [
-            [str(u.seq), wd.scenario(u.scenario_time), cell(u.type), cell(u.summary)]
-            for u in i.unverified
-        ]
-        lines += table(["#", "Scenario time", "Type", "What it claims"], rows)
+        lines += table(tables.UNVERIFIED_HEAD, tables.unverified_rows(report, cell))
     if "sources" in heads:
         lines += [f"## {heads['sources']}", ""]
         lines += [f"- {md(s)}" for s in report.sources]

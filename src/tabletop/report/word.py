@@ -17,6 +17,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from tabletop.mandates import wording as w
+from tabletop.report import tables
 from tabletop.report import words as wd
 from tabletop.report.chart import render_timeline_png
 from tabletop.report.model import AfterActionReport
@@ -251,7 +252,7 @@ def _timeline(out: Writer, report: AfterActionReport, chart_png: bytes | None) -
     png = chart_png if chart_png is not None else render_timeline_png(report)
     out.doc.add_picture(io.BytesIO(png), width=Inches(6.5))
     out.para("Timeline chart: injects and decisions by scenario time.", style="Caption")
-    day = report.overview.started_at.date() if report.overview.started_at else None
+    day = wd.session_day(report)
     rows = []
     for t in report.timeline:
         what = t.title
@@ -271,35 +272,7 @@ def _timeline(out: Writer, report: AfterActionReport, chart_png: bytes | None) -
 
 def _compliance(out: Writer, report: AfterActionReport) -> None:
     out.heading(SECTIONS["compliance"], 1)
-    head = [
-        "Organisation",
-        "Decisions",
-        "Permitted",
-        "With obligations",
-        "Outside mandate, overridden",
-        "Refused",
-        "Obligations met",
-        "Obligations open",
-    ]
-    rows = [
-        [
-            c.actor_name,
-            *(
-                str(x)
-                for x in (
-                    c.decisions,
-                    c.permitted,
-                    c.with_obligations,
-                    c.overridden,
-                    c.refused,
-                    c.obligations_met,
-                    c.obligations_open,
-                )
-            ),
-        ]
-        for c in report.compliance
-    ]
-    out.table(head, rows)
+    out.table(tables.COMPLIANCE_HEAD, tables.compliance_rows(report))
     out.heading("Obligations open at the end", 2)
     if not report.open_obligations:
         out.para("None.")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from tabletop.mandates import wording as w
+from tabletop.report import tables
 from tabletop.report import words as wd
 from tabletop.report.model import AfterActionReport, ChoiceView, VerdictView
 from tabletop.report.sections import SECTIONS, appendix_sections
@@ -80,15 +81,7 @@ def decisions(out: Writer, report: AfterActionReport, heading: str) -> None:
     for a in report.decisions:
         out.heading(f"{a.id}: {a.title} ({a.status})", 2)
         out.para(a.prompt, style="Quote")
-        facts = [f"Phase: {a.phase}"]
-        if a.opened_scenario_time:
-            words = wd.opened_words(a.opened_because).removeprefix("opened ")
-            facts.append(f"opened {wd.scenario(a.opened_scenario_time)}, {words}")
-        if a.objectives:
-            facts.append("objectives: " + ", ".join(a.objectives))
-        if a.time_box_minutes:
-            facts.append(f"time box {a.time_box_minutes} min")
-        out.para("; ".join(facts) + ".")
+        out.para(tables.decision_facts(a))
         if a.status == "not reached":
             out.para("Not reached in this game.")
             continue
@@ -129,59 +122,17 @@ def objectives_and_plan(out: Writer, report: AfterActionReport) -> None:
     if not report.improvement_plan:
         out.para("No improvement-plan rows were logged.")
         return
-    head = [
-        "Issue / area for improvement",
-        "Corrective action",
-        "Capability element",
-        "Responsible organisation",
-        "Point of contact",
-        "Start",
-        "Completion",
-    ]
-    rows = [
-        [
-            p.issue + (f" ({p.objective})" if p.objective else ""),
-            p.corrective_action,
-            wd.CAPABILITY_ELEMENTS[p.capability_element],
-            p.responsible_org,
-            p.point_of_contact,
-            p.start_date.isoformat(),
-            p.completion_date.isoformat(),
-        ]
-        for p in report.improvement_plan
-    ]
-    out.table(head, rows)
+    out.table(tables.PLAN_HEAD, tables.plan_rows(report))
 
 
 def appendix(out: Writer, report: AfterActionReport) -> None:
     """The appendices: participants, decision log, rulings, integrity, sources."""
     heads = appendix_sections(report)
     out.heading(heads["participants"], 1)
-    rows = [
-        [s.title, s.actor_name, s.participant or "(not seated)", ", ".join(s.earlier) or "—"]
-        for s in report.participants
-    ]
-    out.table(["Role", "Acting for", "Participant", "Earlier in the seat"], rows)
+    out.table(tables.PARTICIPANTS_HEAD, tables.participant_rows(report))
     out.heading(heads["log"], 1)
-    day = report.overview.started_at.date() if report.overview.started_at else None
-    rows = [
-        [
-            str(e.seq),
-            wd.scenario(e.scenario_time),
-            wd.wall_short(e.at, day),
-            e.kind,
-            e.decision_point,
-            e.role,
-            e.option or "—",
-            wd.verdict_badge(e.verdict, e.overridden or e.kind == "override", e.kind == "rejection")
-            if e.verdict
-            else "—",
-            e.text or "—",
-        ]
-        for e in report.decision_log
-    ]
     head = ["#", "Scenario", "Wall", "Kind", "Decision", "Role", "Option", "Verdict", "Text"]
-    out.table(head, rows)
+    out.table(head, tables.log_rows(report))
     if "rulings" in heads:
         out.heading(heads["rulings"], 1)
         for r in report.rulings:
@@ -199,8 +150,7 @@ def appendix(out: Writer, report: AfterActionReport) -> None:
     out.facts(rows)
     if i.unverified:
         out.heading("Events after the damage (not verified, not analysed)", 2)
-        rows = [[str(u.seq), wd.scenario(u.scenario_time), u.type, u.summary] for u in i.unverified]
-        out.table(["#", "Scenario time", "Type", "What it claims"], rows)
+        out.table(tables.UNVERIFIED_HEAD, tables.unverified_rows(report))
     if "sources" in heads:
         out.heading(heads["sources"], 1)
         for s in report.sources:

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from tabletop.mandates import wording as w
 from tabletop.mandates.index import index_of
 from tabletop.model.events import FactChange
 from tabletop.model.pack import ActionSpec, Pack
 from tabletop.model.verdict import Verdict
-from tabletop.report.model import VerdictView
+from tabletop.report.model import AfterActionReport, VerdictView
 
 RATING_LABELS: dict[str | None, str] = {
     "P": "Performed without Challenges",
@@ -143,7 +143,13 @@ def opened_words(because: str) -> str:
     return f"opened because {because}"
 
 
-def wall_short(value: datetime | None, day: object = None) -> str:
+def session_day(report: AfterActionReport) -> date | None:
+    """The day the session started (wall clock): times on it are shown without the date."""
+    started = report.overview.started_at
+    return started.date() if started else None
+
+
+def wall_short(value: datetime | None, day: date | None = None) -> str:
     """A wall-clock time of day, with the date when it is not the session's first day."""
     if value is None:
         return "—"

@@ -1,0 +1,137 @@
+"""The report's tables and fact lines as text cells, the same columns in Markdown and Word.
+
+Each format passes its own escape for outside text (`cell` for Markdown, `str` for Word,
+which cleans every cell it writes); counts, dates, times and badges are ours and go as
+they are. The HTML template lays out its own tables with markup in the cells, and takes
+only the decision facts line from here (autoescaped as a whole).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from tabletop.report import words as wd
+from tabletop.report.model import AfterActionReport, DecisionAnalysis
+
+Escape = Callable[[str], str]
+
+COMPLIANCE_HEAD = [
+    "Organisation",
+    "Decisions",
+    "Permitted",
+    "With obligations",
+    "Outside mandate, overridden",
+    "Refused",
+    "Obligations met",
+    "Obligations open",
+]
+PLAN_HEAD = [
+    "Issue / area for improvement",
+    "Corrective action",
+    "Capability element",
+    "Responsible organisation",
+    "Point of contact",
+    "Start",
+    "Completion",
+]
+PARTICIPANTS_HEAD = ["Role", "Acting for", "Participant", "Earlier in the seat"]
+UNVERIFIED_HEAD = ["#", "Scenario time", "Type", "What it claims"]
+
+
+def decision_facts(a: DecisionAnalysis, esc: Escape = str) -> str:
+    """'Phase: Move 2; opened 2031-03-02 08:00, by inject INJ-04; time box 20 min.'"""
+    facts = [f"Phase: {esc(a.phase)}"]
+    if a.opened_scenario_time:
+        opened = f"opened {wd.scenario(a.opened_scenario_time)}"
+        if a.opened_because:
+            opened += ", " + esc(wd.opened_words(a.opened_because)).removeprefix("opened ")
+        facts.append(opened)
+    if a.objectives:
+        facts.append("objectives: " + ", ".join(esc(x) for x in a.objectives))
+    if a.time_box_minutes:
+        facts.append(f"time box {a.time_box_minutes} min")
+    return "; ".join(facts) + "."
+
+
+def compliance_rows(report: AfterActionReport, esc: Escape = str) -> list[list[str]]:
+    """One row per organisation: its name, then the counts of COMPLIANCE_HEAD."""
+    return [
+        [
+            esc(c.actor_name),
+            *(
+                str(x)
+                for x in (
+                    c.decisions,
+                    c.permitted,
+                    c.with_obligations,
+                    c.overridden,
+                    c.refused,
+                    c.obligations_met,
+                    c.obligations_open,
+                )
+            ),
+        ]
+        for c in report.compliance
+    ]
+
+
+def plan_rows(report: AfterActionReport, esc: Escape = str) -> list[list[str]]:
+    """The improvement plan, one row per logged row, in the columns of PLAN_HEAD."""
+    return [
+        [
+            esc(p.issue + (f" ({p.objective})" if p.objective else "")),
+            esc(p.corrective_action),
+            wd.CAPABILITY_ELEMENTS[p.capability_element],
+            esc(p.responsible_org),
+            esc(p.point_of_contact),
+            p.start_date.isoformat(),
+            p.completion_date.isoformat(),
+        ]
+        for p in report.improvement_plan
+    ]
+
+
+def participant_rows(report: AfterActionReport, esc: Escape = str) -> list[list[str]]:
+    """Each seat: role, organisation, participant at the end, earlier participants."""
+    return [
+        [
+            esc(s.title),
+            esc(s.actor_name),
+            esc(s.participant or "(not seated)"),
+            esc(", ".join(s.earlier) or "—"),
+        ]
+        for s in report.participants
+    ]
+
+
+def log_rows(report: AfterActionReport, esc: Escape = str) -> list[list[str]]:
+    """The decision log: number, times, kind, decision, role, option, verdict, text."""
+    day = wd.session_day(report)
+    rows = []
+    for e in report.decision_log:
+        verdict = "—"
+        if e.verdict:
+            refused = e.kind == "rejection"
+            verdict = wd.verdict_badge(e.verdict, e.overridden or e.kind == "override", refused)
+        rows.append(
+            [
+                str(e.seq),
+                wd.scenario(e.scenario_time),
+                wd.wall_short(e.at, day),
+                e.kind,
+                esc(e.decision_point),
+                esc(e.role),
+                esc(e.option or "—"),
+                verdict,
+                esc(e.text or "—"),
+            ]
+        )
+    return rows
+
+
+def unverified_rows(report: AfterActionReport, esc: Escape = str) -> list[list[str]]:
+    """The events past the damage, as they claim to be."""
+    return [
+        [str(u.seq), wd.scenario(u.scenario_time), esc(u.type), esc(u.summary)]
+        for u in report.integrity.unverified
+    ]
