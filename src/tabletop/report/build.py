@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from tabletop.engine.fold import LogError
 from tabletop.engine.state import SessionState
+from tabletop.mandates.index import index_of
 from tabletop.model import events as ev
 from tabletop.model.pack import Pack
 from tabletop.report.alternatives import Alternatives
@@ -29,7 +30,7 @@ from tabletop.report.model import (
 )
 from tabletop.report.nogc import nogc
 from tabletop.report.walk import Walk, walk
-from tabletop.report.words import RATING_LABELS, RATING_ORDER, actor_name, plural
+from tabletop.report.words import RATING_LABELS, RATING_ORDER, actor_name, plural, role_title
 
 
 class ReportError(ValueError):
@@ -137,8 +138,9 @@ def _overview(
     if pack_hash is not None:
         used += f" ({pack_hash})"
     orgs = []
+    index = index_of(pack)
     for actor_id in dict.fromkeys(r.actor for r in pack.roles):
-        actor = next((a for a in pack.actors if a.id == actor_id), None)
+        actor = index.actors.get(actor_id)
         seats = tuple(_seat(pack, r.id, state, ()) for r in pack.roles if r.actor == actor_id)
         orgs.append(
             Organisation(
@@ -187,7 +189,7 @@ def _overview(
 
 
 def _seat(pack: Pack, role_id: str, state: SessionState, earlier: tuple[str, ...]) -> Seat:
-    role = next((r for r in pack.roles if r.id == role_id), None)
+    role = index_of(pack).roles.get(role_id)
     seat = state.seats.get(role_id)
     actor = role.actor if role else seat.actor if seat else ""
     return Seat(
@@ -215,13 +217,12 @@ def _seats(pack: Pack, events: Sequence[ev.Event], state: SessionState) -> tuple
 
 
 def _observation(pack: Pack, o: ev.ObservationNoted) -> ObservationView:
-    role = next((r.title for r in pack.roles if r.id == o.role), o.role)
     return ObservationView(
         kind=o.kind,
         text=o.text,
         objective=o.objective,
         rating=o.rating,
-        role=role,
+        role=role_title(pack, o.role) if o.role is not None else None,
         decision_point=o.decision_point,
         scenario_time=o.scenario_time,
     )

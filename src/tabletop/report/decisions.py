@@ -19,7 +19,13 @@ from tabletop.report.model import (
     RejectionView,
 )
 from tabletop.report.walk import Walk
-from tabletop.report.words import action_words, actor_name, verdict_view
+from tabletop.report.words import (
+    action_words,
+    actor_name,
+    option_label,
+    role_title,
+    verdict_view,
+)
 
 AT_DECISION = "on the facts as they stood when the decision was recorded"
 AT_END = "on the facts at the end of the log (no decision was recorded)"
@@ -35,7 +41,7 @@ def obligation_view(pack: Pack, ob: ObligationState) -> ObligationView:
         owed_by=actor_name(pack, ob.actor),
         decision_point=ob.decision_point,
         role=ob.role,
-        role_title=next((r.title for r in pack.roles if r.id == ob.role), ob.role),
+        role_title=role_title(pack, ob.role),
         met=met is not None,
         met_how=met.explanation if met else "",
         met_scenario_time=met.scenario_time if met else None,
@@ -120,7 +126,7 @@ def _choice(
     rejections = tuple(
         RejectionView(
             option=r.option,
-            option_label=_option_label(dp, r.option),
+            option_label=option_label(dp, r.option),
             verdict=verdict_view(pack, r.verdict),
             note=r.note,
             scenario_time=r.scenario_time,
@@ -176,11 +182,6 @@ def _choice(
         scenario_time=decision.scenario_time,
         at=decision.at,
     )
-
-
-def _option_label(dp: DecisionPoint | None, option: str) -> str:
-    found = next((o for o in dp.options if o.id == option), None) if dp else None
-    return found.label if found else option
 
 
 def compliance(pack: Pack, state: SessionState) -> tuple[OrgCompliance, ...]:

@@ -17,7 +17,7 @@ from tabletop.model import events as ev
 from tabletop.model.pack import DecisionPoint, Pack
 from tabletop.report.alternatives import Alternatives
 from tabletop.report.model import AlternativeView, DecisionLogEntry, RulingView, TimelineEntry
-from tabletop.report.words import change_words, opened_words
+from tabletop.report.words import change_words, opened_words, option_label
 
 
 @dataclass
@@ -142,8 +142,7 @@ def walk(pack: Pack, events: Sequence[ev.Event], alternatives: Alternatives) -> 
 
 
 def _label(dp: DecisionPoint | None, option: str) -> str:
-    found = next((o for o in dp.options if o.id == option), None) if dp else None
-    return f"'{found.label}'" if found else f"'{option}'"
+    return f"'{option_label(dp, option)}'"
 
 
 def _entry(

@@ -7,7 +7,7 @@ from datetime import date, datetime
 from tabletop.mandates import wording as w
 from tabletop.mandates.index import index_of
 from tabletop.model.events import FactChange
-from tabletop.model.pack import ActionSpec, Pack
+from tabletop.model.pack import ActionSpec, DecisionPoint, Pack
 from tabletop.model.verdict import Verdict
 from tabletop.report.model import AfterActionReport, VerdictView
 
@@ -88,6 +88,18 @@ def actor_name(pack: Pack, actor_id: str | None) -> str:
         return "—"
     actor = index_of(pack).actors.get(actor_id)
     return actor.name if actor else actor_id
+
+
+def role_title(pack: Pack, role_id: str) -> str:
+    """A role's seat name (its id when the pack does not know it)."""
+    role = index_of(pack).roles.get(role_id)
+    return role.title if role else role_id
+
+
+def option_label(dp: DecisionPoint | None, option: str) -> str:
+    """An option's label at a decision point (its id when the point or option is unknown)."""
+    found = next((o for o in dp.options if o.id == option), None) if dp else None
+    return found.label if found else option
 
 
 def action_words(pack: Pack, action: ActionSpec) -> str:
