@@ -47,18 +47,13 @@ def integrity_of(report: ChainReport, rows: Sequence[Row], source: str) -> Integ
     verified = report.events
     if report.ok:
         summary = f"Intact: all {plural(verified, 'event')} verified; head {report.head[:16]}."
-        return Integrity(
-            status="intact",
-            source=source,
-            events=len(rows),
-            verified=verified,
-            head=report.head,
-            summary=summary,
-        )
-    what = _DAMAGE_WORDS.get(report.damage or "", report.damage or "is damaged")
-    summary = f"DAMAGED: event {report.seq} {what} ({report.detail})."
+        unverified: tuple[UnverifiedEvent, ...] = ()
+    else:
+        what = _DAMAGE_WORDS.get(report.damage or "", report.damage or "is damaged")
+        summary = f"DAMAGED: event {report.seq} {what} ({report.detail})."
+        unverified = tuple(_unverified(row) for row in rows[verified:])
     return Integrity(
-        status="damaged",
+        status="intact" if report.ok else "damaged",
         source=source,
         events=len(rows),
         verified=verified,
@@ -67,7 +62,7 @@ def integrity_of(report: ChainReport, rows: Sequence[Row], source: str) -> Integ
         damaged_event=report.seq,
         detail=report.detail,
         summary=summary,
-        unverified=tuple(_unverified(row) for row in rows[verified:]),
+        unverified=unverified,
     )
 
 
