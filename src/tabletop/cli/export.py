@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
-from tabletop.cli.sessionargs import add_db_option, error, open_store
+from tabletop.cli.sessionargs import add_db_option, error, open_store, write_file
 from tabletop.store import StoreError, export_text
 
 
@@ -40,14 +39,8 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
         return 0
     out = Path(args.output)
-    tmp = out.with_name(out.name + ".part")
-    try:
-        with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, out)
-    except OSError as exc:
-        return error(f"cannot write {out}: {exc.strerror or exc}")
+    failed = write_file(out, text.encode("utf-8"))
+    if failed:
+        return failed
     print(f"exported session {info.id} ({info.event_count} events) to {out}")
     return 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from tabletop.cli.sessionargs import add_db_option, db_path, error, open_store
+from tabletop.cli.sessionargs import add_db_option, db_path, error, open_store, read_file
 from tabletop.store import StoreError, import_log
 
 
@@ -26,10 +26,7 @@ def run(args: argparse.Namespace) -> int:
     """Import one log."""
     path = Path(args.file)
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        return error(f"cannot read {path}: {exc.strerror or exc}")
-    try:
+        data = read_file(path)
         with open_store(args) as store:
             info = import_log(store, data, str(path))
     except StoreError as exc:

@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
-from tabletop.cli.sessionargs import add_db_option, error, open_store
+from tabletop.cli.sessionargs import (
+    add_db_option,
+    error,
+    names_file,
+    open_store,
+    read_file,
+    write_file,
+)
 from tabletop.engine.chain import Row
 from tabletop.report import AfterActionReport, ReportError, build_report, check_log
 from tabletop.store import StoreError, check_pack, parse_log
@@ -86,10 +92,10 @@ def run(args: argparse.Namespace) -> int:
     if to_stdout:
         # Bytes, so the terminal's locale cannot mangle the report's UTF-8.
         sys.stdout.flush()
-        sys.stdout.buffer.write(data.encode("utf-8") if isinstance(data, str) else data)
+        sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
     else:
-        failed = _write(Path(args.output), data)
+        failed = write_file(Path(args.output), data)
         if failed:
             return failed
         print(f"wrote the {report.status} report of session {info.id} to {args.output}")
@@ -99,12 +105,8 @@ def run(args: argparse.Namespace) -> int:
 def _read(args: argparse.Namespace) -> tuple[SessionInfo, list[Row], str]:
     """The session record, its rows as stored, and where they came from."""
     path = Path(args.target)
-    if args.target.endswith(".jsonl") or path.is_file():
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise StoreError(f"cannot read {path}: {exc.strerror or exc}") from exc
-        header, rows = parse_log(data, str(path))
+    if names_file(args.target):
+        header, rows = parse_log(read_file(path), str(path))
         info = SessionInfo(
             id=header.session_id,
             pack_id=header.pack_id,
@@ -125,7 +127,8 @@ def _read(args: argparse.Namespace) -> tuple[SessionInfo, list[Row], str]:
         return info, store.rows(info.id), f"session database {store.path}"
 
 
-def _render(report: AfterActionReport, fmt: str) -> str | bytes:
+def _render(report: AfterActionReport, fmt: str) -> bytes:
+    """The report in the format, as the bytes to write (text as UTF-8)."""
     import tabletop.report as rp
 
     render = {
@@ -134,22 +137,8 @@ def _render(report: AfterActionReport, fmt: str) -> str | bytes:
         "json": rp.render_json,
         "docx": rp.render_docx,
     }[fmt]
-    return render(report)
-
-
-def _write(out: Path, data: str | bytes) -> int:
-    """Write the file whole or not at all; 0, or the exit code of the failure."""
-    tmp = out.with_name(out.name + ".part")
-    raw = data.encode("utf-8") if isinstance(data, str) else data
-    try:
-        with open(tmp, "wb") as fh:
-            fh.write(raw)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, out)
-    except OSError as exc:
-        return error(f"cannot write {out}: {exc.strerror or exc}")
-    return 0
+    data = render(report)
+    return data.encode("utf-8") if isinstance(data, str) else data
 
 
 def _warn(report: AfterActionReport) -> int:

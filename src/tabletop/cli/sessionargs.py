@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
 from tabletop.paths import default_session_db
-from tabletop.store import SessionStore
+from tabletop.store import SessionStore, StoreError
 
 
 def add_db_option(parser: argparse.ArgumentParser) -> None:
@@ -36,3 +37,31 @@ def error(message: str) -> int:
     """Print an error for the user and return exit code 1."""
     print(f"tabletop: error: {message}", file=sys.stderr)
     return 1
+
+
+def names_file(target: str) -> bool:
+    """Whether a SESSION|FILE.jsonl argument names an exported log rather than a session."""
+    return target.endswith(".jsonl") or Path(target).is_file()
+
+
+def read_file(path: Path) -> bytes:
+    """A file's bytes (StoreError, with the reason, if it cannot be read)."""
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise StoreError(f"cannot read {path}: {exc.strerror or exc}") from exc
+
+
+def write_file(out: Path, data: bytes) -> int:
+    """Write the file whole or not at all (a .part file, synced, then renamed over it);
+    0, or exit code 1 after saying why."""
+    tmp = out.with_name(out.name + ".part")
+    try:
+        with open(tmp, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, out)
+    except OSError as exc:
+        return error(f"cannot write {out}: {exc.strerror or exc}")
+    return 0

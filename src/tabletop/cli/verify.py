@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from tabletop.cli.sessionargs import add_db_option, error, open_store
+from tabletop.cli.sessionargs import add_db_option, error, names_file, open_store, read_file
 from tabletop.engine import verify_chain
 from tabletop.store import StoreError, verify_log
 
@@ -29,12 +29,8 @@ def run(args: argparse.Namespace) -> int:
     """Verify and print the result."""
     path = Path(args.target)
     try:
-        if args.target.endswith(".jsonl") or path.is_file():
-            try:
-                data = path.read_bytes()
-            except OSError as exc:
-                return error(f"cannot read {path}: {exc.strerror or exc}")
-            header, report = verify_log(data, str(path))
+        if names_file(args.target):
+            header, report = verify_log(read_file(path), str(path))
             name = f"{path} (session {header.session_id})"
         else:
             with open_store(args) as store:
