@@ -11,17 +11,15 @@ import pytest
 
 from tabletop.model import Catalogue
 from tabletop.model.conditions import (
-    AllOf,
-    AnyOf,
     FactTest,
     MemberOf,
-    Not,
     Pair,
     ParamRef,
     ParamTest,
     PartyTo,
     RelationTest,
     Within,
+    conditions_in,
 )
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -56,19 +54,6 @@ def rules():
             yield inst, power, power.conditions
         for limit in inst.limits:
             yield inst, limit, limit.applies_when
-
-
-def walk(cond) -> Iterator[object]:
-    """Every node of a condition tree."""
-    yield cond
-    if isinstance(cond, AllOf):
-        for c in cond.all:
-            yield from walk(c)
-    elif isinstance(cond, AnyOf):
-        for c in cond.any:
-            yield from walk(c)
-    elif isinstance(cond, Not):
-        yield from walk(cond.not_)
 
 
 def refs(node) -> Iterator[object]:
@@ -127,7 +112,7 @@ def test_every_reference_resolves() -> None:
         for action in rule.actions:
             assert action in TYPES, where
         for cond in conditions:
-            for node in walk(cond):
+            for node in conditions_in(cond):
                 params = [r.param for r in refs(node) if isinstance(r, ParamRef)]
                 if isinstance(node, ParamTest):
                     params.append(node.param)

@@ -8,6 +8,7 @@ walks the tree and compares values.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Annotated, Any, Literal
 
 from pydantic import Discriminator, Field, Tag
@@ -208,3 +209,16 @@ _CONDITION_TAGS: dict[type, str] = {
 
 for _model in (AllOf, AnyOf, Not):
     _model.model_rebuild()
+
+
+def conditions_in(condition: Condition) -> Iterator[Condition]:
+    """A condition and every condition nested in it (all, any, not), depth first."""
+    yield condition
+    if isinstance(condition, AllOf):
+        for inner in condition.all:
+            yield from conditions_in(inner)
+    elif isinstance(condition, AnyOf):
+        for inner in condition.any:
+            yield from conditions_in(inner)
+    elif isinstance(condition, Not):
+        yield from conditions_in(condition.not_)

@@ -12,7 +12,7 @@ from typing import Any
 
 from tabletop.mandates import MandateError, check_action
 from tabletop.mandates.index import index_of
-from tabletop.model.conditions import AllOf, AnyOf, Condition, FactTest, Not, RelationTest
+from tabletop.model.conditions import Condition, FactTest, RelationTest, conditions_in
 from tabletop.model.facts import FactValue
 from tabletop.model.pack import DecisionPoint, Option, Pack
 from tabletop.report.model import AlternativeView, VerdictView
@@ -21,18 +21,11 @@ from tabletop.report.words import verdict_view
 
 def facts_read(condition: Condition) -> Iterator[str]:
     """The ids of the facts a condition reads, at any depth."""
-    if isinstance(condition, AllOf):
-        for inner in condition.all:
-            yield from facts_read(inner)
-    elif isinstance(condition, AnyOf):
-        for inner in condition.any:
-            yield from facts_read(inner)
-    elif isinstance(condition, Not):
-        yield from facts_read(condition.not_)
-    elif isinstance(condition, FactTest):
-        yield condition.fact
-    elif isinstance(condition, RelationTest):
-        yield condition.relation
+    for node in conditions_in(condition):
+        if isinstance(node, FactTest):
+            yield node.fact
+        elif isinstance(node, RelationTest):
+            yield node.relation
 
 
 class Alternatives:
