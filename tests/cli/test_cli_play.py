@@ -17,11 +17,8 @@ SCRIPTS = ROOT / "tests" / "data" / "playthroughs"
 PACK = ROOT / "tests" / "data" / "example-pack.json"
 
 
-@pytest.fixture(autouse=True)
-def home(tmp_path, monkeypatch) -> Path:
-    """Sessions go to a temporary TABLETOP_HOME unless --session says otherwise."""
-    monkeypatch.setenv("TABLETOP_HOME", str(tmp_path / "home"))
-    return tmp_path / "home"
+# Sessions and user packs go to a temporary TABLETOP_HOME unless --session says otherwise.
+pytestmark = pytest.mark.usefixtures("home")
 
 
 def write(tmp_path: Path, steps: list[dict], **extra) -> Path:

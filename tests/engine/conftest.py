@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, date, datetime, timedelta
-from itertools import count
-from pathlib import Path
+from datetime import date, datetime
 
 import pytest
 
@@ -13,24 +11,7 @@ from tabletop.engine import Refusal, replay, start_session
 from tabletop.engine.playthrough import MemorySession
 from tabletop.model.events import Event
 from tabletop.model.pack import Pack
-from tabletop.packs import LoadedPack, open_pack
-
-DATA = Path(__file__).resolve().parents[1] / "data"
-EXAMPLE = DATA / "example-pack.json"
-
-
-def ticking_clock(
-    start: datetime = datetime(2031, 3, 1, 9, 0, tzinfo=UTC),
-) -> Callable[[], datetime]:
-    """A wall clock that moves one second per reading: deterministic and increasing."""
-    ticks = count()
-    return lambda: start + timedelta(seconds=next(ticks))
-
-
-@pytest.fixture(scope="session")
-def example() -> LoadedPack:
-    """The example pack, loaded once."""
-    return open_pack(EXAMPLE)
+from tabletop.packs import LoadedPack
 
 
 @pytest.fixture(scope="session")
@@ -39,9 +20,10 @@ def pack(example: LoadedPack) -> Pack:
     return example.pack
 
 
-def start(loaded: LoadedPack, session_id: str = "quiet-pass-test-0001") -> MemorySession:
-    """A started session of the pack, kept in memory."""
-    clock = ticking_clock()
+def start(
+    loaded: LoadedPack, clock: Callable[[], datetime], session_id: str = "quiet-pass-test-0001"
+) -> MemorySession:
+    """A started session of the pack, kept in memory, on the given wall clock."""
     events = start_session(
         loaded.pack,
         pack_hash=loaded.content_hash,
@@ -56,15 +38,15 @@ def start(loaded: LoadedPack, session_id: str = "quiet-pass-test-0001") -> Memor
 
 
 @pytest.fixture
-def game(example: LoadedPack) -> MemorySession:
+def game(example: LoadedPack, clock: Callable[[], datetime]) -> MemorySession:
     """A fresh game of the example pack."""
-    return start(example)
+    return start(example, clock)
 
 
 @pytest.fixture
-def begin(example: LoadedPack) -> Callable[[], MemorySession]:
-    """A builder of fresh games of the example pack."""
-    return lambda: start(example)
+def begin(example: LoadedPack, ticking_clock) -> Callable[[], MemorySession]:
+    """A builder of fresh games of the example pack, each on its own clock."""
+    return lambda: start(example, ticking_clock())
 
 
 def _ok(outcome: list[Event] | Refusal) -> list[Event]:

@@ -114,12 +114,6 @@ def root() -> Path:
 
 
 @pytest.fixture(scope="session")
-def example() -> LoadedPack:
-    """The example pack, loaded with its catalogue."""
-    return open_pack(EXAMPLE_PACK)
-
-
-@pytest.fixture(scope="session")
 def game(example: LoadedPack) -> Game:
     """The golden game: every kind of event the report reads."""
     return play(GAME_SCRIPT, example)

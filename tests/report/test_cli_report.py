@@ -12,12 +12,8 @@ import pytest
 
 from tabletop.cli import main
 
-
-@pytest.fixture(autouse=True)
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Sessions and user packs in a temporary TABLETOP_HOME."""
-    monkeypatch.setenv("TABLETOP_HOME", str(tmp_path / "home"))
-    return tmp_path / "home"
+# Sessions and user packs go to a temporary TABLETOP_HOME unless --session says otherwise.
+pytestmark = pytest.mark.usefixtures("home")
 
 
 @pytest.fixture

@@ -2,33 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from datetime import UTC, datetime, timedelta
-from itertools import count
+from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
 from tabletop.engine import advance_clock, record_decision
-from tabletop.packs import LoadedPack, open_pack
+from tabletop.packs import LoadedPack
 from tabletop.store import LiveSession, SessionStore
-
-ROOT = Path(__file__).resolve().parents[2]
-EXAMPLE = ROOT / "tests" / "data" / "example-pack.json"
-
-
-@pytest.fixture(scope="session")
-def example() -> LoadedPack:
-    """The example pack, loaded once."""
-    return open_pack(EXAMPLE)
-
-
-@pytest.fixture
-def clock() -> Callable[[], datetime]:
-    """A wall clock that moves one second per reading."""
-    ticks = count()
-    start = datetime(2031, 3, 1, 9, 0, tzinfo=UTC)
-    return lambda: start + timedelta(seconds=next(ticks))
 
 
 @pytest.fixture

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import importlib.util
 import tempfile
-from datetime import UTC, datetime, timedelta
-from itertools import count
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -29,10 +27,8 @@ _SPEC.loader.exec_module(prop)
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(prop.scripts)
-def test_a_stored_game_reopens_to_the_state_reached(script):
-    ticks = count()
-    start = datetime(2031, 3, 1, 9, tzinfo=UTC)
-    clock = lambda: start + timedelta(seconds=next(ticks))  # noqa: E731
+def test_a_stored_game_reopens_to_the_state_reached(ticking_clock, script):
+    clock = ticking_clock()
     with tempfile.TemporaryDirectory() as tmp, SessionStore(Path(tmp) / "s.sqlite") as store:
         live = LiveSession.start(store, prop.EXAMPLE, facilitator="F", exercise="E", clock=clock)
         assert isinstance(live, LiveSession)
