@@ -27,8 +27,13 @@ SCRIPTS = sorted((ROOT / "scenarios" / "tests").glob("*.json"))
 PACKS = sorted(p.stem for p in (ROOT / "scenarios").glob("*.json"))
 
 
+def _pack_path(script: Path) -> Path:
+    """The pack a playthrough script names, resolved against the script's folder."""
+    return (script.parent / json.loads(script.read_text("utf-8"))["pack"]).resolve()
+
+
 def _pack_of(script: Path) -> str:
-    return json.loads(script.read_text("utf-8"))["pack"].split("/")[-1].removesuffix(".json")
+    return _pack_path(script).stem
 
 
 # HTML and Word (with their charts) for one script of each pack: the slow formats.
@@ -41,8 +46,7 @@ def test_every_shipped_pack_has_a_script() -> None:
 
 
 def _report(script: Path, player) -> AfterActionReport:
-    pack_path = (script.parent / json.loads(script.read_text("utf-8"))["pack"]).resolve()
-    loaded = open_pack(pack_path)
+    loaded = open_pack(_pack_path(script))
     game = player(script, loaded, session_id=f"{loaded.pack.meta.id}-20261202-0001")
     return game.report(pack_hash=loaded.content_hash)
 
