@@ -3,7 +3,7 @@
 Builds a long game on the example pack's world (2,000 injects, each opening a decision point
 for one of three roles; decisions permitted, with obligations, overridden and refused;
 amendments, rulings, observations, ratings, plan rows), played by engine commands. Then
-times, median of several runs:
+times, median of several runs taken in turn:
 
 - baseline: `replay` of the same events (the fold every open of a session does);
 - build: `build_report` (a pass over the log, with the options not taken re-checked);
@@ -18,16 +18,12 @@ import argparse
 import copy
 import gc
 import json
-import statistics
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
-from itertools import count
-from pathlib import Path
-from typing import Any
 
+from _common import example_world, memory_game, timed
 from tabletop.engine import (
     adjudicate,
     advance_clock,
@@ -41,29 +37,19 @@ from tabletop.engine import (
     record_decision,
     reject_decision,
     replay,
-    start_session,
 )
 from tabletop.engine.playthrough import MemorySession
 from tabletop.model.effects import IncreaseFact
-from tabletop.packs import parse_pack
+from tabletop.model.pack import Pack
 from tabletop.report import build_report, check_log, render_html
 
-ROOT = Path(__file__).resolve().parent.parent
-EXAMPLE = ROOT / "tests" / "data" / "example-pack.json"
-CATALOGUE = ROOT / "tests" / "data" / "catalogues" / "fictional-compact.json"
 ROLES = ("arv_government", "ncp_secretariat", "blk_defence")
 
 
 def synthetic_pack(injects: int) -> bytes:
     """The example pack's world with `injects` scheduled injects, each opening its own
     decision point (the example's four, copied round-robin without follow-ons)."""
-    base = json.loads(EXAMPLE.read_text(encoding="utf-8"))
-    cat = json.loads(CATALOGUE.read_text(encoding="utf-8"))
-    pack = copy.deepcopy(base)
-    pack["catalogues"] = []
-    for key in ("actors", "facts", "action_types", "instruments"):
-        pack[key] = base[key] + cat[key]
-    pack["meta"]["sources"] = base["meta"]["sources"] + cat["sources"]
+    base, pack = example_world()
     days = 10
     pack["phases"] = [
         {
@@ -104,25 +90,16 @@ def synthetic_pack(injects: int) -> bytes:
     return json.dumps(pack).encode()
 
 
-def build_events(target: int) -> tuple[Any, list]:
+def build_events(target: int) -> tuple[Pack, list]:
     """A session of at least `target` events, made by engine commands."""
     injects = max(50, target // 5)
-    loaded = parse_pack(synthetic_pack(injects), "bench.json", lambda _id: None).loaded
-    assert loaded is not None, "the synthetic pack does not load"
-    pack = loaded.pack
-    ticks = count()
-    start = datetime(2031, 3, 1, 9, tzinfo=UTC)
-    clock: Callable[[], datetime] = lambda: start + timedelta(seconds=next(ticks))  # noqa: E731
-    first = start_session(
-        pack,
-        pack_hash=loaded.content_hash,
-        session_id="bench-report-20310301-0000",
-        facilitator="bench",
+    game: MemorySession = memory_game(
+        synthetic_pack(injects),
+        "bench-report-20310301-0000",
+        start=datetime(2031, 3, 1, 9, tzinfo=UTC),
+        tick=timedelta(seconds=1),
         exercise="Report benchmark",
-        exercise_date=date(2031, 3, 1),
-        now=clock(),
     )
-    game = MemorySession(pack, replay(pack, first), clock, list(first))
     for role in ROLES:
         game.do(assign_role, role, f"Player {role}")
     choices = {"arv_government": ("reinforce", "hold"), "blk_defence": ("battalion", "consult")}
@@ -160,18 +137,7 @@ def build_events(target: int) -> tuple[Any, list]:
             start_date=date(2031, 4, 1),
             completion_date=date(2031, 6, 1),
         )
-    return pack, game.events
-
-
-def timed(fn: Callable[[], Any], runs: int) -> tuple[float, float, Any]:
-    """Median wall seconds and median CPU seconds of `runs` calls, and the last result."""
-    wall, cpu, result = [], [], None
-    for _ in range(runs):
-        began, began_cpu = time.perf_counter(), time.process_time()
-        result = fn()
-        wall.append(time.perf_counter() - began)
-        cpu.append(time.process_time() - began_cpu)
-    return statistics.median(wall), statistics.median(cpu), result
+    return game.pack, game.events
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -190,22 +156,29 @@ def main(argv: list[str] | None = None) -> int:
     mix = Counter(e.type for e in events).most_common()
     print(f"session of {len(events):,} events, made in {made:.1f} s")
     print("mix: " + ", ".join(f"{t} {c:,}" for t, c in mix))
-    render_html(build_report(pack, events, integrity))  # warm: imports, template compile
-    base, base_cpu, _ = timed(lambda: replay(None, events), args.runs)
-    build, build_cpu, report = timed(lambda: build_report(pack, events, integrity), args.runs)
-    html, html_cpu, page = timed(lambda: render_html(report), args.runs)
-    total, total_cpu = build + html, build_cpu + html_cpu
+    report = build_report(pack, events, integrity)
+    render_html(report)  # warm: imports, template compile
+    base, build, html = timed(
+        [
+            lambda: replay(None, events),
+            lambda: build_report(pack, events, integrity),
+            lambda: render_html(report),
+        ],
+        args.runs,
+    )
+    report, page = build.result, html.result
+    total, total_cpu = build.wall + html.wall, build.cpu + html.cpu
     decided = sum(c.decided for d in report.decisions for c in d.choices)
     print(f"report: {decided:,} decisions, {len(report.timeline):,} timeline rows, "
           f"{len(page) / 1e6:.1f} MB of HTML")  # fmt: skip
     print("                          wall ms   CPU ms   x replay (wall)")
     for name, wall, cpu in (
-        ("replay (baseline)", base, base_cpu),
-        ("build_report", build, build_cpu),
-        ("render_html", html, html_cpu),
+        ("replay (baseline)", base.wall, base.cpu),
+        ("build_report", build.wall, build.cpu),
+        ("render_html", html.wall, html.cpu),
         ("build + render", total, total_cpu),
     ):
-        print(f"{name:<24} {wall * 1000:8.1f} {cpu * 1000:8.1f}   {wall / base:6.1f}")
+        print(f"{name:<24} {wall * 1000:8.1f} {cpu * 1000:8.1f}   {wall / base.wall:6.1f}")
     print(f"target: build + render < 1000 ms: {'met' if total < 1 else 'NOT MET'} ({total:.2f} s)")
     return 0
 

@@ -1,0 +1,93 @@
+"""Helpers the benchmarks share: the example world to scale up, a game in memory, timing.
+
+Run from the repository root (`python bench/<name>.py`): the benchmark's folder is on the
+import path, so `from _common import ...` finds this file.
+"""
+
+from __future__ import annotations
+
+import copy
+import gc
+import json
+import statistics
+import time
+from collections.abc import Callable, Sequence
+from datetime import date, datetime, timedelta
+from itertools import count
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from tabletop.engine import replay, start_session
+from tabletop.engine.playthrough import MemorySession
+from tabletop.packs import parse_pack
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "tests" / "data" / "example-pack.json"
+CATALOGUE = ROOT / "tests" / "data" / "catalogues" / "fictional-compact.json"
+
+
+def example_world() -> tuple[dict[str, Any], dict[str, Any]]:
+    """The example pack's JSON, and a copy with its catalogue merged in (actors, facts, action
+    types, instruments and sources; no catalogue left to look up), ready to scale up."""
+    base = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    cat = json.loads(CATALOGUE.read_text(encoding="utf-8"))
+    pack = copy.deepcopy(base)
+    pack["catalogues"] = []
+    for key in ("actors", "facts", "action_types", "instruments"):
+        pack[key] = base[key] + cat[key]
+    pack["meta"]["sources"] = base["meta"]["sources"] + cat["sources"]
+    return base, pack
+
+
+def memory_game(
+    data: bytes, session_id: str, *, start: datetime, tick: timedelta, exercise: str
+) -> MemorySession:
+    """A started session of a pack (JSON bytes that must load), kept in memory, on a wall clock
+    that moves on by `tick` each time it is read."""
+    loaded = parse_pack(data, "bench.json", lambda _id: None).loaded
+    assert loaded is not None, "the synthetic pack does not load"
+    pack = loaded.pack
+    ticks = count()
+
+    def clock() -> datetime:
+        return start + tick * next(ticks)
+
+    first = start_session(
+        pack,
+        pack_hash=loaded.content_hash,
+        session_id=session_id,
+        facilitator="bench",
+        exercise=exercise,
+        exercise_date=date(start.year, start.month, start.day),
+        now=clock(),
+    )
+    assert isinstance(first, list), first
+    return MemorySession(pack, replay(pack, first), clock, list(first))
+
+
+class Timing(NamedTuple):
+    """Median wall and CPU seconds of a function's calls, and what its last call returned."""
+
+    wall: float
+    cpu: float
+    result: Any
+
+
+def timed(fns: Sequence[Callable[[], Any]], runs: int) -> list[Timing]:
+    """Each function called `runs` times, taking turns (so a busy machine slows each alike),
+    each call after a full collection and with the previous result of that function freed."""
+    walls: list[list[float]] = [[] for _ in fns]
+    cpus: list[list[float]] = [[] for _ in fns]
+    results: list[Any] = [None] * len(fns)
+    for _ in range(runs):
+        for n, fn in enumerate(fns):
+            results[n] = None
+            gc.collect()
+            began, began_cpu = time.perf_counter(), time.process_time()
+            results[n] = fn()
+            walls[n].append(time.perf_counter() - began)
+            cpus[n].append(time.process_time() - began_cpu)
+    return [
+        Timing(statistics.median(w), statistics.median(c), r)
+        for w, c, r in zip(walls, cpus, results, strict=True)
+    ]
