@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import re
 from datetime import datetime, timedelta
+from typing import Any
 
 import matplotlib
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -58,6 +59,16 @@ def _marks(report: AfterActionReport) -> tuple[list[str], list[Mark]]:
             lanes.append(t.lane)
         marks.append(Mark(lanes.index(t.lane), num(t.scenario_time), style, t.ref))
     return lanes, marks
+
+
+def _marker(marker: str, colour: str, filled: bool) -> dict[str, Any]:
+    """How the marks of a style look, on the chart and in its legend alike."""
+    return {
+        "marker": marker,
+        "markerfacecolor": colour if filled else "white",
+        "markeredgecolor": colour,
+        "markeredgewidth": 1.4,
+    }
 
 
 def _style(t: TimelineEntry) -> str | None:
@@ -113,12 +124,9 @@ def _figure(report: AfterActionReport) -> Figure:
             [x0 + b / 500 * span for b, _ in spots],
             [y for _, y in spots],
             linestyle="none",
-            marker=marker,
             markersize=6.5,
-            markerfacecolor=colour if filled else "white",
-            markeredgecolor=colour,
-            markeredgewidth=1.4,
             zorder=3,
+            **_marker(marker, colour, filled),
         )
     if labelled:
         for m, p in zip(marks, placed, strict=True):
@@ -140,17 +148,7 @@ def _figure(report: AfterActionReport) -> Figure:
         ax.spines[side].set_visible(False)
     ax.set_xlabel("Scenario time", fontsize=8)
     handles = [
-        Line2D(
-            [],
-            [],
-            linestyle="",
-            marker=mk,
-            markersize=7,
-            markerfacecolor=c if filled else "white",
-            markeredgecolor=c,
-            markeredgewidth=1.4,
-            label=text,
-        )
+        Line2D([], [], linestyle="", markersize=7, label=text, **_marker(mk, c, filled))
         for text, mk, c, filled in STYLES.values()
     ]
     fig.legend(handles=handles, loc="lower center", ncol=5, fontsize=7.5, frameon=False)
