@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Literal, NamedTuple
 
+import orjson
 from pydantic import TypeAdapter, ValidationError
 
 from tabletop.model.events import Event
@@ -29,8 +30,17 @@ Damage = Literal["edited", "missing", "reordered", "inserted", "unreadable"]
 def canonical(event: Event) -> str:
     """The event's canonical JSON text."""
     # None is left out: optional fields default to it, and some schemas (a discharge is
-    # "action" or "when") allow only the key that is set.
-    return canonical_json(EVENT.dump_python(event, mode="json", by_alias=True, exclude_none=True))
+    # "action" or "when") allow only the key that is set. The event's own serializer is
+    # the union's minus the search for the member that fits.
+    data = event.__pydantic_serializer__.to_python(
+        event, mode="json", by_alias=True, exclude_none=True
+    )
+    try:
+        # Byte for byte what `canonical_json` writes (tested on every code point), some ten
+        # times faster; events hold no floats, the one type the two would write apart.
+        return orjson.dumps(data, option=orjson.OPT_SORT_KEYS).decode()
+    except TypeError:  # an int beyond 64 bits, a lone surrogate: the reference decides
+        return canonical_json(data)
 
 
 _ENCODER = json.JSONEncoder(
@@ -39,7 +49,10 @@ _ENCODER = json.JSONEncoder(
 
 
 def canonical_json(data: Any) -> str:
-    """Canonical JSON of plain data: sorted keys, no whitespace, non-ASCII kept."""
+    """Canonical JSON of plain data: sorted keys, no whitespace, non-ASCII kept.
+
+    The reference form of every stored body (and the one used on data from outside).
+    """
     return _ENCODER.encode(data)
 
 
