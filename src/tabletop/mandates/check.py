@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 from tabletop.mandates import headlines
 from tabletop.mandates.errors import UnknownName
@@ -14,7 +15,7 @@ from tabletop.model.conditions import Condition, Scalar
 from tabletop.model.facts import Facts
 from tabletop.model.pack import ActionSpec, Pack, Role
 from tabletop.model.verdict import ConditionResult, Ground, ObligationDue, Verdict
-from tabletop.model.world import Instrument, Limit, Power
+from tabletop.model.world import ActionType, Instrument, Limit, ParamSpec, Power
 
 
 def role_of(index: PackIndex, role_id: str) -> Role:
@@ -38,40 +39,95 @@ def instruments_of(index: PackIndex, role: Role) -> tuple[Instrument, ...]:
     return tuple(out)
 
 
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """What checking one action type for one role needs, worked out once per pack: the
+    role, the action type and its parameters, and the limits and powers that could apply,
+    in the order they are weighed."""
+
+    role: Role
+    atype: ActionType
+    specs: dict[str, ParamSpec]
+    instruments: tuple[Instrument, ...] | None
+    """None when the role names an instrument the pack lacks (raised in its turn)."""
+    limits: tuple[tuple[Instrument, Limit], ...]
+    powers: tuple[tuple[Instrument, Power], ...]
+
+
+def plan_for(index: PackIndex, role_id: str, action: ActionSpec) -> Plan:
+    """The plan for a role and an action's type (memoised in the index); raises for an
+    unknown role, then for an unknown action type."""
+    plan = index.plans.get((role_id, action.type))
+    if plan is not None:
+        return plan  # type: ignore[no-any-return]
+    role = role_of(index, role_id)
+    atype = action_type_of(index, action)
+    specs = {p.name: p for p in atype.params}
+    try:
+        instruments: tuple[Instrument, ...] | None = instruments_of(index, role)
+    except UnknownName:
+        instruments = None
+    weighed = instruments or ()
+    plan = Plan(
+        role,
+        atype,
+        specs,
+        instruments,
+        limits=tuple(
+            (inst, rule)
+            for inst in weighed
+            for rule in inst.limits
+            if _applies_to(rule, atype.id, role.actor)
+        ),
+        powers=tuple(
+            (inst, power)
+            for inst in weighed
+            for power in inst.powers
+            if _applies_to(power, atype.id, role.actor)
+        ),
+    )
+    if instruments is not None:
+        index.plans[(role_id, action.type)] = plan
+    return plan
+
+
 def check_action(pack: Pack, role_id: str, action: ActionSpec, facts: Facts) -> Verdict:
     """The verdict on a role taking an action given the facts; raises only for bad input."""
     index = index_of(pack)
-    role = role_of(index, role_id)
-    atype = action_type_of(index, action)
-    params = check_params(index, atype, action.params)
-    ctx = Context(index, resolve_facts(index, facts), params, {p.name: p for p in atype.params})
-    instruments = instruments_of(index, role)
-    clean = ActionSpec(type=action.type, params=dict(params))
+    plan = plan_for(index, role_id, action)
+    role, atype = plan.role, plan.atype
+    params = check_params(index, atype, action.params, plan.specs)
+    ctx = Context(index, resolve_facts(index, facts), params, plan.specs)
+    instruments = plan.instruments
+    if instruments is None:
+        instruments = instruments_of(index, role)  # raises: the role names an unknown one
+    clean = _clean(action, params)
 
-    limits = [
-        _ground(ctx, inst, rule, "limit", rule.applies_when)
-        for inst in instruments
-        for rule in inst.limits
-        if _applies_to(rule, action.type, role.actor)
-    ]
+    limits = [_ground(ctx, inst, rule, "limit", rule.applies_when) for inst, rule in plan.limits]
     biting = [g for g in limits if g.applies]
     if biting:
         return headlines.outside_by_limits(ctx, role, clean, atype, tuple(limits), tuple(biting))
 
-    grounds: list[Ground] = list(limits)
-    for inst in instruments:
-        for power in inst.powers:
-            if not _applies_to(power, action.type, role.actor):
-                continue
-            ground = _ground(ctx, inst, power, "power", power.conditions)
-            grounds.append(ground)
-            if ground.applies:
-                dues = _obligations(ctx, inst, power, role.actor, params)
-                return headlines.permitted(ctx, role, clean, atype, tuple(grounds), ground, dues)
-    considered = tuple(g for g in grounds if g.kind == "power")
-    if not considered:
+    grounds: list[Ground] = limits
+    for inst, power in plan.powers:
+        ground = _ground(ctx, inst, power, "power", power.conditions)
+        grounds.append(ground)
+        if ground.applies:
+            dues = _obligations(ctx, inst, power, role.actor, params)
+            return headlines.permitted(ctx, role, clean, atype, tuple(grounds), ground, dues)
+    if not plan.powers:
         return headlines.no_power(ctx, role, clean, atype, tuple(grounds), instruments)
+    considered = tuple(g for g in grounds if g.kind == "power")
     return headlines.outside_by_powers(ctx, role, clean, atype, tuple(grounds), considered)
+
+
+def _clean(action: ActionSpec, params: dict[str, Scalar]) -> ActionSpec:
+    """The action with its parameters as checked, in the action type's order (the action
+    itself when it already is that)."""
+    if type(action) is ActionSpec and list(action.params) == list(params):
+        # Same keys in the same order, and the checks return each value unchanged.
+        return action
+    return ActionSpec(type=action.type, params=dict(params))
 
 
 def _applies_to(rule: Power | Limit, action_type: str, actor: str) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import weakref
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from tabletop.model import ActionType, Actor, Instrument, Pack, Role
 from tabletop.model.pack import Catalogue
@@ -24,6 +24,8 @@ class PackIndex:
     instruments: dict[str, Instrument] = field(default_factory=dict)
     action_types: dict[str, ActionType] = field(default_factory=dict)
     facts: dict[str, FactSpec] = field(default_factory=dict)
+    plans: dict[tuple[str, str], Any] = field(default_factory=dict, compare=False)
+    """What checking an action type for a role needs (`check.Plan`), filled as used."""
 
 
 def _first_wins(items: tuple[_Item, ...]) -> dict[str, _Item]:

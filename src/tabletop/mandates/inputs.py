@@ -22,12 +22,21 @@ def action_type_of(index: PackIndex, action: ActionSpec) -> ActionType:
     return atype
 
 
-def check_params(index: PackIndex, atype: ActionType, params: Params) -> dict[str, Scalar]:
-    """The parameters, each checked against its declared type; raises on bad input."""
-    specs = {p.name: p for p in atype.params}
-    for name in params:
-        if name not in specs:
-            raise UnknownName("parameter", name, specs, where=f"of action type '{atype.id}'")
+def check_params(
+    index: PackIndex,
+    atype: ActionType,
+    params: Params,
+    specs: Mapping[str, ParamSpec] | None = None,
+) -> dict[str, Scalar]:
+    """The parameters, each checked against its declared type; raises on bad input.
+
+    `specs`: the action type's parameters by name, if the caller has them at hand.
+    """
+    if specs is None:
+        specs = {p.name: p for p in atype.params}
+    if not params.keys() <= specs.keys():
+        name = next(n for n in params if n not in specs)
+        raise UnknownName("parameter", name, specs, where=f"of action type '{atype.id}'")
     out: dict[str, Scalar] = {}
     for spec in atype.params:
         if spec.name not in params:
@@ -52,51 +61,64 @@ def _expected(spec: ParamSpec) -> str:
 
 
 def _check_param(index: PackIndex, type_id: str, spec: ParamSpec, value: object) -> Scalar:
-    bad = BadParameter(type_id, spec.name, value, _expected(spec))
-    if spec.type == "actor":
+    if _param_ok(index, type_id, spec, value):
+        return value  # type: ignore[return-value]
+    raise BadParameter(type_id, spec.name, value, _expected(spec))
+
+
+def _param_ok(index: PackIndex, type_id: str, spec: ParamSpec, value: object) -> bool:
+    kind = spec.type
+    if kind == "actor":
         if not isinstance(value, str):
-            raise bad
+            return False
         actor = index.actors.get(value)
         if actor is None:
             raise UnknownName(
                 "actor", value, index.actors, where=f"for parameter '{spec.name}' of '{type_id}'"
             )
-        if spec.kinds and actor.kind not in spec.kinds:
-            raise bad
-        return value
-    if spec.type == "int":
+        return not spec.kinds or actor.kind in spec.kinds
+    if kind == "int":
         if not isinstance(value, int) or isinstance(value, bool):
-            raise bad
-        if (spec.min is not None and value < spec.min) or (
-            spec.max is not None and value > spec.max
-        ):
-            raise bad
-        return value
-    if spec.type == "bool":
-        if not isinstance(value, bool):
-            raise bad
-        return value
-    if spec.type == "enum":
-        if not isinstance(value, str) or value not in spec.values:
-            raise bad
-        return value
-    if not isinstance(value, str):
-        raise bad
-    return value
+            return False
+        return (spec.min is None or value >= spec.min) and (spec.max is None or value <= spec.max)
+    if kind == "bool":
+        return isinstance(value, bool)
+    if kind == "enum":
+        return isinstance(value, str) and value in spec.values
+    return isinstance(value, str)
 
 
 def resolve_facts(index: PackIndex, facts: Facts) -> dict[str, FactValue]:
     """Every fact of the pack: the given values, checked, and initial values for the rest."""
-    for name in facts:
-        if name not in index.facts:
-            raise UnknownName("fact", name, index.facts)
+    specs = index.facts
+    if not facts.keys() <= specs.keys():
+        name = next(n for n in facts if n not in specs)
+        raise UnknownName("fact", name, specs)
     out: dict[str, FactValue] = {}
-    for fid, spec in index.facts.items():
+    for fid, spec in specs.items():
         if fid in facts:
-            out[fid] = check_fact(index, spec, facts[fid])
+            value = facts[fid]
+            # A plain value that fits is taken as it is; sets, and anything that does not
+            # fit, get the full check (which says what is wrong).
+            out[fid] = value if _plain_fits(spec, value) else check_fact(index, spec, value)
         else:
             out[fid] = initial_value(spec)
     return out
+
+
+def _plain_fits(spec: FactSpec, value: object) -> bool:
+    kind = type(value)
+    if kind is str:
+        return spec.type == "text" or (spec.type == "enum" and value in spec.values)
+    if kind is int:
+        return spec.type == "int" and not _out_of_range(spec, value)  # type: ignore[arg-type]
+    return kind is bool and spec.type == "bool"
+
+
+def _out_of_range(spec: FactSpec, value: int) -> bool:
+    return (spec.min is not None and value < spec.min) or (
+        spec.max is not None and value > spec.max
+    )
 
 
 def initial_value(spec: FactSpec) -> FactValue:
@@ -131,29 +153,27 @@ def _fact_expected(spec: FactSpec) -> str:
 
 def check_fact(index: PackIndex, spec: FactSpec, value: object) -> FactValue:
     """One fact value checked against its declared type."""
-    bad = BadFact(spec.id, value, _fact_expected(spec))
+    bad = _BadFact(spec, value)
     if spec.type == "bool":
         if not isinstance(value, bool):
-            raise bad
+            raise bad()
         return value
     if spec.type == "int":
         if not isinstance(value, int) or isinstance(value, bool):
-            raise bad
-        if (spec.min is not None and value < spec.min) or (
-            spec.max is not None and value > spec.max
-        ):
-            raise bad
+            raise bad()
+        if _out_of_range(spec, value):
+            raise bad()
         return value
     if spec.type == "enum":
         if not isinstance(value, str) or value not in spec.values:
-            raise bad
+            raise bad()
         return value
     if spec.type == "text":
         if not isinstance(value, str):
-            raise bad
+            raise bad()
         return value
     if isinstance(value, str | bytes) or not isinstance(value, set | frozenset | tuple | list):
-        raise bad
+        raise bad()
     if spec.type == "actor_set":
         for item in value:
             _known_actor(index, spec.id, item, bad)
@@ -161,16 +181,29 @@ def check_fact(index: PackIndex, spec: FactSpec, value: object) -> FactValue:
     pairs = []
     for item in value:
         if not isinstance(item, tuple | list) or len(item) != 2:
-            raise bad
+            raise bad()
         pairs.append(
             (_known_actor(index, spec.id, item[0], bad), _known_actor(index, spec.id, item[1], bad))
         )
     return frozenset(pairs)
 
 
-def _known_actor(index: PackIndex, fact: str, item: object, bad: BadFact) -> str:
+class _BadFact:
+    """The error for a bad value of a fact, made only if it is raised."""
+
+    __slots__ = ("spec", "value")
+
+    def __init__(self, spec: FactSpec, value: object) -> None:
+        self.spec = spec
+        self.value = value
+
+    def __call__(self) -> BadFact:
+        return BadFact(self.spec.id, self.value, _fact_expected(self.spec))
+
+
+def _known_actor(index: PackIndex, fact: str, item: object, bad: _BadFact) -> str:
     if not isinstance(item, str):
-        raise bad
+        raise bad()
     if item not in index.actors:
         raise UnknownName("actor", item, index.actors, where=f"in fact '{fact}'")
     return item
