@@ -87,7 +87,7 @@ class Draft:
         self.b: Any = Builder(state)
         self.events = Events(state, self.b)
         self.index = index_of(pack)
-        self._delivered = {d.inject for d in state.delivered}
+        self._delivered: set[str] | None = None  # ids of injects delivered, made when asked
         # Set when facts change or obligations arise: obligations' conditions need a look.
         self.dirty = False
 
@@ -98,9 +98,10 @@ class Draft:
         self.b.apply(event)
         self.events.append(event)
         self.events._emitted.append(event)
-        if event.type == "inject_delivered":
+        if event.type == "inject_delivered" and self._delivered is not None:
             self._delivered.add(event.inject)
-        if getattr(event, "changes", None) or (
+        # (Read from the fields: a missing attribute costs pydantic an exception.)
+        if event.__dict__.get("changes") or (
             event.type == "decision_recorded" and event.verdict.obligations
         ):
             self.dirty = True
@@ -116,4 +117,6 @@ class Draft:
 
     def delivered(self, inject_id: str) -> bool:
         """True once that inject has been delivered."""
+        if self._delivered is None:
+            self._delivered = {d.inject for d in self.b.delivered}
         return inject_id in self._delivered

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import fields, replace
-from types import MappingProxyType
+from operator import attrgetter
 from typing import Any
 
 from tabletop.engine.chain import quiet_gc
+from tabletop.engine.maps import freeze, thaw
 from tabletop.engine.state import (
     Clock,
     Decision,
@@ -34,6 +35,7 @@ class LogError(ValueError):
 _MAPPINGS = ("initial_facts", "seats", "pending", "open_decisions", "decisions", "facts")
 _MAPPINGS += ("obligations", "owed", "ratings")
 _NAMES = tuple(f.name for f in fields(SessionState))
+_FIELDS = attrgetter(*_NAMES)
 
 
 class Builder:
@@ -44,16 +46,15 @@ class Builder:
     """
 
     def __init__(self, state: SessionState) -> None:
-        for name in _NAMES:
-            setattr(self, name, getattr(state, name))
+        self.__dict__.update(zip(_NAMES, _FIELDS(state), strict=True))
         self._own: set[str] = set()
 
     def m(self, name: str) -> Any:
         """The field's container, made this builder's own (mutable) on first use."""
         if name not in self._own:
             value = getattr(self, name)
-            # A proxy's copy() is its dict's copy(): the fast path. "opened" is the one set.
-            value = value.copy() if name in _MAPPINGS else set(value)
+            # Big maps are layered over the state's (see maps.py). "opened" is the one set.
+            value = thaw(value) if name in _MAPPINGS else set(value)
             setattr(self, name, value)
             self._own.add(name)
         return getattr(self, name)
@@ -64,14 +65,12 @@ class Builder:
 
     def freeze(self) -> SessionState:
         """The working copy as an immutable state (the builder is not to be used after)."""
-        values: dict[str, Any] = {}
-        for name in _NAMES:
-            value = getattr(self, name)
-            if name in self._own:
-                value = MappingProxyType(value) if name in _MAPPINGS else frozenset(value)
-            values[name] = value
+        values = self.__dict__
+        for name in self._own:
+            value = values[name]
+            values[name] = freeze(value) if name in _MAPPINGS else frozenset(value)
         self._own = set()
-        return SessionState(**values)
+        return SessionState(*_FIELDS(self))
 
     def apply(self, event: ev.Event) -> None:
         """Fold one event into the working copy."""
@@ -195,7 +194,10 @@ def _recorded(b: Any, e: ev.DecisionRecorded) -> None:
     if waiting is not None:
         left = tuple(r for r in waiting.waiting if r != e.role)
         if left:
-            b.m("open_decisions")[e.decision_point] = replace(waiting, waiting=left)
+            w = waiting
+            b.m("open_decisions")[e.decision_point] = OpenDecision(
+                w.decision_point, w.deciders, left, w.opened_at, w.because
+            )
         else:
             del b.m("open_decisions")[e.decision_point]
     for due in e.verdict.obligations:
@@ -250,7 +252,9 @@ def _planned(b: Any, e: ev.ImprovementPlanned) -> None:
 def _met(b: Any, e: ev.ObligationMet) -> None:
     old = b.obligations.get(e.obligation)
     if old is not None and old.met is None:
-        b.m("obligations")[e.obligation] = replace(old, met=e)
+        b.m("obligations")[e.obligation] = ObligationState(
+            old.id, old.due, old.actor, old.decision_point, old.role, old.created_at, old.seq, e
+        )
         del b.m("owed")[e.obligation]
 
 
