@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from tabletop.cli.sessionargs import add_db_option, db_path, error, open_store
+from tabletop.cli.sessionargs import add_db_option, db_path, error, open_store, usage_error
 from tabletop.engine import Refusal
 from tabletop.packs import load_pack
 from tabletop.store import StoreError
@@ -39,11 +39,7 @@ def run(args: argparse.Namespace) -> int:
         return 1
     pack_path = args.pack or loaded.pack_path()
     if pack_path is None:
-        print(
-            'tabletop play: error: give the PACK, or name it in the script\'s "pack"',
-            file=sys.stderr,
-        )
-        return 2
+        return usage_error("play", 'give the PACK, or name it in the script\'s "pack"')
     result = load_pack(pack_path)
     for d in result.diagnostics:
         print(d.render(), file=sys.stderr)

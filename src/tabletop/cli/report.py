@@ -12,6 +12,7 @@ from tabletop.cli.sessionargs import (
     names_file,
     open_store,
     read_file,
+    usage_error,
     write_file,
 )
 from tabletop.engine.chain import Row
@@ -21,8 +22,14 @@ from tabletop.store.locate import locate_pack
 from tabletop.store.sessions import SessionInfo
 
 FORMATS = ("md", "html", "json", "docx")
-EXTENSIONS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".json": "json"}
-EXTENSIONS[".docx"] = "docx"
+EXTENSIONS = {
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".json": "json",
+    ".docx": "docx",
+}
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -64,20 +71,17 @@ def _format(args: argparse.Namespace) -> str | None:
     return "md"
 
 
-def _usage(message: str) -> int:
-    print(f"tabletop report: error: {message}", file=sys.stderr)
-    return 2
-
-
 def run(args: argparse.Namespace) -> int:
     """Read the log, check it, find the pack, build the report and write it."""
     fmt = _format(args)
     if fmt is None:
         known = ", ".join(EXTENSIONS)
-        return _usage(f"cannot tell the format from '{args.output}' ({known}); give --format")
+        message = f"cannot tell the format from '{args.output}' ({known}); give --format"
+        return usage_error("report", message)
     to_stdout = not args.output or args.output == "-"
     if fmt == "docx" and to_stdout:
-        return _usage("a Word report is a binary file; give one with -o, e.g. -o report.docx")
+        message = "a Word report is a binary file; give one with -o, e.g. -o report.docx"
+        return usage_error("report", message)
     try:
         info, rows, source = _read(args)
         events, integrity = check_log(

@@ -39,6 +39,12 @@ def error(message: str) -> int:
     return 1
 
 
+def usage_error(command: str, message: str) -> int:
+    """Print a usage error, in argparse's manner, and return exit code 2."""
+    print(f"tabletop {command}: error: {message}", file=sys.stderr)
+    return 2
+
+
 def names_file(target: str) -> bool:
     """Whether a SESSION|FILE.jsonl argument names an exported log rather than a session."""
     return target.endswith(".jsonl") or Path(target).is_file()
