@@ -6,6 +6,7 @@ from collections.abc import Mapping
 
 from tabletop.model.conditions import ParamRef
 from tabletop.model.pack import Pack
+from tabletop.model.world import FactSpec
 
 FactValue = bool | int | str | frozenset[str] | frozenset[tuple[str, str]]
 """bool/int/enum/text facts hold scalars; actor_set a frozenset of actor ids;
@@ -16,15 +17,16 @@ Facts = Mapping[str, FactValue]
 
 def initial_facts(pack: Pack) -> dict[str, FactValue]:
     """Every fact of the pack at its initial value."""
-    facts: dict[str, FactValue] = {}
-    for spec in pack.facts:
-        if spec.type == "actor_set":
-            facts[spec.id] = frozenset(spec.initial)
-        elif spec.type == "relation":
-            facts[spec.id] = frozenset((_literal(p.from_), _literal(p.to)) for p in spec.initial)
-        else:
-            facts[spec.id] = spec.initial
-    return facts
+    return {spec.id: initial_value(spec) for spec in pack.facts}
+
+
+def initial_value(spec: FactSpec) -> FactValue:
+    """The value a fact starts with, as the game holds it (sets as frozensets)."""
+    if spec.type == "actor_set":
+        return frozenset(spec.initial)
+    if spec.type == "relation":
+        return frozenset((_literal(p.from_), _literal(p.to)) for p in spec.initial)
+    return spec.initial
 
 
 def _literal(ref: str | ParamRef) -> str:
