@@ -66,12 +66,6 @@ def integrity_of(report: ChainReport, rows: Sequence[Row], source: str) -> Integ
     )
 
 
-def intact(events: Sequence[Event], rows: Sequence[Row], source: str) -> Integrity:
-    """The integrity of a log known to be intact (e.g. built in memory for a test)."""
-    head = rows[-1].hash if rows else "0" * 64
-    return integrity_of(ChainReport(len(events), head), rows, source)
-
-
 def _unverified(row: Row) -> UnverifiedEvent:
     try:
         event = EVENT.validate_json(row.body)

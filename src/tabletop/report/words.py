@@ -49,11 +49,6 @@ def wall(value: datetime | None) -> str:
     return "—" if value is None else value.isoformat(" ", "minutes")[:16] + " UTC"
 
 
-def wall_time(value: datetime | None) -> str:
-    """Only the time of day of a wall-clock instant: '09:03'."""
-    return "—" if value is None else f"{value.hour:02d}:{value.minute:02d}"
-
-
 def verdict_badge(kind: str | None, overridden: bool = False, refused: bool = False) -> str:
     """The verdict as a badge text: colour is never the only signal."""
     if kind is None:
