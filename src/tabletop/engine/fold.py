@@ -17,6 +17,7 @@ from tabletop.engine.state import (
     Clock,
     Decision,
     Delivery,
+    Log,
     ObligationState,
     OpenDecision,
     Pending,
@@ -36,6 +37,7 @@ _MAPPINGS = ("initial_facts", "seats", "pending", "open_decisions", "decisions",
 _MAPPINGS += ("obligations", "owed", "ratings")
 _NAMES = tuple(f.name for f in fields(SessionState))
 _FIELDS = attrgetter(*_NAMES)
+_LOGS = tuple(f.name for f in fields(SessionState) if f.default_factory is Log)
 
 
 class Builder:
@@ -61,7 +63,13 @@ class Builder:
 
     def add(self, name: str, item: Any) -> None:
         """Append to a sequence field (logs share their buffer, so this is O(1))."""
-        setattr(self, name, getattr(self, name).appended(item))
+        value = getattr(self, name)
+        if type(value) is list:
+            value.append(item)
+        elif value:
+            setattr(self, name, value.appended(item))
+        else:  # an empty log: a list of the builder's own until it is frozen
+            setattr(self, name, [item])
 
     def freeze(self) -> SessionState:
         """The working copy as an immutable state (the builder is not to be used after)."""
@@ -70,17 +78,31 @@ class Builder:
             value = values[name]
             values[name] = freeze(value) if name in _MAPPINGS else frozenset(value)
         self._own = set()
+        for name in _LOGS:
+            if type(values[name]) is list:
+                values[name] = Log.adopt(values[name])
         return SessionState(*_FIELDS(self))
 
     def apply(self, event: ev.Event) -> None:
         """Fold one event into the working copy."""
-        if self.event_count == 0 and event.type != "session_started":
-            raise LogError(f"the log must begin with session_started, not {event.type}")
-        if self.event_count > 0 and event.type == "session_started":
-            raise LogError(f"event {self.event_count + 1} starts the session a second time")
-        self.event_count += 1
-        self.last_at = event.at
-        _RULES[event.type](self, event)
+        self.apply_all((event,))
+
+    def apply_all(self, events: Iterable[ev.Event]) -> None:
+        """Fold events into the working copy, in order."""
+        rules = _RULES
+        count = start = self.event_count
+        event = None
+        for event in events:
+            kind = event.type
+            if (kind == "session_started") != (count == 0):
+                if count == 0:
+                    raise LogError(f"the log must begin with session_started, not {kind}")
+                raise LogError(f"event {count + 1} starts the session a second time")
+            count += 1
+            self.event_count = count  # the rules number what they record by it
+            rules[kind](self, event)
+        if count > start and event is not None:
+            self.last_at = event.at
 
 
 def apply(state: SessionState, event: ev.Event) -> SessionState:
@@ -95,8 +117,7 @@ def extend(state: SessionState, events: Iterable[ev.Event]) -> SessionState:
     if known is not None:
         return known
     builder = Builder(state)
-    for event in events:
-        builder.apply(event)
+    builder.apply_all(events)
     return builder.freeze()
 
 

@@ -42,6 +42,13 @@ class Log(Sequence[T]):
         self._items: list[T] = list(items)
         self._n = len(self._items)
 
+    @classmethod
+    def adopt(cls, items: list[T]) -> Log[T]:
+        """A log over this list, which the caller hands over and never changes again."""
+        log: Log[T] = cls.__new__(cls)
+        log._items, log._n = items, len(items)
+        return log
+
     def appended(self, item: T) -> Log[T]:
         """This log with one more item at the end."""
         items = self._items

@@ -19,7 +19,7 @@ from tabletop.engine import (
     replay,
     start_session,
 )
-from tabletop.engine.chain import Row, verify_and_read
+from tabletop.engine.chain import Row, read_intact, verify_and_read
 from tabletop.model.events import Event
 from tabletop.packs import LoadedPack
 from tabletop.store.db import StoreError
@@ -172,8 +172,11 @@ def check_pack(info: SessionInfo, loaded: LoadedPack, *, allow_changed: bool) ->
 
 def load_events(store: SessionStore, info: SessionInfo) -> list[Event]:
     """The session's events, after checking the chain against the session record."""
-    rows: list[Row] = store.rows(info.id)
     expected = {"expected_count": info.event_count, "expected_head": info.head_hash}
+    intact = read_intact(store.stored_rows(info.id), **expected)
+    if intact is not None:
+        return intact
+    rows: list[Row] = store.rows(info.id)
     report, events = verify_and_read(rows, **expected)
     if not report.ok:
         raise DamagedLog(f"session {info.id}", report)

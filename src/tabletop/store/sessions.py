@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from tabletop.engine.chain import Row
+from tabletop.engine.chain import Row, StoredRow
 from tabletop.store.db import StoreError, connect
 
 
@@ -191,14 +191,23 @@ class SessionStore:
             raise AmbiguousSession(f"'{ref}' could be any of: {names}; give more of the id")
         return self.info(hits[0][0])
 
-    def bodies_json(self, session_id: str) -> str:
-        """The stored event bodies of a session as one JSON array, in order (for a replay
-        that needs no check: joined by SQLite, not Python)."""
+    def bodies_json(self, session_id: str) -> bytes:
+        """The stored event bodies of a session as one JSON array in UTF-8, in order (for a
+        replay that needs no check: joined by SQLite, and never decoded into Python text)."""
         query = (
-            "SELECT '[' || coalesce(group_concat(body, ','), '') || ']' FROM "
+            "SELECT CAST('[' || coalesce(group_concat(body, ','), '') || ']' AS BLOB) FROM "
             "(SELECT body FROM events WHERE session_id = ? ORDER BY seq)"
         )
-        return self.con.execute(query, (session_id,)).fetchone()[0]
+        return self.con.execute(query, (session_id,)).fetchone()[0]  # type: ignore[no-any-return]
+
+    def stored_rows(self, session_id: str) -> list[StoredRow]:
+        """Every stored event of a session, in order, for `read_intact`: seq, type, the
+        UTF-8 bytes of prev + body (what the hash is of), prev and hash."""
+        query = (
+            "SELECT seq, type, CAST(prev || body AS BLOB), prev, hash FROM events "
+            "WHERE session_id = ? ORDER BY seq"
+        )
+        return self.con.execute(query, (session_id,)).fetchall()
 
     def rows(self, session_id: str) -> list[Row]:
         """Every stored event of a session, in order, as stored."""
