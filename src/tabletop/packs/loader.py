@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -68,12 +68,14 @@ def schema_for(file_name: str) -> dict[str, Any]:
 
 def parse_catalogue(data: bytes, name: str) -> tuple[Catalogue | None, list[Diagnostic]]:
     """Check and parse one mandate catalogue file (no lint: that needs a pack)."""
-    return load_document(data, name, Catalogue, schema_for("mandate-catalogue.schema.json"))
+    return load_document(
+        data, name, Catalogue, partial(schema_for, "mandate-catalogue.schema.json")
+    )
 
 
 def parse_pack(data: bytes, name: str, catalogues: CatalogueSource) -> LoadResult:
     """Check, parse, merge and lint pack bytes; pure apart from what `catalogues` returns."""
-    pack, diags = load_document(data, name, Pack, schema_for("scenario-pack.schema.json"))
+    pack, diags = load_document(data, name, Pack, partial(schema_for, "scenario-pack.schema.json"))
     if pack is None:
         return LoadResult(name, None, tuple(diags))
     digest = hashlib.sha256(b"pack\0" + hashlib.sha256(data).digest())

@@ -64,7 +64,7 @@ def load_script(path: str | Path) -> LoadedScript | list[Diagnostic]:
                 hint="Check the path.",
             )
         ]
-    script, diags = load_document(data, str(path), Playthrough, _schema())
+    script, diags = load_document(data, str(path), Playthrough, _schema)
     if script is None:
         return diags
     return LoadedScript(script, path, data.decode("utf-8-sig"))
