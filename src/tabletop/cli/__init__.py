@@ -24,9 +24,42 @@ COMMANDS = (
     "report",
 )
 
+# Each command's name and one-line help, so that `tabletop --help` and every command
+# import only what they use: a command's module pulls in the models and libraries it needs,
+# which takes most of a second. A test checks this against what each module registers.
+SUMMARIES: dict[str, tuple[str, str]] = {
+    "validate": (
+        "validate",
+        "check packs and report every problem with file:line:col and JSON pointer",
+    ),
+    "new": ("new", "write a skeleton scenario pack to start from"),
+    "packs": (
+        "packs",
+        "list the shipped packs and your own, with title, version and validation state",
+    ),
+    "check": (
+        "check",
+        "check one action of one role against its mandates, with reasons and citations",
+    ),
+    "play": ("play", "play a game headless from a playthrough script and check its expectations"),
+    "sessions": ("sessions", "list the sessions in the session database"),
+    "resume": ("resume", "replay a session and show where the game stands"),
+    "verify": (
+        "verify",
+        "check a session log's hash chain (a stored session or an exported .jsonl)",
+    ),
+    "export": ("export", "write a session's log as JSON Lines"),
+    "import_": ("import", "add an exported session log (.jsonl) to the session database"),
+    "report": (
+        "report",
+        "write the after-action report of a session (Markdown, HTML, JSON or Word)",
+    ),
+}
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser with every subcommand registered."""
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser with every subcommand registered; with `only` (a command name),
+    that command in full and the others by name and help alone, importing nothing."""
     parser = argparse.ArgumentParser(
         prog="tabletop",
         description="Run facilitated seminar wargames from JSON scenario packs, check each "
@@ -34,15 +67,26 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"tabletop {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMANDS:
-        import_module(f"tabletop.cli.{name}").register(sub)
+    for module in COMMANDS:
+        name, summary = SUMMARIES[module]
+        if only is None or name == only:
+            import_module(f"tabletop.cli.{module}").register(sub)
+        else:
+            sub.add_parser(name, help=summary)
     return parser
+
+
+def _command_in(argv: Sequence[str]) -> str:
+    """The command named on the command line ('' if none): the first word that is not an
+    option, as the top-level parser takes no option with a value."""
+    return next((word for word in argv if not word.startswith("-")), "")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the console script."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    words = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(only=_command_in(words))
+    args = parser.parse_args(words)
     if args.command is None:
         from tabletop.cli.home import run_home
 
