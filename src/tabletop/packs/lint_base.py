@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Any, Literal
 
 from tabletop.model import Pack
@@ -63,16 +64,30 @@ class Index:
             a.id: {p.name: p for p in a.params} for a in reversed(pack.action_types)
         }
         self.fact_index = {f.id: i for i, f in reversed(list(enumerate(pack.facts)))}
+        self._sites: list[Site] | None = None
 
     def hint_for(self, kind: str) -> str:
         """'Use one of: ...' for a kind of item."""
         return "Use one of: " + listing(getattr(self, kind)) + "."
 
+    @property
+    def sites(self) -> list[Site]:
+        """The pack's condition sites (`condition_sites`), listed once for every pass."""
+        if self._sites is None:
+            self._sites = list(condition_sites(self.pack))
+        return self._sites
 
-def _by_id(items: Iterable[Any]) -> dict[str, Any]:
+
+_ID = attrgetter("id")
+
+
+def _by_id(items: Sequence[Any]) -> dict[str, Any]:
+    ids = list(map(_ID, items))
+    if len(set(ids)) == len(ids):  # no duplicates (lint reports them): the fast way
+        return dict(zip(ids, items, strict=True))
     out: dict[str, Any] = {}
-    for item in items:
-        out.setdefault(item.id, item)
+    for key, item in zip(ids, items, strict=True):
+        out.setdefault(key, item)
     return out
 
 
@@ -124,11 +139,13 @@ def walk(cond: Condition, ptr: str) -> Iterator[tuple[Condition, str]]:
         yield from walk(cond.not_, f"{ptr}/not")
 
 
-def _duplicates(items: Iterable[Any], base: str, what: str, attr: str = "id") -> list[Finding]:
+def _duplicates(items: Sequence[Any], base: str, what: str, attr: str = "id") -> list[Finding]:
+    keys = list(map(attrgetter(attr), items))
+    if len(set(keys)) == len(keys):
+        return []  # the common case, decided at C speed
     seen: dict[str, int] = {}
     out = []
-    for i, item in enumerate(items):
-        key = getattr(item, attr)
+    for i, key in enumerate(keys):
         if key in seen:
             out.append(
                 error(

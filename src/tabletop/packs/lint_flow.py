@@ -20,7 +20,7 @@ from tabletop.model.conditions import (
     Within,
 )
 from tabletop.model.facts import FactValue, initial_facts
-from tabletop.packs.lint_base import Finding, Index, condition_sites, error, walk, warning
+from tabletop.packs.lint_base import Finding, Index, error, walk, warning
 
 
 def facts_read(cond: Condition) -> set[str]:
@@ -191,7 +191,7 @@ def check_flow(pack: Pack, index: Index, own_facts: int | None = None) -> list[F
                 )
             )
     out += _loops(pack, index)
-    out += _fact_use(pack, changing, len(pack.facts) if own_facts is None else own_facts)
+    out += _fact_use(pack, index, changing, len(pack.facts) if own_facts is None else own_facts)
     for i in range(1, len(pack.phases)):
         if pack.phases[i].starts_at < pack.phases[i - 1].starts_at:
             out.append(
@@ -256,9 +256,9 @@ def _loops(pack: Pack, index: Index) -> list[Finding]:
     return out
 
 
-def _fact_use(pack: Pack, changing: set[str], own_facts: int) -> list[Finding]:
+def _fact_use(pack: Pack, index: Index, changing: set[str], own_facts: int) -> list[Finding]:
     read: set[str] = set()
-    for site in condition_sites(pack):
+    for site in index.sites:
         read |= facts_read(site.condition)
     out = []
     for i, spec in enumerate(pack.facts[:own_facts]):

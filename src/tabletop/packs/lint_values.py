@@ -16,7 +16,7 @@ from tabletop.model.conditions import (
     Within,
 )
 from tabletop.model.world import FactSpec, ParamSpec
-from tabletop.packs.lint_base import Finding, Index, Site, condition_sites, error, walk
+from tabletop.packs.lint_base import Finding, Index, Site, error, walk
 
 LITERAL = "Write an actor id (or value) here; only powers and limits read action parameters."
 
@@ -257,6 +257,6 @@ def _orgs(index: Index) -> str:
 def check_values(pack: Pack, index: Index) -> list[Finding]:
     """Conditions: the names they use resolve and their values fit their types."""
     v = Values(index)
-    for site in condition_sites(pack):
+    for site in index.sites:
         v.site(site)
     return v.out
