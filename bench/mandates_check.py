@@ -2,8 +2,11 @@
 
 The baseline is validating the finished Verdict again from its JSON (what the store and
 the report do with every verdict anyway), so the ratio says how much dearer deciding is
-than handling the answer. Also times `holds` on an inject-style trigger, which the
-session engine evaluates for every inject after every event.
+than handling the answer. A verdict once given is remembered (per role and action type,
+by parameters and the facts its rules read), so it is timed both ways: weighed afresh
+(the memory cleared before every check) and asked again. Also times `holds` on an
+inject-style trigger, which the session engine evaluates for every inject after every
+event.
 Run: `python bench/mandates_check.py [--runs N]`.
 """
 
@@ -16,6 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from tabletop.mandates import check_action, holds
+from tabletop.mandates.index import index_of
 from tabletop.model import ActionSpec, Verdict
 from tabletop.model.facts import initial_facts
 from tabletop.packs import open_pack
@@ -63,6 +67,14 @@ def main() -> None:
         for role, action in actions:
             check_action(PACK, role, action, facts)
 
+    plans = index_of(PACK).plans
+
+    def fresh_checks() -> None:
+        for role, action in actions:
+            for plan in plans.values():
+                plan.verdicts.clear()
+            check_action(PACK, role, action, facts)
+
     def baseline() -> None:
         for payload in payloads:
             Verdict.model_validate_json(payload)
@@ -74,12 +86,17 @@ def main() -> None:
             holds(PACK, trigger, facts)
 
     base = median_seconds(baseline, args.runs, 200)
+    fresh = median_seconds(fresh_checks, args.runs, 200)
     check = median_seconds(checks, args.runs, 200)
     hold = median_seconds(trigger_holds, args.runs, 200)
     n = len(actions)
     print(f"baseline  Verdict.model_validate_json: {base / n * 1e6:8.1f} us per verdict")
     print(
-        f"check_action:                          {check / n * 1e6:8.1f} us per check "
+        f"check_action, weighed afresh:          {fresh / n * 1e6:8.1f} us per check "
+        f"({fresh / base:.2f} x baseline)"
+    )
+    print(
+        f"check_action, asked again:             {check / n * 1e6:8.1f} us per check "
         f"({check / base:.2f} x baseline)"
     )
     print(

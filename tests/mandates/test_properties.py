@@ -8,6 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tabletop.mandates import MandateError, check_action
+from tabletop.mandates.index import index_of
 from tabletop.model import ActionSpec, Pack, Verdict
 from tabletop.model.facts import initial_facts
 from tabletop.packs import open_pack
@@ -103,3 +104,49 @@ def test_well_typed_input_always_gets_a_consistent_verdict(case) -> None:
     assert not any(g.applies for g in verdict.grounds if g.kind == "limit") or (
         verdict.kind == "outside_mandate"
     )
+
+
+def _worlds() -> list[dict]:
+    """The initial facts, then each fact in turn at its other extreme: every relation with
+    every pair, every set with every actor, every flag flipped, every number at its top."""
+    start = initial_facts(PACK)
+    pairs = frozenset((a, b) for a in ACTORS for b in ACTORS)
+    out = [start]
+    for fid, spec in FACTS.items():
+        if spec.type == "int":
+            out.append(start | {fid: spec.max if spec.max is not None else 1_000})
+        elif spec.type == "enum":
+            out += [start | {fid: value} for value in spec.values if value != start[fid]]
+        else:
+            other = {"relation": pairs, "actor_set": frozenset(ACTORS), "bool": not start[fid]}
+            if spec.type in other:
+                out.append(start | {fid: other[spec.type]})
+    return out
+
+
+def test_a_remembered_verdict_is_the_one_weighed_afresh() -> None:
+    # Verdicts are remembered by role, action and the values of the facts the rules read.
+    # Each action, asked on world after world, gets the answer a check without memory gives.
+    plans = index_of(PACK).plans
+    worlds = _worlds()
+    asked = differ = 0
+    for role in ROLES:
+        for atype in TYPES.values():
+            actor_params = [p for p in atype.params if p.type == "actor"]
+            if not actor_params or [p for p in atype.params if p.required] != actor_params[:1]:
+                continue  # one required actor parameter: enough to vary, few to try
+            for actor in ACTORS:
+                action = ActionSpec(type=atype.id, params={actor_params[0].name: actor})
+                seen = set()
+                for facts in [*worlds, worlds[0]]:
+                    try:
+                        remembered = check_action(PACK, role, action, facts)
+                    except MandateError:
+                        break  # an actor of the wrong kind for the parameter
+                    for plan in plans.values():
+                        plan.verdicts.clear()
+                    assert check_action(PACK, role, action, facts) == remembered, (role, action)
+                    asked += 1
+                    seen.add(remembered.model_dump_json())
+                differ += len(seen) > 1
+    assert asked > 1_000 and differ > 20  # the worlds do change many verdicts

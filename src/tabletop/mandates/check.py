@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 
 from tabletop.mandates import headlines
 from tabletop.mandates.errors import UnknownName
@@ -11,7 +11,7 @@ from tabletop.mandates.evaluate import Context, evaluate, evaluate_all
 from tabletop.mandates.index import PackIndex, index_of
 from tabletop.mandates.inputs import action_type_of, check_params, resolve_facts
 from tabletop.mandates.substitute import bind_params
-from tabletop.model.conditions import Condition, Scalar
+from tabletop.model.conditions import Condition, FactTest, RelationTest, Scalar, conditions_in
 from tabletop.model.facts import Facts
 from tabletop.model.pack import ActionSpec, Pack, Role
 from tabletop.model.verdict import ConditionResult, Ground, ObligationDue, Verdict
@@ -52,6 +52,10 @@ class Plan:
     """None when the role names an instrument the pack lacks (raised in its turn)."""
     limits: tuple[tuple[Instrument, Limit], ...]
     powers: tuple[tuple[Instrument, Power], ...]
+    reads: tuple[str, ...] = ()
+    """The facts the limits and powers read: the only ones a verdict depends on."""
+    verdicts: dict[tuple[object, ...], Verdict] = field(default_factory=dict)
+    """Verdicts already given, by parameters and the values of `reads` (see check_action)."""
 
 
 def plan_for(index: PackIndex, role_id: str, action: ActionSpec) -> Plan:
@@ -68,24 +72,21 @@ def plan_for(index: PackIndex, role_id: str, action: ActionSpec) -> Plan:
     except UnknownName:
         instruments = None
     weighed = instruments or ()
-    plan = Plan(
-        role,
-        atype,
-        specs,
-        instruments,
-        limits=tuple(
-            (inst, rule)
-            for inst in weighed
-            for rule in inst.limits
-            if _applies_to(rule, atype.id, role.actor)
-        ),
-        powers=tuple(
-            (inst, power)
-            for inst in weighed
-            for power in inst.powers
-            if _applies_to(power, atype.id, role.actor)
-        ),
+    limits = tuple(
+        (inst, rule)
+        for inst in weighed
+        for rule in inst.limits
+        if _applies_to(rule, atype.id, role.actor)
     )
+    powers = tuple(
+        (inst, power)
+        for inst in weighed
+        for power in inst.powers
+        if _applies_to(power, atype.id, role.actor)
+    )
+    conditions = [c for _, rule in limits for c in rule.applies_when]
+    conditions += [c for _, power in powers for c in power.conditions]
+    plan = Plan(role, atype, specs, instruments, limits, powers, reads=_facts_read(conditions))
     if instruments is not None:
         index.plans[(role_id, action.type)] = plan
     return plan
@@ -101,8 +102,41 @@ def check_action(pack: Pack, role_id: str, action: ActionSpec, facts: Facts) -> 
     instruments = plan.instruments
     if instruments is None:
         instruments = instruments_of(index, role)  # raises: the role names an unknown one
-    clean = _clean(action, params)
+    # A verdict is a function of the role, the action and the facts its rules read, and
+    # verdicts are immutable: the same question asked again (the facilitator previews an
+    # option, then records it) gets the same answer without weighing it again.
+    key = (tuple(params.items()), tuple(ctx.facts.get(f) for f in plan.reads))
+    verdict = plan.verdicts.get(key)
+    if verdict is None:
+        verdict = _weigh(ctx, plan, instruments, _clean(action, params))
+        if len(plan.verdicts) >= _REMEMBERED:
+            plan.verdicts.clear()
+        plan.verdicts[key] = verdict
+    return verdict
 
+
+_REMEMBERED = 512
+"""Verdicts kept per role and action type before the memory starts afresh."""
+
+
+def _facts_read(conditions: Iterable[Condition]) -> tuple[str, ...]:
+    """The ids of the facts the conditions read, in first-read order."""
+    out: dict[str, None] = {}
+    for top in conditions:
+        for cond in conditions_in(top):
+            if isinstance(cond, FactTest):
+                out[cond.fact] = None
+            elif isinstance(cond, RelationTest):
+                out[cond.relation] = None
+    return tuple(out)
+
+
+def _weigh(
+    ctx: Context, plan: Plan, instruments: tuple[Instrument, ...], clean: ActionSpec
+) -> Verdict:
+    """The verdict, worked out: limits first, then powers in order."""
+    role, atype = plan.role, plan.atype
+    params = ctx.params
     limits = [_ground(ctx, inst, rule, "limit", rule.applies_when) for inst, rule in plan.limits]
     biting = [g for g in limits if g.applies]
     if biting:
