@@ -7,17 +7,16 @@ Pure: hashing is computation, not I/O, so the report can check a log too.
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import json
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, NamedTuple
 
 import orjson
 from pydantic import TypeAdapter, ValidationError
 
+from tabletop.gcpause import quiet_gc
 from tabletop.model.events import Event
 
 GENESIS = "0" * 64
@@ -102,38 +101,6 @@ class ChainReport:
         if self.ok:
             return f"intact: {self.events} events, head {self.head[:16]}"
         return f"damaged: event {self.seq} {self.damage}: {self.detail}"
-
-
-@contextmanager
-def quiet_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while many long-lived objects are made, and file
-    them with the old objects afterwards.
-
-    Parsing or folding a long log allocates objects without cycles that all live on; the
-    collector would rescan them over and over (quadratic in the length of the log). Even
-    paused, it would scan them all once when it resumes, only to find them alive and move
-    them to its oldest generation: `settle_young()` moves them there at once.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        settle_young()
-        if enabled:
-            gc.enable()
-
-
-def settle_young() -> None:
-    """Move every object the collector tracks into its oldest generation, unscanned.
-
-    `freeze` parks all tracked objects in the permanent generation and `unfreeze` hands
-    them to the oldest one: a constant-time move. Nothing is lost or kept alive: the
-    objects are collected as usual when they become garbage, at the next full collection
-    rather than a young one (tabletop freezes nothing otherwise).
-    """
-    gc.freeze()
-    gc.unfreeze()
 
 
 def parse_bodies(bodies: Sequence[str]) -> list[Event]:

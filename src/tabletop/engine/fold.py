@@ -12,7 +12,6 @@ from itertools import groupby
 from operator import attrgetter
 from typing import Any
 
-from tabletop.engine.chain import quiet_gc
 from tabletop.engine.maps import freeze, thaw
 from tabletop.engine.state import (
     Clock,
@@ -26,6 +25,7 @@ from tabletop.engine.state import (
     SessionState,
     fact_from_json,
 )
+from tabletop.gcpause import quiet_gc
 from tabletop.model import events as ev
 from tabletop.model.pack import Pack
 

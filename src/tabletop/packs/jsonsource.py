@@ -25,13 +25,12 @@ garbage collector is paused while the objects are built (they are all kept anywa
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from tabletop.gcpause import quiet_gc
 from tabletop.packs.diagnostics import Diagnostic
 from tabletop.packs.jsonparse import (
     MAX_BYTES,
@@ -53,7 +52,6 @@ __all__ = [
     "model_diagnostics",
     "nesting_depth_exceeds",
     "parse_json",
-    "paused_gc",
     "read_limited",
     "too_large",
     "validate_model",
@@ -62,27 +60,6 @@ __all__ = [
 M = TypeVar("M", bound=BaseModel)
 
 _DEEP_HINT = f"Nesting is limited to {MAX_DEPTH} levels; real documents need about 12."
-
-
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while many long-lived objects are built; the
-    collections it would run find nothing to free and cost a third of a large load.
-
-    Afterwards the objects go straight to the collector's oldest generation (`freeze` then
-    `unfreeze`: a constant-time move of every tracked object), as they would after the
-    one scan the collector would otherwise make of them all when it resumes. Nothing is
-    kept alive by it: garbage among them is collected at the next full collection.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        gc.unfreeze()
-        if enabled:
-            gc.enable()
 
 
 def validate_model(model: type[M], instance: Any, text: str) -> M:
@@ -158,7 +135,7 @@ def load_document(
         col = offset - (prefix.rfind("\n") + 1) + 1
         msg = f"arrays and objects nest more than {MAX_DEPTH} deep"
         return None, [error_at("nesting-too-deep", msg, name, "", _DEEP_HINT, (line, col))]
-    with paused_gc():
+    with quiet_gc():
         instance, has_duplicates, syntax = parse_json(text, name)
         if syntax is not None:
             return None, [syntax]

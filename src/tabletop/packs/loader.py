@@ -13,9 +13,10 @@ from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
+from tabletop.gcpause import quiet_gc
 from tabletop.model import Catalogue, Pack
 from tabletop.packs.diagnostics import Diagnostic, PackError
-from tabletop.packs.jsonsource import MAX_BYTES, load_document, paused_gc, read_limited
+from tabletop.packs.jsonsource import MAX_BYTES, load_document, read_limited
 from tabletop.packs.lint import lint
 from tabletop.packs.origins import CatalogueFile, Origins
 from tabletop.paths import shipped_catalogues_dir
@@ -143,7 +144,7 @@ def parse_pack(data: bytes, name: str, catalogues: CatalogueSource) -> LoadResul
         return LoadResult(name, None, tuple(diags))
     merged = merge(pack, [c.catalogue for c in found])
     origins.add_catalogues(found)
-    with paused_gc():
+    with quiet_gc():
         findings = lint(merged, own_facts=len(pack.facts))
     diags.extend(origins.diagnostic(f) for f in findings)
     if any(d.severity == "error" for d in diags):
@@ -188,20 +189,9 @@ def catalogue_finder(pack_path: Path) -> CatalogueSource:
 def load_pack(path: str | Path) -> LoadResult:
     """Load a pack file; never raises for problems in the pack."""
     path = Path(path)
-    try:
-        data, too_big = read_limited(path)
-    except OSError as exc:
-        diag = Diagnostic(
-            code="unreadable",
-            severity="error",
-            message=f"cannot read the file: {exc.strerror or exc}",
-            file=str(path),
-            pointer="",
-            hint="Check the path and the file's permissions.",
-        )
-        return LoadResult(str(path), None, (diag,))
+    data, unread = read_limited(path)
     if data is None:
-        return LoadResult(str(path), None, (too_big,) if too_big else ())
+        return LoadResult(str(path), None, (unread,) if unread else ())
     return parse_pack(data, str(path), catalogue_finder(path))
 
 

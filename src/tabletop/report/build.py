@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from tabletop.engine.fold import LogError
 from tabletop.engine.state import SessionState
+from tabletop.gcpause import nogc
 from tabletop.mandates.index import index_of
 from tabletop.model import events as ev
 from tabletop.model.pack import Pack
@@ -28,7 +29,6 @@ from tabletop.report.model import (
     PlanRow,
     Seat,
 )
-from tabletop.report.nogc import nogc
 from tabletop.report.walk import Walk, walk
 from tabletop.report.words import RATING_LABELS, RATING_ORDER, actor_name, plural, role_title
 

@@ -19,9 +19,9 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.ticker import FuncFormatter
 
+from tabletop.gcpause import nogc
 from tabletop.report.chart_layout import Mark, label, num, phase_labels, stack, wrap
 from tabletop.report.model import AfterActionReport, TimelineEntry
-from tabletop.report.nogc import nogc
 
 INK = "#1f2933"
 STYLES: dict[str, tuple[str, str, str, bool]] = {

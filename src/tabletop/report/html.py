@@ -9,6 +9,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from tabletop.gcpause import nogc
 from tabletop.report import tables
 from tabletop.report import words as wd
 from tabletop.report.chart import render_timeline_svg
@@ -20,7 +21,6 @@ from tabletop.report.html_rows import (
     verdict_block,
 )
 from tabletop.report.model import AfterActionReport, ObservationView
-from tabletop.report.nogc import nogc
 from tabletop.report.sections import all_sections
 
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from tabletop.gcpause import nogc
 from tabletop.report.model import AfterActionReport
-from tabletop.report.nogc import nogc
 
 
 @nogc

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from tabletop.gcpause import nogc
 from tabletop.report import words as wd
 from tabletop.report.markdown_base import badge, block, cell, md, table
 from tabletop.report.markdown_sections import appendix, compliance, decision, objectives, plan
 from tabletop.report.model import AfterActionReport
-from tabletop.report.nogc import nogc
 from tabletop.report.sections import SECTIONS
 
 

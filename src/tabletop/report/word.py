@@ -16,12 +16,12 @@ from docx.shared import Inches, Pt, RGBColor
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
+from tabletop.gcpause import nogc
 from tabletop.mandates import wording as w
 from tabletop.report import tables
 from tabletop.report import words as wd
 from tabletop.report.chart import render_timeline_png
 from tabletop.report.model import AfterActionReport
-from tabletop.report.nogc import nogc
 from tabletop.report.sections import SECTIONS
 from tabletop.report.word_sections import appendix, decisions, objectives_and_plan
 
