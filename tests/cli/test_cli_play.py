@@ -104,6 +104,17 @@ def test_a_broken_script_is_reported_with_its_location(tmp_path, capsys):
     assert f"{path}:1:" in capsys.readouterr().err
 
 
+def test_a_script_is_refused_unread_past_the_size_limit(tmp_path, capsys, monkeypatch):
+    # Scripts are untrusted like packs: one is not read whole into memory however big.
+    monkeypatch.setattr("tabletop.packs.jsonparse.MAX_BYTES", 100)
+    path = tmp_path / "huge.json"
+    path.write_text('{"facilitator": "F", "exercise": "E", "steps": []}' + " " * 200)
+    assert main(["play", str(PACK), "--script", str(path)]) == 1
+    assert "larger than" in capsys.readouterr().err
+    assert main(["play", str(PACK), "--script", str(tmp_path / "gone.json")]) == 1
+    assert "cannot read the file" in capsys.readouterr().err
+
+
 def test_a_script_without_a_pack_needs_one_on_the_command_line(tmp_path, capsys):
     path = tmp_path / "nopack.json"
     path.write_text(json.dumps({"facilitator": "F", "exercise": "E", "steps": [{"end": {}}]}))

@@ -93,18 +93,7 @@ def is_catalogue_path(path: Path, head: bytes) -> bool:
 def load_catalogue(path: str | Path) -> CatalogueResult:
     """Check a catalogue file; never raises for problems in it."""
     path = Path(path)
-    try:
-        data, too_big = read_limited(path)
-    except OSError as exc:
-        diag = Diagnostic(
-            code="unreadable",
-            severity="error",
-            message=f"cannot read the file: {exc.strerror or exc}",
-            file=str(path),
-            pointer="",
-            hint="Check the path and the file's permissions.",
-        )
-        return CatalogueResult(str(path), None, (diag,))
+    data, unread = read_limited(path)
     if data is None:
-        return CatalogueResult(str(path), None, (too_big,) if too_big else ())
+        return CatalogueResult(str(path), None, (unread,) if unread else ())
     return check_catalogue(data, str(path))

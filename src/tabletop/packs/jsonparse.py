@@ -61,12 +61,23 @@ def too_large(size: int, name: str) -> Diagnostic:
 
 
 def read_limited(path: str | os.PathLike[str]) -> tuple[bytes | None, Diagnostic | None]:
-    """Read a file of at most `MAX_BYTES` (never more into memory); OSError propagates."""
-    with open(path, "rb") as fh:
-        size = os.fstat(fh.fileno()).st_size
-        if size > MAX_BYTES:
-            return None, too_large(size, str(path))
-        data = fh.read(MAX_BYTES + 1)
+    """Read a file of at most `MAX_BYTES` (never more into memory): its bytes, or None and
+    why (too large, unreadable)."""
+    try:
+        with open(path, "rb") as fh:
+            size = os.fstat(fh.fileno()).st_size
+            if size > MAX_BYTES:
+                return None, too_large(size, str(path))
+            data = fh.read(MAX_BYTES + 1)
+    except OSError as exc:
+        return None, Diagnostic(
+            code="unreadable",
+            severity="error",
+            message=f"cannot read the file: {exc.strerror or exc}",
+            file=str(path),
+            pointer="",
+            hint="Check the path and the file's permissions.",
+        )
     if len(data) > MAX_BYTES:  # grew while we looked, or not a regular file
         return None, too_large(len(data), str(path))
     return data, None

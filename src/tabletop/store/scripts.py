@@ -12,6 +12,7 @@ from tabletop.engine import Refusal
 from tabletop.engine.playthrough import StepReport, run_steps
 from tabletop.model.playthrough import Playthrough
 from tabletop.packs import Diagnostic, LoadedPack, Positions, load_document
+from tabletop.packs.jsonsource import read_limited
 from tabletop.store.live import LiveSession, WallClock, utc_now
 from tabletop.store.sessions import SessionStore
 
@@ -51,19 +52,9 @@ def _positions(text: str) -> Positions:
 def load_script(path: str | Path) -> LoadedScript | list[Diagnostic]:
     """Load a playthrough script, or every problem in it with file:line:col and pointer."""
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        return [
-            Diagnostic(
-                code="unreadable",
-                severity="error",
-                message=f"cannot read the script: {exc.strerror or exc}",
-                file=str(path),
-                pointer="",
-                hint="Check the path.",
-            )
-        ]
+    data, unread = read_limited(path)  # scripts are untrusted: a size limit, as for packs
+    if data is None:
+        return [unread] if unread else []
     script, diags = load_document(data, str(path), Playthrough, _schema)
     if script is None:
         return diags
