@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from tabletop.model import Catalogue, Pack
 from tabletop.packs.diagnostics import Diagnostic
+from tabletop.packs.jsonparse import error_at
 from tabletop.packs.lint_base import Finding
 from tabletop.packs.positions import Positions
 
@@ -103,14 +104,4 @@ class Origins:
     ) -> Diagnostic:
         """An error located in any file (e.g. a catalogue that was not merged)."""
         self._data.setdefault(name, data)
-        line, col = self.locate(name, ptr)
-        return Diagnostic(
-            code=code,
-            severity="error",
-            message=message,
-            file=name,
-            pointer=ptr,
-            line=line,
-            column=col,
-            hint=hint,
-        )
+        return error_at(code, message, name, ptr, hint, self.locate(name, ptr))

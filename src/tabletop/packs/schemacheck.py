@@ -17,6 +17,7 @@ from jsonschema.exceptions import ValidationError
 from tabletop.model.base import ID_PATTERN, SCENARIO_TIME_PATTERN
 from tabletop.model.pack import SEMVER
 from tabletop.packs.diagnostics import Diagnostic
+from tabletop.packs.jsonparse import error_at
 from tabletop.packs.positions import Positions, escape, pointer
 from tabletop.packs.schemavalidator import validator_for
 
@@ -127,18 +128,8 @@ def _alternatives(err: ValidationError) -> list[str]:
 def _diag(
     code: str, message: str, name: str, ptr: str, positions: Positions, hint: str, key: bool = False
 ) -> Diagnostic:
-    line, col = positions.locate(ptr, key=key)
     hint = hint or "Check this value against the format in schemas/ (editors show it on hover)."
-    return Diagnostic(
-        code=code,
-        severity="error",
-        message=message,
-        file=name,
-        pointer=ptr,
-        line=line,
-        column=col,
-        hint=hint,
-    )
+    return error_at(code, message, name, ptr, hint, positions.locate(ptr, key=key))
 
 
 def describe(err: ValidationError, name: str, positions: Positions) -> list[Diagnostic]:
