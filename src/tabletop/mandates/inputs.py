@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from tabletop.mandates.errors import BadFact, BadParameter, UnknownName
 from tabletop.mandates.index import PackIndex
 from tabletop.model.conditions import Scalar
-from tabletop.model.facts import Facts, FactValue
+from tabletop.model.facts import Facts, FactValue, initial_value
 from tabletop.model.pack import ActionSpec
 from tabletop.model.world import ActionType, FactSpec, ParamSpec
 
@@ -119,21 +119,6 @@ def _out_of_range(spec: FactSpec, value: int) -> bool:
     return (spec.min is not None and value < spec.min) or (
         spec.max is not None and value > spec.max
     )
-
-
-def initial_value(spec: FactSpec) -> FactValue:
-    """The value a fact starts with."""
-    if spec.type == "actor_set":
-        return frozenset(spec.initial)
-    if spec.type == "relation":
-        return frozenset(
-            (
-                p.from_ if isinstance(p.from_, str) else p.from_.param,
-                p.to if isinstance(p.to, str) else p.to.param,
-            )
-            for p in spec.initial
-        )
-    return spec.initial
 
 
 def _fact_expected(spec: FactSpec) -> str:
