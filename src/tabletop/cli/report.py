@@ -18,6 +18,7 @@ from tabletop.cli.sessionargs import (
 from tabletop.engine.chain import Row
 from tabletop.report import AfterActionReport, ReportError, build_report, check_log
 from tabletop.store import StoreError, check_pack, parse_log
+from tabletop.store.jsonl import info_from_header
 from tabletop.store.locate import locate_pack
 from tabletop.store.sessions import SessionInfo
 
@@ -111,21 +112,7 @@ def _read(args: argparse.Namespace) -> tuple[SessionInfo, list[Row], str]:
     path = Path(args.target)
     if names_file(args.target):
         header, rows = parse_log(read_file(path), str(path))
-        info = SessionInfo(
-            id=header.session_id,
-            pack_id=header.pack_id,
-            pack_version=header.pack_version,
-            pack_title=header.pack_title,
-            pack_hash=header.pack_hash,
-            pack_path=None,
-            exercise=header.exercise,
-            facilitator=header.facilitator,
-            started_at=header.started_at,
-            ended_at=header.ended_at,
-            event_count=header.events,
-            head_hash=header.head,
-        )
-        return info, rows, f"exported log {path}"
+        return info_from_header(header), rows, f"exported log {path}"
     with open_store(args) as store:
         info = store.find(args.target)
         return info, store.rows(info.id), f"session database {store.path}"

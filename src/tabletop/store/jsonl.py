@@ -143,3 +143,22 @@ def info_from_log(session_id: str, rows: Sequence[Row], head: str, name: str) ->
         event_count=len(rows),
         head_hash=head,
     )
+
+
+def info_from_header(header: LogHeader) -> SessionInfo:
+    """The session record an exported log's header states (a damaged log included: the
+    report of one still says what it claims to be)."""
+    return SessionInfo(
+        id=header.session_id,
+        pack_id=header.pack_id,
+        pack_version=header.pack_version,
+        pack_title=header.pack_title,
+        pack_hash=header.pack_hash,
+        pack_path=None,
+        exercise=header.exercise,
+        facilitator=header.facilitator,
+        started_at=header.started_at,
+        ended_at=header.ended_at,
+        event_count=header.events,
+        head_hash=header.head,
+    )
