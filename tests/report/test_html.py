@@ -72,6 +72,14 @@ def test_table_of_contents_links_to_every_section(page: Page) -> None:
     assert links == [f"#{s}" for s in page.section_ids]
 
 
+def test_table_of_contents_is_numbered_once(page: Page) -> None:
+    # The section titles carry their numbers ("1. Report status", "Appendix A: ..."): the
+    # list that holds them must not number them again ("1. 1. Report status").
+    style = re.sub(r"\s+", " ", page.all_text)
+    rule = re.search(r"nav\.toc ol \{([^}]*)\}", style)
+    assert rule is not None and "list-style: none" in rule.group(1)
+
+
 def test_timeline_chart_is_inline_svg_in_the_timeline_section(page: Page) -> None:
     assert page.svg_in == ["timeline"]
     (svg,) = page.named("svg")
