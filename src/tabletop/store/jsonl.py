@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Sequence
+from datetime import datetime
 
 from pydantic import ValidationError
 
 from tabletop.engine.chain import EVENT, ChainReport, Row, canonical_json, verify_chain
+from tabletop.model.events import SessionStarted
 from tabletop.model.sessionlog import LOG_FORMAT, LOG_VERSION, LogHeader
 from tabletop.store.db import StoreError
 from tabletop.store.sessions import SessionInfo, SessionStore
@@ -129,36 +131,37 @@ def info_from_log(session_id: str, rows: Sequence[Row], head: str, name: str) ->
         (EVENT.validate_json(r.body).at for r in reversed(rows) if r.type == "session_ended"),
         None,
     )
-    return SessionInfo(
-        id=session_id,
-        pack_id=first.pack_id,
-        pack_version=first.pack_version,
-        pack_title=first.pack_title,
-        pack_hash=first.pack_hash,
-        pack_path=None,
-        exercise=first.exercise,
-        facilitator=first.facilitator,
-        started_at=first.at,
-        ended_at=ended,
-        event_count=len(rows),
-        head_hash=head,
-    )
+    return _info(session_id, first, first.at, ended, len(rows), head)
 
 
 def info_from_header(header: LogHeader) -> SessionInfo:
     """The session record an exported log's header states (a damaged log included: the
     report of one still says what it claims to be)."""
+    return _info(
+        header.session_id, header, header.started_at, header.ended_at, header.events, header.head
+    )
+
+
+def _info(
+    session_id: str,
+    source: LogHeader | SessionStarted,
+    started_at: datetime,
+    ended_at: datetime | None,
+    count: int,
+    head: str,
+) -> SessionInfo:
+    """A session record; pack and people as `source` (a header or the first event) names them."""
     return SessionInfo(
-        id=header.session_id,
-        pack_id=header.pack_id,
-        pack_version=header.pack_version,
-        pack_title=header.pack_title,
-        pack_hash=header.pack_hash,
+        id=session_id,
+        pack_id=source.pack_id,
+        pack_version=source.pack_version,
+        pack_title=source.pack_title,
+        pack_hash=source.pack_hash,
         pack_path=None,
-        exercise=header.exercise,
-        facilitator=header.facilitator,
-        started_at=header.started_at,
-        ended_at=header.ended_at,
-        event_count=header.events,
-        head_hash=header.head,
+        exercise=source.exercise,
+        facilitator=source.facilitator,
+        started_at=started_at,
+        ended_at=ended_at,
+        event_count=count,
+        head_hash=head,
     )
