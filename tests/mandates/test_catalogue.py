@@ -38,6 +38,7 @@ KNOWN_ARTICLES = {
     ("Charter of the Collective Security Treaty Organization", "art. 5"),
     ("Charter of the Shanghai Cooperation Organisation", "art. 1"),
     ("Charter of the Shanghai Cooperation Organisation", "art. 2"),
+    ("Charter of the United Nations", "art. 2(1)"),  # sovereign equality of the members
     ("Charter of the United Nations", "art. 51"),
 }
 

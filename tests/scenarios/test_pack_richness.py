@@ -106,6 +106,32 @@ def test_tempting_options_outside_mandate(loaded) -> None:
     assert len(outside) >= 4, outside
 
 
+def test_a_state_speaks_for_itself_and_an_organisation_under_its_charter(loaded) -> None:
+    """A government's public statement rests on its own sovereignty (UN Charter art. 2(1)),
+    not on a power of an organisation it belongs to; an organisation's, on its charter."""
+    pack = loaded.pack
+    facts = initial_facts(pack)
+    kinds = {a.id: a.kind for a in pack.actors}
+    seen = set()
+    for dp in pack.decision_points:
+        for option in dp.options:
+            if option.action.type != "public_statement":
+                continue
+            for role_id in option.for_roles or dp.deciders:
+                role = next(r for r in pack.roles if r.id == role_id)
+                basis = check_action(pack, role_id, option.action, facts).basis
+                assert basis is not None, (dp.id, option.id, role_id)
+                if kinds[role.actor] == "state":
+                    assert (basis.instrument, basis.citation.article) == (
+                        "UN-Charter-1945",
+                        "art. 2(1)",
+                    ), (dp.id, role_id)
+                else:
+                    assert basis.instrument != "UN-Charter-1945", (dp.id, role_id)
+                seen.add(kinds[role.actor])
+    assert seen  # each pack has public statements to weigh
+
+
 def test_some_option_owes_an_obligation(loaded) -> None:
     """At least one option's action is governed by a power that creates an obligation."""
     pack = loaded.pack
