@@ -102,3 +102,30 @@ def test_control_characters_do_not_break_the_document(player, script_of, example
     )  # fmt: skip
     document = docx.Document(io.BytesIO(render_docx(game.report())))
     assert any("bell and vertical tab" in p.text for p in document.paragraphs)
+
+
+def test_tables_span_the_text_width_in_a_fixed_layout(document) -> None:
+    # Left to autofit, LibreOffice shrank the timeline's event column and the report ran to
+    # half again as many pages: every table now spans the margins with fixed columns.
+    def span(section) -> int:
+        return section.page_width - section.left_margin - section.right_margin
+
+    portrait, landscape = span(document.sections[0]), max(map(span, document.sections))
+    assert landscape > portrait  # the decision log has a landscape page of its own
+    timeline = _table_with(document, "#", "Scenario time")
+    log = _table_with(document, "#", "Scenario", "Wall")
+    for table in document.tables:
+        assert not table.autofit
+        widths = [col.w for col in table._tbl.tblGrid.gridCol_lst]
+        width = landscape if table._tbl is log._tbl else portrait
+        assert abs(sum(widths) - width) <= 635 * len(widths)  # stored in twips
+    event = [col.w for col in timeline._tbl.tblGrid.gridCol_lst][-1]
+    assert event > portrait / 2  # the event text gets the room
+
+
+def test_options_not_taken_lead_with_their_verdict_badge(document) -> None:
+    table = _table_with(document, "Option", "Verdict it would have had")
+    cell = table.rows[1].cells[1].paragraphs[0]
+    badge, headline = cell.runs[0], cell.runs[1]
+    assert badge.bold and badge.text.startswith("[") and badge.text.endswith("] ")
+    assert headline.text and not headline.bold

@@ -8,11 +8,11 @@ from datetime import UTC, datetime
 
 from docx import Document
 from docx.document import Document as DocxDocument
-from docx.enum.section import WD_ORIENT
+from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Inches, Pt, RGBColor
+from docx.shared import Emu, Pt, RGBColor
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
@@ -40,11 +40,29 @@ def clean(text: object) -> str:
     return _NOT_XML.sub("", str(text))
 
 
+TABLE_TYPE = Pt(9)
+
+
 class Writer:
     """Small helpers over a python-docx document, so the sections read as content."""
 
     def __init__(self, doc: DocxDocument) -> None:
         self.doc = doc
+
+    @property
+    def text_width(self) -> int:
+        """The width between the margins of the current section (EMU): tables span it."""
+        section = self.doc.sections[-1]
+        return int(section.page_width - section.left_margin - section.right_margin)
+
+    def turn(self, orientation: WD_ORIENT) -> None:
+        """Go on in a new section on a new page, portrait or landscape (for a wide table)."""
+        last = self.doc.sections[-1]
+        if last.orientation == orientation:
+            return
+        section = self.doc.add_section(WD_SECTION.NEW_PAGE)
+        section.orientation = orientation
+        section.page_width, section.page_height = last.page_height, last.page_width
 
     def heading(self, text: str, level: int) -> Paragraph:
         """A real Word heading (Heading 1, 2, 3), so the navigation pane and TOC work."""
@@ -99,10 +117,12 @@ class Writer:
             cells = t.add_row().cells
             for cell, text in zip(cells, row, strict=True):
                 cell.text = clean(text)
-        if widths:
-            for row in t.rows:
-                for cell, inches in zip(row.cells, widths, strict=True):
-                    cell.width = Inches(inches)
+        self._fit(t, widths or [1.0] * len(head))
+        for row in t.rows:  # tables are dense: a size smaller than the text around them
+            for cell in row.cells:
+                for p in cell.paragraphs:
+                    for run in p.runs:
+                        run.font.size = TABLE_TYPE
         self.doc.add_paragraph()
         return t
 
@@ -115,9 +135,26 @@ class Writer:
             cells[0].paragraphs[0].add_run(clean(key)).bold = True
             _shade(cells[0], "E4E7EB")
             cells[1].text = clean(value)
-            cells[0].width, cells[1].width = Inches(1.9), Inches(4.6)
+        self._fit(t, [1.9, 4.6])
         self.doc.add_paragraph()
         return t
+
+    def _fit(self, t: Table, weights: list[float]) -> None:
+        """Span the text width, columns in proportion to `weights`, in a fixed layout:
+        Word and LibreOffice then agree on the widths instead of shrinking the table to
+        its shortest cells (which left long tables narrow and many pages long)."""
+        t.autofit = False
+        total = sum(weights)
+        widths = [Emu(int(self.text_width * w / total)) for w in weights]
+        for col, width in zip(t._tbl.tblGrid.gridCol_lst, widths, strict=True):
+            col.w = width
+        for row in t.rows:
+            for cell, width in zip(row.cells, widths, strict=True):
+                cell.width = width
+        size = t._tbl.tblPr.find(qn("w:tblW"))
+        if size is not None:
+            size.set(qn("w:type"), "dxa")
+            size.set(qn("w:w"), str(sum(widths) // 635))  # twentieths of a point
 
 
 def _shade(cell: object, fill: str) -> None:
@@ -250,7 +287,7 @@ def _overview(out: Writer, report: AfterActionReport) -> None:
 def _timeline(out: Writer, report: AfterActionReport, chart_png: bytes | None) -> None:
     out.heading(SECTIONS["timeline"], 1)
     png = chart_png if chart_png is not None else render_timeline_png(report)
-    out.doc.add_picture(io.BytesIO(png), width=Inches(6.5))
+    out.doc.add_picture(io.BytesIO(png), width=Emu(out.text_width))
     out.para("Timeline chart: injects and decisions by scenario time.", style="Caption")
     day = wd.session_day(report)
     rows = []
@@ -272,7 +309,11 @@ def _timeline(out: Writer, report: AfterActionReport, chart_png: bytes | None) -
 
 def _compliance(out: Writer, report: AfterActionReport) -> None:
     out.heading(SECTIONS["compliance"], 1)
-    out.table(tables.COMPLIANCE_HEAD, tables.compliance_rows(report))
+    out.table(
+        tables.COMPLIANCE_HEAD,
+        tables.compliance_rows(report),
+        [2.2, 1, 1, 1.2, 1.3, 1, 1.2, 1.2],
+    )
     out.heading("Obligations open at the end", 2)
     if not report.open_obligations:
         out.para("None.")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from docx.enum.section import WD_ORIENT
+
 from tabletop.mandates import wording as w
 from tabletop.report import tables
 from tabletop.report import words as wd
@@ -23,7 +25,7 @@ def _verdict(out: Writer, v: VerdictView, overridden: bool = False, refused: boo
     for reason in wd.extra_reasons(v):
         out.bullet(reason)
     if v.citations:
-        out.bullet("; ".join(v.citations), bold="Cites: ")
+        out.para("; ".join(v.citations), bold="Cites: ")
 
 
 def _choice(out: Writer, c: ChoiceView) -> None:
@@ -63,16 +65,18 @@ def _choice(out: Writer, c: ChoiceView) -> None:
     if c.alternatives:
         what = "Options not taken" if c.decided else "What each option would have been"
         out.para(f"{what}, checked {c.alternatives_on}:")
+        unchecked = "could not be checked: "
         rows = [
-            [
-                a.option_label,
-                f"{wd.verdict_badge(a.verdict.kind)}: {a.verdict.headline}"
-                if a.verdict
-                else f"could not be checked: {a.error}",
-            ]
+            [a.option_label, a.verdict.headline if a.verdict else unchecked + a.error]
             for a in c.alternatives
         ]
-        out.table(["Option", "Verdict it would have had"], rows, [1.8, 4.7])
+        table = out.table(["Option", "Verdict it would have had"], rows, [1.8, 4.7])
+        for row, a in zip(table.rows[1:], c.alternatives, strict=True):
+            if a.verdict:  # the verdict's badge leads its headline, as under "Verdict:"
+                p = row.cells[1].paragraphs[0]
+                headline = p.runs[0]
+                out.badge(p, a.verdict.kind)
+                p._p.append(headline._r)  # the badge first, then the headline
 
 
 def decisions(out: Writer, report: AfterActionReport, heading: str) -> None:
@@ -122,7 +126,7 @@ def objectives_and_plan(out: Writer, report: AfterActionReport) -> None:
     if not report.improvement_plan:
         out.para("No improvement-plan rows were logged.")
         return
-    out.table(tables.PLAN_HEAD, tables.plan_rows(report))
+    out.table(tables.PLAN_HEAD, tables.plan_rows(report), [2, 2, 1.1, 1.3, 1.2, 0.9, 0.9])
 
 
 def appendix(out: Writer, report: AfterActionReport) -> None:
@@ -130,9 +134,11 @@ def appendix(out: Writer, report: AfterActionReport) -> None:
     heads = appendix_sections(report)
     out.heading(heads["participants"], 1)
     out.table(tables.PARTICIPANTS_HEAD, tables.participant_rows(report))
+    out.turn(WD_ORIENT.LANDSCAPE)  # nine columns: the log gets the long side of the page
     out.heading(heads["log"], 1)
     head = ["#", "Scenario", "Wall", "Kind", "Decision", "Role", "Option", "Verdict", "Text"]
-    out.table(head, tables.log_rows(report))
+    out.table(head, tables.log_rows(report), [0.4, 1, 0.75, 0.9, 0.8, 1.5, 1.3, 1.2, 2.7])
+    out.turn(WD_ORIENT.PORTRAIT)
     if "rulings" in heads:
         out.heading(heads["rulings"], 1)
         for r in report.rulings:
@@ -150,7 +156,7 @@ def appendix(out: Writer, report: AfterActionReport) -> None:
     out.facts(rows)
     if i.unverified:
         out.heading("Events after the damage (not verified, not analysed)", 2)
-        out.table(tables.UNVERIFIED_HEAD, tables.unverified_rows(report))
+        out.table(tables.UNVERIFIED_HEAD, tables.unverified_rows(report), [0.4, 1, 1.1, 3.5])
     if "sources" in heads:
         out.heading(heads["sources"], 1)
         for s in report.sources:
