@@ -150,3 +150,45 @@ def test_a_remembered_verdict_is_the_one_weighed_afresh() -> None:
                     seen.add(remembered.model_dump_json())
                 differ += len(seen) > 1
     assert asked > 1_000 and differ > 20  # the worlds do change many verdicts
+
+
+def _values(spec) -> list:
+    """A few values of a parameter's type: each enum value, the ends of an int range."""
+    if spec.type == "enum":
+        return list(spec.values)
+    if spec.type == "int":
+        return [spec.min or 0, spec.max if spec.max is not None else 100_000]
+    if spec.type == "bool":
+        return [True, False]
+    if spec.type == "actor":
+        kinds = spec.kinds or ("state", "organisation", "non_state_group")
+        return [a.id for a in PACK.actors if a.kind in kinds][:4]
+    return ["x"]
+
+
+def test_a_remembered_verdict_follows_every_parameter() -> None:
+    # Conditions on parameters other than the actor (a force size, a legal framework):
+    # the same role and type, one parameter changed at a time, never gets the verdict
+    # remembered for another value.
+    plans = index_of(PACK).plans
+    facts = initial_facts(PACK)
+    varied = 0
+    for role in ROLES:
+        for atype in TYPES.values():
+            base = {p.name: _values(p)[0] for p in atype.params if p.required}
+            for spec in atype.params:
+                if spec.type == "actor" or spec.type == "text":
+                    continue
+                seen = set()
+                for value in _values(spec):
+                    action = ActionSpec(type=atype.id, params=base | {spec.name: value})
+                    try:
+                        remembered = check_action(PACK, role, action, facts)
+                    except MandateError:
+                        continue
+                    for plan in plans.values():
+                        plan.verdicts.clear()
+                    assert check_action(PACK, role, action, facts) == remembered, (role, action)
+                    seen.add(remembered.model_dump_json())
+                varied += len(seen) > 1
+    assert varied >= 3  # some parameter conditions do change the verdict

@@ -156,11 +156,8 @@ def _weigh(
 
 
 def _clean(action: ActionSpec, params: dict[str, Scalar]) -> ActionSpec:
-    """The action with its parameters as checked, in the action type's order (the action
-    itself when it already is that)."""
-    if type(action) is ActionSpec and list(action.params) == list(params):
-        # Same keys in the same order, and the checks return each value unchanged.
-        return action
+    """The action with its parameters as checked, in the action type's order: a copy of
+    its own, as the verdict is remembered and the caller's parameters are a dict."""
     return ActionSpec(type=action.type, params=dict(params))
 
 
