@@ -9,6 +9,7 @@ import pytest
 
 from tabletop.report import AfterActionReport, render_docx
 from tabletop.report.sections import all_sections
+from tabletop.report.word import TABLE_TYPE
 
 
 @pytest.fixture(scope="module")
@@ -129,3 +130,4 @@ def test_options_not_taken_lead_with_their_verdict_badge(document) -> None:
     badge, headline = cell.runs[0], cell.runs[1]
     assert badge.bold and badge.text.startswith("[") and badge.text.endswith("] ")
     assert headline.text and not headline.bold
+    assert badge.font.size == headline.font.size == TABLE_TYPE

@@ -60,9 +60,10 @@ class Writer:
         last = self.doc.sections[-1]
         if last.orientation == orientation:
             return
+        width, height = last.page_width, last.page_height  # read before the new section
         section = self.doc.add_section(WD_SECTION.NEW_PAGE)
         section.orientation = orientation
-        section.page_width, section.page_height = last.page_height, last.page_width
+        section.page_width, section.page_height = height, width
 
     def heading(self, text: str, level: int) -> Paragraph:
         """A real Word heading (Heading 1, 2, 3), so the navigation pane and TOC work."""

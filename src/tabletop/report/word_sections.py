@@ -76,6 +76,7 @@ def _choice(out: Writer, c: ChoiceView) -> None:
                 p = row.cells[1].paragraphs[0]
                 headline = p.runs[0]
                 out.badge(p, a.verdict.kind)
+                p.runs[-1].font.size = headline.font.size  # the table's type size
                 p._p.append(headline._r)  # the badge first, then the headline
 
 
