@@ -75,12 +75,18 @@ class Timing(NamedTuple):
 
 def timed(fns: Sequence[Callable[[], Any]], runs: int) -> list[Timing]:
     """Each function called `runs` times, taking turns (so a busy machine slows each alike),
-    each call after a full collection and with the previous result of that function freed."""
+    each call after a full collection, with no result of an earlier call alive but in the last
+    round."""
     walls: list[list[float]] = [[] for _ in fns]
     cpus: list[list[float]] = [[] for _ in fns]
     results: list[Any] = [None] * len(fns)
-    for _ in range(runs):
+    for run in range(runs):
         for n, fn in enumerate(fns):
+            # Each call starts on the same, small heap: no result of an earlier call is
+            # alive (a whole session's objects would slow the collector and the caches),
+            # except in the last round, whose results the caller compares.
+            if run < runs - 1 or n == 0:
+                results = [None] * len(fns)
             results[n] = None
             gc.collect()
             began, began_cpu = time.perf_counter(), time.process_time()

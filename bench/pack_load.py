@@ -13,29 +13,19 @@ import json
 import statistics
 import time
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
+from _common import example_world
 from tabletop.packs import parse_pack
 from tabletop.packs.jsonsource import parse_json
 from tabletop.packs.positions import Positions
 from tabletop.packs.schemacheck import schema_diagnostics
 from tabletop.schemas import SCHEMAS
 
-ROOT = Path(__file__).resolve().parent.parent
-EXAMPLE = ROOT / "tests" / "data" / "example-pack.json"
-CATALOGUE = ROOT / "tests" / "data" / "catalogues" / "fictional-compact.json"
-
 
 def synthetic_pack(injects: int = 5000, decision_points: int = 1000) -> dict[str, Any]:
     """A valid pack built on the example pack's world, scaled up."""
-    base = json.loads(EXAMPLE.read_text(encoding="utf-8"))
-    cat = json.loads(CATALOGUE.read_text(encoding="utf-8"))
-    pack = copy.deepcopy(base)
-    pack["catalogues"] = []
-    for key in ("actors", "facts", "action_types", "instruments"):
-        pack[key] = base[key] + cat[key]
-    pack["meta"]["sources"] = base["meta"]["sources"] + cat["sources"]
+    base, pack = example_world()
     phases = 10
     pack["phases"] = [
         {

@@ -16,17 +16,15 @@ Target: replay / raw <= 3.
 from __future__ import annotations
 
 import argparse
-import gc
 import json
-import statistics
 import sys
 import tempfile
 import time
 from collections import Counter
-from datetime import UTC, date, datetime, timedelta
-from itertools import count
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from _common import memory_game, timed
 from record_decision import synthetic_pack
 from tabletop.engine import (
     adjudicate,
@@ -35,34 +33,22 @@ from tabletop.engine import (
     note,
     record_decision,
     replay,
-    start_session,
 )
 from tabletop.engine.chain import chain, parse_array
-from tabletop.engine.playthrough import MemorySession
 from tabletop.model.effects import IncreaseFact
-from tabletop.packs import parse_pack
 from tabletop.store import SessionInfo, SessionStore, load_events
 
 
 def build_events(target: int) -> tuple[list, object]:
     """At least `target` events of a plausible long session, made by commands."""
     decisions = 2000
-    loaded = parse_pack(synthetic_pack(decisions), "bench.json", lambda _id: None).loaded
-    assert loaded is not None
-    pack = loaded.pack
-    ticks = count()
-    start = datetime(2030, 1, 1, 9, tzinfo=UTC)
-    clock = lambda: start + timedelta(milliseconds=next(ticks))  # noqa: E731
-    first = start_session(
-        pack,
-        pack_hash=loaded.content_hash,
-        session_id="bench-replay-20300101-0000",
-        facilitator="bench",
+    game = memory_game(
+        synthetic_pack(decisions),
+        "bench-replay-20300101-0000",
+        start=datetime(2030, 1, 1, 9, tzinfo=UTC),
+        tick=timedelta(milliseconds=1),
         exercise="bench",
-        exercise_date=date(2030, 1, 1),
-        now=clock(),
     )
-    game = MemorySession(pack, replay(pack, first), clock, list(first))
     n = 0
     while len(game.events) < target:
         dp = f"DP-{n % decisions}"
@@ -75,26 +61,6 @@ def build_events(target: int) -> tuple[list, object]:
         game.do(advance_clock, by=timedelta(minutes=5))
         n += 1
     return game.events, game.state
-
-
-def timed(fns: list, runs: int) -> list[tuple[float, object]]:
-    """For each function, the median seconds of `runs` calls and its last result; the calls
-    take turns, so a busy machine slows each of them alike."""
-    times: list[list[float]] = [[] for _ in fns]
-    results: list[object] = [None] * len(fns)
-    for run in range(runs):
-        for n, fn in enumerate(fns):
-            # Each call starts on the same, small heap: no result of an earlier call is
-            # alive (a whole session's objects would slow the collector and the caches),
-            # except in the last round, whose results the caller compares.
-            if run < runs - 1 or n == 0:
-                results = [None] * len(fns)
-            results[n] = None
-            gc.collect()
-            began = time.perf_counter()
-            results[n] = fn()
-            times[n].append(time.perf_counter() - began)
-    return [(statistics.median(t), r) for t, r in zip(times, results, strict=True)]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -145,9 +111,8 @@ def main(argv: list[str] | None = None) -> int:
             return replay(None, load_events(store, info))
 
         timings = timed([raw, raw_decoded, replayed, opened], args.runs)
-        (raw_s, raw_rows), (decoded_s, _), (replay_s, replayed_state), (open_s, opened_state) = (
-            timings
-        )
+        (raw_s, _, raw_rows), (decoded_s, _, _), (replay_s, _, replayed_state) = timings[:3]
+        open_s, _, opened_state = timings[3]
         store.close()
     assert len(raw_rows) == stored
     assert replayed_state == opened_state, "replay and open must agree"
