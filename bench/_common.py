@@ -39,6 +39,19 @@ def example_world() -> tuple[dict[str, Any], dict[str, Any]]:
     return base, pack
 
 
+def daily_phases(days: int) -> list[dict[str, Any]]:
+    """One move a day from 1 March 2031 at 08:00, the example pack's first day."""
+    return [
+        {
+            "id": f"move-{d}",
+            "title": f"Move {d + 1}",
+            "starts_at": f"2031-03-{d + 1:02d}T08:00",
+            "summary": "The situation develops.",
+        }
+        for d in range(days)
+    ]
+
+
 def memory_game(
     data: bytes, session_id: str, *, start: datetime, tick: timedelta, exercise: str
 ) -> MemorySession:

@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from _common import example_world
+from _common import daily_phases, example_world
 from tabletop.packs import parse_pack
 from tabletop.packs.jsonsource import parse_json
 from tabletop.packs.positions import Positions
@@ -27,15 +27,7 @@ def synthetic_pack(injects: int = 5000, decision_points: int = 1000) -> dict[str
     """A valid pack built on the example pack's world, scaled up."""
     base, pack = example_world()
     phases = 10
-    pack["phases"] = [
-        {
-            "id": f"move-{p}",
-            "title": f"Move {p}",
-            "starts_at": f"2031-03-{p + 1:02d}T08:00",
-            "summary": "The situation develops.",
-        }
-        for p in range(phases)
-    ]
+    pack["phases"] = daily_phases(phases)
     inject_templates = base["injects"]
     dp_templates = base["decision_points"]
     dps = [copy.deepcopy(dp_templates[d % len(dp_templates)]) for d in range(decision_points)]

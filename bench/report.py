@@ -23,7 +23,7 @@ import time
 from collections import Counter
 from datetime import UTC, date, datetime, timedelta
 
-from _common import example_world, memory_game, timed
+from _common import daily_phases, example_world, memory_game, timed
 from tabletop.engine import (
     adjudicate,
     advance_clock,
@@ -51,15 +51,7 @@ def synthetic_pack(injects: int) -> bytes:
     decision point (the example's four, copied round-robin without follow-ons)."""
     base, pack = example_world()
     days = 10
-    pack["phases"] = [
-        {
-            "id": f"move-{d}",
-            "title": f"Move {d + 1}",
-            "starts_at": f"2031-03-{d + 1:02d}T08:00",
-            "summary": "The situation develops.",
-        }
-        for d in range(days)
-    ]
+    pack["phases"] = daily_phases(days)
     start = datetime(2031, 3, 1, 8, 5)
     step = timedelta(days=days) / injects
     templates = {dp["id"]: dp for dp in base["decision_points"]}
