@@ -16,10 +16,10 @@ from collections.abc import Callable
 from typing import Any
 
 from _common import daily_phases, example_world
+from tabletop.jsonloc.documents import parse_json
+from tabletop.jsonloc.positions import Positions
+from tabletop.jsonloc.schema_errors import schema_diagnostics
 from tabletop.packs import parse_pack
-from tabletop.packs.jsonsource import parse_json
-from tabletop.packs.positions import Positions
-from tabletop.packs.schemacheck import schema_diagnostics
 from tabletop.schemas import SCHEMAS
 
 

@@ -34,7 +34,7 @@ from tabletop.engine import (
     record_decision,
     replay,
 )
-from tabletop.engine.chain import chain, parse_array
+from tabletop.hashchain.chain import chain, parse_array
 from tabletop.model.effects import IncreaseFact
 from tabletop.store import SessionInfo, SessionStore, load_events
 

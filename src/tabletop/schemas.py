@@ -13,7 +13,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from tabletop.model import Catalogue, Pack
-from tabletop.model.playthrough import Playthrough
+from tabletop.model.script import Playthrough
 from tabletop.model.sessionlog import SessionLogLine
 from tabletop.report.model import AfterActionReport
 

@@ -106,7 +106,7 @@ def test_a_broken_script_is_reported_with_its_location(tmp_path, capsys):
 
 def test_a_script_is_refused_unread_past_the_size_limit(tmp_path, capsys, monkeypatch):
     # Scripts are untrusted like packs: one is not read whole into memory however big.
-    monkeypatch.setattr("tabletop.packs.jsonparse.MAX_BYTES", 100)
+    monkeypatch.setattr("tabletop.jsonloc.reading.MAX_BYTES", 100)
     path = tmp_path / "huge.json"
     path.write_text('{"facilitator": "F", "exercise": "E", "steps": []}' + " " * 200)
     assert main(["play", str(PACK), "--script", str(path)]) == 1

@@ -11,10 +11,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tabletop.engine.chain import EVENT, canonical, canonical_json
 from tabletop.engine.playthrough import MemorySession, run_steps
+from tabletop.hashchain.chain import EVENT, canonical, canonical_json
 from tabletop.model.events import ObservationNoted
-from tabletop.model.playthrough import Playthrough
+from tabletop.model.script import Playthrough
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 

@@ -10,7 +10,7 @@ from datetime import timedelta
 import pytest
 
 from tabletop.engine import advance_clock, record_decision
-from tabletop.engine.chain import GENESIS, Row, chain, link, verify_and_read, verify_chain
+from tabletop.hashchain.chain import GENESIS, Row, chain, link, verify_and_read, verify_chain
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ from tabletop.engine import (
     record_decision,
     replay,
 )
-from tabletop.engine.chain import chain, read_events
+from tabletop.hashchain.chain import chain, read_events
 
 
 def test_start_delivers_what_is_due_and_opens_its_decision(game):

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from tabletop.engine.playthrough import run_steps
-from tabletop.model.playthrough import Playthrough
+from tabletop.model.script import Playthrough
 
 
 def script(*steps: dict) -> Playthrough:

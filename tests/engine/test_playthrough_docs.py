@@ -12,7 +12,7 @@ import pytest
 from pydantic import TypeAdapter
 
 from tabletop.cli import main
-from tabletop.model.playthrough import STEP_COMMANDS, Expect, Playthrough, Step
+from tabletop.model.script import STEP_COMMANDS, Expect, Playthrough, Step
 from tabletop.paths import schemas_dir
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -24,7 +24,7 @@ from tabletop.engine import (
     replay,
     resume_clock,
 )
-from tabletop.engine.chain import chain, read_events
+from tabletop.hashchain.chain import chain, read_events
 from tabletop.model.effects import IncreaseFact, SetFact
 from tabletop.packs import open_pack
 

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "tabletop"
-CORE = ("model", "packs", "mandates", "engine", "report")
+CORE = ("model", "jsonloc", "packs", "mandates", "engine", "hashchain", "scripting", "report")
 FORBIDDEN = ("flet", "sqlite3")
 
 

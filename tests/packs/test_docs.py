@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-PACKS = ROOT / "src" / "tabletop" / "packs"
+PACKAGES = [ROOT / "src" / "tabletop" / name for name in ("packs", "jsonloc")]
 DOC = ROOT / "docs" / "diagnostics.md"
 # Calls whose first string argument is a diagnostic code.
 EMITTERS = {"_diag", "_error", "error", "warning", "add", "at_pack", "Finding"}
@@ -16,9 +16,9 @@ NOT_CODES = {"utf-8", "utf-8-sig"}
 
 
 def codes_in_source() -> set[str]:
-    """Diagnostic codes written in the packs package."""
+    """Diagnostic codes written in the packs and jsonloc packages."""
     found: set[str] = set()
-    for path in PACKS.glob("*.py"):
+    for path in (p for package in PACKAGES for p in package.glob("*.py")):
         if path.name == "skeleton.py":  # pack content, not codes
             continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):

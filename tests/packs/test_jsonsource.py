@@ -7,9 +7,9 @@ import time
 
 from pydantic import BaseModel, ConfigDict
 
+from tabletop.jsonloc.documents import nesting_depth_exceeds
 from tabletop.model import Pack
 from tabletop.packs import Positions, load_document, locate
-from tabletop.packs.jsonsource import nesting_depth_exceeds
 from tabletop.packs.loader import schema_for
 
 PACK_SCHEMA = schema_for("scenario-pack.schema.json")

@@ -6,8 +6,7 @@ import copy
 import json
 from pathlib import Path
 
-from tabletop.packs import load_pack, open_pack, parse_pack
-from tabletop.packs.diagnostics import PackError
+from tabletop.packs import PackError, load_pack, open_pack, parse_pack
 from tabletop.packs.loader import LoadResult
 
 DATA = Path(__file__).resolve().parents[1] / "data"

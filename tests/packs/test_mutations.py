@@ -16,11 +16,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
+from tabletop.jsonloc.documents import parse_json, validate_model
+from tabletop.jsonloc.schema_errors import validator_for
 from tabletop.model import Catalogue, Pack
 from tabletop.packs import Diagnostic, parse_pack
-from tabletop.packs.jsonsource import parse_json, validate_model
 from tabletop.packs.loader import LoadResult, catalogue_finder, schema_for
-from tabletop.packs.schemacheck import validator_for
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 EXAMPLE = DATA / "example-pack.json"

@@ -11,12 +11,12 @@ from typing import Any
 
 import pytest
 
-from tabletop.engine import chain, replay, start_session
-from tabletop.engine.chain import Row
+from tabletop.engine import replay, start_session
 from tabletop.engine.playthrough import MemorySession, run_steps
+from tabletop.hashchain.chain import Row, chain
 from tabletop.model.events import Event
 from tabletop.model.pack import Pack
-from tabletop.model.playthrough import Playthrough
+from tabletop.model.script import Playthrough
 from tabletop.packs import LoadedPack, open_pack
 from tabletop.report import AfterActionReport, build_report, check_log
 

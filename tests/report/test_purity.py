@@ -6,7 +6,16 @@ import ast
 from pathlib import Path
 
 REPORT = Path(__file__).resolve().parents[2] / "src" / "tabletop" / "report"
-CORE = ("build", "walk", "decisions", "alternatives", "integrity", "model", "words", "sections")
+CORE = (
+    "build",
+    "walk",
+    "decision_analysis",
+    "alternatives",
+    "integrity",
+    "model",
+    "words",
+    "sections",
+)
 FORBIDDEN = {"sqlite3", "flet", "docx", "matplotlib", "jinja2", "tabletop.store", "tabletop.cli"}
 FORBIDDEN |= {"tabletop.ui", "os", "pathlib", "shutil", "subprocess"}
 

@@ -24,7 +24,8 @@ from pydantic import TypeAdapter
 
 from tabletop import model
 from tabletop.cli import main
-from tabletop.model import conditions, effects, pack, playthrough, world
+from tabletop.model import conditions, effects, pack, world
+from tabletop.model import script as script_model
 from tabletop.packs import parse_pack
 from tabletop.packs.loader import catalogue_finder
 from tabletop.paths import schemas_dir, shipped_scenarios_dir
@@ -69,7 +70,7 @@ def _schema(name: str) -> dict[str, Any]:
 
 PACK_SCHEMA = _schema("scenario-pack.schema.json")
 PLAY_SCHEMA = _schema("playthrough.schema.json")
-MODEL_MODULES = (pack, world, conditions, effects, playthrough, model)
+MODEL_MODULES = (pack, world, conditions, effects, script_model, model)
 
 
 def _validate_def(schema: dict[str, Any], name: str, value: Any) -> None:
@@ -143,7 +144,7 @@ def test_json_block_is_valid(block: Block, tmp_path: Path) -> None:
 
 def _validate_whole_script(block: Block, value: dict[str, Any], tmp_path: Path) -> None:
     jsonschema.Draft202012Validator(PLAY_SCHEMA).validate(value)
-    playthrough.Playthrough.model_validate_json(block.text)
+    script_model.Playthrough.model_validate_json(block.text)
     # The script names its pack relative to scenarios/tests/, where scripts live.
     pack_file = (shipped_scenarios_dir() / "tests" / value["pack"]).resolve()
     script = tmp_path / "script.json"

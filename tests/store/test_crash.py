@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from tabletop.engine.playthrough import MemorySession, run_steps
-from tabletop.model.playthrough import Playthrough
+from tabletop.model.script import Playthrough
 from tabletop.store import LiveSession, SessionStore
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -7,7 +7,7 @@ import sqlite3
 
 import pytest
 
-from tabletop.engine.chain import link, read_intact, verify_and_read
+from tabletop.hashchain.chain import link, read_intact, verify_and_read
 from tabletop.store import DamagedLog, LiveSession, load_events
 
 

@@ -9,7 +9,7 @@ import sqlite3
 import pytest
 
 from tabletop.cli import main
-from tabletop.engine.chain import link
+from tabletop.hashchain.chain import link
 from tabletop.store import (
     DamagedLog,
     LiveSession,

@@ -15,12 +15,12 @@ from tabletop.cli.sessionargs import (
     usage_error,
     write_file,
 )
-from tabletop.engine.chain import Row
+from tabletop.hashchain.chain import Row
 from tabletop.report import AfterActionReport, ReportError, build_report, check_log
 from tabletop.store import StoreError, check_pack, parse_log
 from tabletop.store.jsonl import info_from_header
 from tabletop.store.locate import locate_pack
-from tabletop.store.sessions import SessionInfo
+from tabletop.store.sqlite_store import SessionInfo
 
 FORMATS = ("md", "html", "json", "docx")
 EXTENSIONS = {

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from tabletop.cli.sessionargs import add_db_option, error, names_file, open_store, read_file
-from tabletop.engine import verify_chain
+from tabletop.hashchain.chain import verify_chain
 from tabletop.store import StoreError, verify_log
 
 

@@ -4,20 +4,12 @@ Pure: no clock (commands take `now`), no files, no database. A command returns t
 to log, or a `Refusal` that changes nothing.
 """
 
-from tabletop.engine.chain import (
-    GENESIS,
-    ChainReport,
-    Row,
-    canonical,
-    chain,
-    link,
-    verify_chain,
-)
 from tabletop.engine.clock import advance_clock, deliver_inject, pause_clock, resume_clock
 from tabletop.engine.decisions import amend_decision, record_decision, reject_decision
 from tabletop.engine.draft import Outcome, Refusal
+from tabletop.engine.fact_changes import EffectError, fact_changes
 from tabletop.engine.fold import LogError, apply, extend, obligation_id, replay
-from tabletop.engine.session import (
+from tabletop.engine.lifecycle import (
     adjudicate,
     assign_role,
     end_session,
@@ -36,11 +28,8 @@ from tabletop.engine.state import (
     Seat,
     SessionState,
 )
-from tabletop.engine.world import EffectError, fact_changes
 
 __all__ = [
-    "GENESIS",
-    "ChainReport",
     "Clock",
     "Decision",
     "Delivery",
@@ -51,7 +40,6 @@ __all__ = [
     "Outcome",
     "Pending",
     "Refusal",
-    "Row",
     "Seat",
     "SessionState",
     "adjudicate",
@@ -59,13 +47,10 @@ __all__ = [
     "amend_decision",
     "apply",
     "assign_role",
-    "canonical",
-    "chain",
     "deliver_inject",
     "end_session",
     "extend",
     "fact_changes",
-    "link",
     "note",
     "obligation_id",
     "pause_clock",
@@ -76,5 +61,4 @@ __all__ = [
     "replay",
     "resume_clock",
     "start_session",
-    "verify_chain",
 ]

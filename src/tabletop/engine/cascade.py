@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from tabletop.engine.draft import Draft
-from tabletop.engine.world import fact_changes
+from tabletop.engine.fact_changes import fact_changes
 from tabletop.mandates import describe_discharge, discharged_by, holds
 from tabletop.model import events as ev
 from tabletop.model.pack import ActionSpec, Inject, Phase

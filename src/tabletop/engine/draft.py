@@ -10,10 +10,10 @@ from typing import Any, ParamSpec
 
 from pydantic import ValidationError
 
+from tabletop.engine.fact_changes import EffectError
 from tabletop.engine.fold import Builder
 from tabletop.engine.index import index_of
 from tabletop.engine.state import SessionState
-from tabletop.engine.world import EffectError
 from tabletop.mandates import MandateError
 from tabletop.model import events as ev
 from tabletop.model.pack import DecisionPoint, Inject, Pack

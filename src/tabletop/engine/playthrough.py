@@ -11,14 +11,15 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, Protocol
 
-from tabletop.engine import clock, decisions, session
+from tabletop.engine import clock, decisions
+from tabletop.engine import lifecycle as session
 from tabletop.engine.draft import Outcome, Refusal
-from tabletop.engine.expect import Mismatch, check_expect
 from tabletop.engine.fold import extend
 from tabletop.engine.state import SessionState
-from tabletop.model import playthrough as pt
+from tabletop.model import script as pt
 from tabletop.model.events import Event
 from tabletop.model.pack import Pack
+from tabletop.scripting.expectations import Mismatch, check_expect
 
 
 class Session(Protocol):

@@ -5,7 +5,7 @@ parameter or fact, or a value of the wrong type) raises a `MandateError`; a verd
 even "outside mandate", is always a value.
 """
 
-from tabletop.mandates.check import check_action, explain, explain_all, holds
+from tabletop.mandates.action_check import check_action, explain, explain_all, holds
 from tabletop.mandates.errors import BadFact, BadParameter, MandateError, UnknownName
 from tabletop.mandates.obligations import (
     ActionsTaken,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from tabletop.mandates.check import check_action, role_of
+from tabletop.mandates.action_check import check_action, role_of
 from tabletop.mandates.errors import BadFact, BadParameter, UnknownName
 from tabletop.mandates.index import index_of
 from tabletop.model.conditions import Scalar

@@ -1,9 +1,16 @@
 """Loading, validating and linting scenario packs."""
 
-from tabletop.packs.diagnostics import Diagnostic, PackError
-from tabletop.packs.jsonsource import MAX_BYTES, MAX_DEPTH, load_document
-from tabletop.packs.loader import LoadedPack, LoadResult, load_pack, open_pack, parse_pack
-from tabletop.packs.positions import Positions, locate
+from tabletop.jsonloc.diagnostics import Diagnostic
+from tabletop.jsonloc.documents import MAX_BYTES, MAX_DEPTH, load_document
+from tabletop.jsonloc.positions import Positions, locate
+from tabletop.packs.loader import (
+    LoadedPack,
+    LoadResult,
+    PackError,
+    load_pack,
+    open_pack,
+    parse_pack,
+)
 
 __all__ = [
     "MAX_BYTES",

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from tabletop.jsonloc.diagnostics import Diagnostic
+from tabletop.jsonloc.documents import read_limited
 from tabletop.model import Catalogue, Meta, Pack
-from tabletop.packs.diagnostics import Diagnostic
-from tabletop.packs.jsonsource import read_limited
 from tabletop.packs.lint_base import Index, check_duplicates, condition_sites, warning
 from tabletop.packs.lint_effects import check_effects
 from tabletop.packs.lint_flow import facts_read

@@ -14,15 +14,23 @@ from pathlib import Path
 from typing import Any
 
 from tabletop.gcpause import quiet_gc
+from tabletop.jsonloc.diagnostics import Diagnostic
+from tabletop.jsonloc.documents import MAX_BYTES, load_document, read_limited
 from tabletop.model import Catalogue, Pack
-from tabletop.packs.diagnostics import Diagnostic, PackError
-from tabletop.packs.jsonsource import MAX_BYTES, load_document, read_limited
 from tabletop.packs.lint import lint
 from tabletop.packs.origins import CatalogueFile, Origins
 from tabletop.paths import shipped_catalogues_dir
 
 CatalogueSource = Callable[[str], tuple[str, bytes] | None]
 """Given a catalogue id, the file name and bytes of that catalogue, or None."""
+
+
+class PackError(Exception):
+    """A pack could not be loaded; carries the diagnostics."""
+
+    def __init__(self, diagnostics: tuple[Diagnostic, ...]) -> None:
+        super().__init__("; ".join(d.render() for d in diagnostics if d.severity == "error"))
+        self.diagnostics = diagnostics
 
 
 @dataclass(frozen=True)

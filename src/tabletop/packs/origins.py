@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from tabletop.jsonloc.diagnostics import Diagnostic
+from tabletop.jsonloc.positions import Positions
+from tabletop.jsonloc.reading import error_at
 from tabletop.model import Catalogue, Pack
-from tabletop.packs.diagnostics import Diagnostic
-from tabletop.packs.jsonparse import error_at
 from tabletop.packs.lint_base import Finding
-from tabletop.packs.positions import Positions
 
 # Collections the catalogues add to, as (key in the pack, key in a catalogue).
 _MERGED = {

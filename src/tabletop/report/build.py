@@ -14,7 +14,7 @@ from tabletop.mandates.index import index_of
 from tabletop.model import events as ev
 from tabletop.model.pack import Pack
 from tabletop.report.alternatives import Alternatives
-from tabletop.report.decisions import analyse_decisions, compliance, obligation_view
+from tabletop.report.decision_analysis import analyse_decisions, compliance, obligation_view
 from tabletop.report.model import (
     REPORT_FORMAT,
     REPORT_VERSION,

@@ -9,8 +9,8 @@ from collections.abc import Sequence
 
 from pydantic import ValidationError
 
-from tabletop.engine.chain import EVENT, ChainReport, Row, verify_and_read
 from tabletop.engine.playthrough import describe
+from tabletop.hashchain.chain import EVENT, ChainReport, Row, verify_and_read
 from tabletop.model.events import Event
 from tabletop.report.model import Integrity, UnverifiedEvent
 from tabletop.report.words import plural

@@ -10,7 +10,7 @@ from tabletop.store.jsonl import (
     verify_log,
 )
 from tabletop.store.live import LiveSession, PackMismatch, check_pack, load_events, utc_now
-from tabletop.store.sessions import (
+from tabletop.store.sqlite_store import (
     AmbiguousSession,
     ConcurrentWrite,
     NoSuchSession,

@@ -12,11 +12,11 @@ from datetime import datetime
 
 from pydantic import ValidationError
 
-from tabletop.engine.chain import EVENT, ChainReport, Row, canonical_json, verify_chain
+from tabletop.hashchain.chain import EVENT, ChainReport, Row, canonical_json, verify_chain
 from tabletop.model.events import SessionStarted
 from tabletop.model.sessionlog import LOG_FORMAT, LOG_VERSION, LogHeader
 from tabletop.store.db import StoreError
-from tabletop.store.sessions import SessionInfo, SessionStore
+from tabletop.store.sqlite_store import SessionInfo, SessionStore
 
 
 class LogFileError(StoreError):

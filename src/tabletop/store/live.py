@@ -14,17 +14,16 @@ from tabletop.engine import (
     Outcome,
     Refusal,
     SessionState,
-    chain,
     extend,
     replay,
     start_session,
 )
-from tabletop.engine.chain import Row, read_intact, verify_and_read
+from tabletop.hashchain.chain import Row, chain, read_intact, verify_and_read
 from tabletop.model.events import Event
 from tabletop.packs import LoadedPack
 from tabletop.store.db import StoreError
 from tabletop.store.jsonl import DamagedLog
-from tabletop.store.sessions import SessionInfo, SessionStore
+from tabletop.store.sqlite_store import SessionInfo, SessionStore
 
 WallClock = Callable[[], datetime]
 

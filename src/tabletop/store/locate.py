@@ -7,7 +7,7 @@ from pathlib import Path
 from tabletop.packs import LoadedPack, PackError, load_pack, open_pack
 from tabletop.paths import shipped_scenarios_dir, user_packs_dir
 from tabletop.store.db import StoreError
-from tabletop.store.sessions import SessionInfo
+from tabletop.store.sqlite_store import SessionInfo
 
 
 class PackNotFound(StoreError):

@@ -10,11 +10,11 @@ from typing import Any
 
 from tabletop.engine import Refusal
 from tabletop.engine.playthrough import StepReport, run_steps
-from tabletop.model.playthrough import Playthrough
+from tabletop.jsonloc.documents import read_limited
+from tabletop.model.script import Playthrough
 from tabletop.packs import Diagnostic, LoadedPack, Positions, load_document
-from tabletop.packs.jsonsource import read_limited
 from tabletop.store.live import LiveSession, WallClock, utc_now
-from tabletop.store.sessions import SessionStore
+from tabletop.store.sqlite_store import SessionStore
 
 
 @cache

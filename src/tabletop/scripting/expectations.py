@@ -7,7 +7,7 @@ from typing import Any
 
 from tabletop.engine.draft import Outcome, Refusal
 from tabletop.engine.state import ObligationState, SessionState, fact_to_json
-from tabletop.model.playthrough import Expect
+from tabletop.model.script import Expect
 from tabletop.model.verdict import Verdict
 
 

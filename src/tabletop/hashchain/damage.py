@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from pydantic import ValidationError
 
-from tabletop.engine.chain import EVENT, GENESIS, ChainReport, Damage, Row, link
+from tabletop.hashchain.chain import EVENT, GENESIS, ChainReport, Damage, Row, link
 from tabletop.model.events import Event
 
 

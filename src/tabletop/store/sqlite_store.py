@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from tabletop.engine.chain import Row, StoredRow
+from tabletop.hashchain.chain import Row, StoredRow
 from tabletop.store.db import StoreError, connect
 
 

@@ -14,12 +14,12 @@ from typing import Any
 
 from jsonschema.exceptions import ValidationError
 
+from tabletop.jsonloc.diagnostics import Diagnostic
+from tabletop.jsonloc.positions import Positions, escape, pointer
+from tabletop.jsonloc.reading import error_at
+from tabletop.jsonloc.schema_validator import validator_for
 from tabletop.model.base import ID_PATTERN, SCENARIO_TIME_PATTERN
 from tabletop.model.pack import SEMVER
-from tabletop.packs.diagnostics import Diagnostic
-from tabletop.packs.jsonparse import error_at
-from tabletop.packs.positions import Positions, escape, pointer
-from tabletop.packs.schemavalidator import validator_for
 
 _PATTERN_HINTS = {
     ID_PATTERN: "An id starts with a letter, then letters, digits, '_', '.' or '-' "

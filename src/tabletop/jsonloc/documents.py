@@ -31,8 +31,9 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from tabletop.gcpause import quiet_gc
-from tabletop.packs.diagnostics import Diagnostic
-from tabletop.packs.jsonparse import (
+from tabletop.jsonloc.diagnostics import Diagnostic
+from tabletop.jsonloc.positions import Positions, pointer
+from tabletop.jsonloc.reading import (
     MAX_BYTES,
     MAX_DEPTH,
     decode,
@@ -43,7 +44,6 @@ from tabletop.packs.jsonparse import (
     too_deep_at,
     too_large,
 )
-from tabletop.packs.positions import Positions, pointer
 
 __all__ = [
     "MAX_BYTES",
@@ -155,7 +155,7 @@ def load_document(
     if failure is not None:
         positions = positions or Positions(text)
         # Only a refused document needs the schema (and jsonschema, slow to import).
-        from tabletop.packs.schemacheck import schema_diagnostics
+        from tabletop.jsonloc.schema_errors import schema_diagnostics
 
         found = schema_diagnostics(
             instance, schema() if callable(schema) else schema, name, positions

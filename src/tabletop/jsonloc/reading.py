@@ -11,8 +11,8 @@ import re
 from itertools import accumulate
 from typing import Any
 
-from tabletop.packs.diagnostics import Diagnostic
-from tabletop.packs.positions import Positions
+from tabletop.jsonloc.diagnostics import Diagnostic
+from tabletop.jsonloc.positions import Positions
 
 MAX_BYTES = 20 * 1024 * 1024
 """Largest document accepted (20 MB); bigger files are refused unread."""

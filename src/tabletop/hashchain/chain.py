@@ -182,7 +182,7 @@ def verify_and_read(
             return ChainReport(len(rows), head), events
     # Something is wrong: find the first bad event and name the damage. (Imported here:
     # the diagnosis builds on this module.)
-    from tabletop.engine.damage import diagnose
+    from tabletop.hashchain.damage import diagnose
 
     return diagnose(rows, expected_count, expected_head)
 

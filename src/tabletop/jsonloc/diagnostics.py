@@ -1,4 +1,4 @@
-"""Problems found in a pack: values with a severity, a location and a hint."""
+"""Problems found in a document: values with a severity, a location and a hint."""
 
 from __future__ import annotations
 
@@ -34,11 +34,3 @@ class Diagnostic(Model):
         where = self.pointer or "/"
         text = f"{self.location()}: {self.severity} [{self.code}] at {where}: {self.message}"
         return f"{text}\n    hint: {self.hint}" if self.hint else text
-
-
-class PackError(Exception):
-    """A pack could not be loaded; carries the diagnostics."""
-
-    def __init__(self, diagnostics: tuple[Diagnostic, ...]) -> None:
-        super().__init__("; ".join(d.render() for d in diagnostics if d.severity == "error"))
-        self.diagnostics = diagnostics
