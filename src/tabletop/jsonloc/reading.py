@@ -1,6 +1,6 @@
 """Reading JSON text safely: size and depth limits, UTF-8, syntax and duplicate keys.
 
-The first steps of `jsonsource.load_document`; see there for the whole pipeline.
+The first steps of `documents.load_document`; see there for the whole pipeline.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """JSON Schema validation that reports every error, located and in plain words.
 
-Only runs once pydantic has rejected a document (see `jsonsource`). For anyOf/oneOf
+Only runs once pydantic has rejected a document (see `documents`). For anyOf/oneOf
 failures it descends into the branch that came closest, so an author reads "unknown key
 'opp' (did you mean 'op'?)" rather than "is not valid under any of the given schemas".
 """
