@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from tabletop.model import Pack
+from tabletop.model.json_schemas import schema_for
 from tabletop.packs import MAX_BYTES, MAX_DEPTH, load_document, load_pack
-from tabletop.packs.loader import schema_for
 
 BAD = Path(__file__).resolve().parents[1] / "data" / "bad"
 

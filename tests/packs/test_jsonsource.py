@@ -9,8 +9,8 @@ from pydantic import BaseModel, ConfigDict
 
 from tabletop.jsonloc.documents import nesting_depth_exceeds
 from tabletop.model import Pack
+from tabletop.model.json_schemas import schema_for
 from tabletop.packs import Positions, load_document, locate
-from tabletop.packs.loader import schema_for
 
 PACK_SCHEMA = schema_for("scenario-pack.schema.json")
 

@@ -19,8 +19,9 @@ from pydantic import ValidationError
 from tabletop.jsonloc.documents import parse_json, validate_model
 from tabletop.jsonloc.schema_errors import validator_for
 from tabletop.model import Catalogue, Pack
+from tabletop.model.json_schemas import schema_for
 from tabletop.packs import Diagnostic, parse_pack
-from tabletop.packs.loader import LoadResult, catalogue_finder, schema_for
+from tabletop.packs.loader import LoadResult, catalogue_finder
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 EXAMPLE = DATA / "example-pack.json"

@@ -8,8 +8,9 @@ import sys
 from tabletop.cli.sessionargs import add_db_option, db_path, error, open_store, usage_error
 from tabletop.engine import Refusal
 from tabletop.packs import load_pack
+from tabletop.scripting.loading import LoadedScript, load_script
 from tabletop.store import StoreError
-from tabletop.store.scripts import LoadedScript, StepDone, load_script, play
+from tabletop.store.scripts import StepDone, play
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache, partial
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +17,7 @@ from tabletop.gcpause import quiet_gc
 from tabletop.jsonloc.diagnostics import Diagnostic
 from tabletop.jsonloc.documents import MAX_BYTES, load_document, read_limited
 from tabletop.model import Catalogue, Pack
+from tabletop.model.json_schemas import schema_for
 from tabletop.packs.lint import lint
 from tabletop.packs.origins import CatalogueFile, Origins
 from tabletop.paths import shipped_catalogues_dir
@@ -65,14 +66,6 @@ class LoadResult:
     def warnings(self) -> tuple[Diagnostic, ...]:
         """The diagnostics of severity warning."""
         return tuple(d for d in self.diagnostics if d.severity == "warning")
-
-
-@cache
-def schema_for(file_name: str) -> dict[str, Any]:
-    """A generated JSON Schema by file name (built once per process)."""
-    from tabletop.schemas import SCHEMAS
-
-    return SCHEMAS[file_name]()
 
 
 def parse_catalogue(data: bytes, name: str) -> tuple[Catalogue | None, list[Diagnostic]]:
