@@ -18,8 +18,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from tabletop.mandates import check_action, holds
-from tabletop.mandates.index import index_of
+from tabletop.mandates import check_action, forget_verdicts, holds
 from tabletop.model import ActionSpec, Verdict
 from tabletop.model.facts import initial_facts
 from tabletop.packs import open_pack
@@ -67,12 +66,9 @@ def main() -> None:
         for role, action in actions:
             check_action(PACK, role, action, facts)
 
-    plans = index_of(PACK).plans
-
     def fresh_checks() -> None:
         for role, action in actions:
-            for plan in plans.values():
-                plan.verdicts.clear()
+            forget_verdicts(PACK)
             check_action(PACK, role, action, facts)
 
     def baseline() -> None:

@@ -28,8 +28,7 @@ from itertools import count
 from pathlib import Path
 
 from tabletop.engine import record_decision
-from tabletop.mandates import check_action
-from tabletop.mandates.index import index_of
+from tabletop.mandates import check_action, forget_verdicts
 from tabletop.packs import parse_pack
 from tabletop.store import LiveSession, SessionStore
 from tabletop.store.db import configure
@@ -186,7 +185,6 @@ def measure(folder: Path, decisions: int, afresh: bool = False) -> dict[str, lis
     ticks = count()
     start = datetime(2030, 1, 1, 9, tzinfo=UTC)
     clock = lambda: start + timedelta(milliseconds=next(ticks))  # noqa: E731
-    plans = index_of(result.loaded.pack).plans
     store = SessionStore(folder / f"engine-{afresh}.sqlite")
     live = LiveSession.start(store, result.loaded, facilitator="b", exercise="b", clock=clock)
     assert isinstance(live, LiveSession)
@@ -200,15 +198,13 @@ def measure(folder: Path, decisions: int, afresh: bool = False) -> dict[str, lis
         baseline.insert()
         out["raw"].append(time.perf_counter() - began)
         if afresh:
-            for plan in plans.values():
-                plan.verdicts.clear()
+            forget_verdicts(pack)
         began = time.perf_counter()
         outcome = live.do(record_decision, f"DP-{n}", "secretariat", option, "Because.")
         out["record"].append(time.perf_counter() - began)
         assert isinstance(outcome, list), outcome
         if afresh:
-            for plan in plans.values():
-                plan.verdicts.clear()
+            forget_verdicts(pack)
         began = time.perf_counter()
         check_action(pack, "secretariat", action, live.state.facts)
         out["check"].append(time.perf_counter() - began)

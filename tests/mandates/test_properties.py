@@ -7,8 +7,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tabletop.mandates import MandateError, check_action
-from tabletop.mandates.index import index_of
+from tabletop.mandates import MandateError, check_action, forget_verdicts
 from tabletop.model import ActionSpec, Pack, Verdict
 from tabletop.model.facts import initial_facts
 from tabletop.packs import open_pack
@@ -127,7 +126,6 @@ def _worlds() -> list[dict]:
 def test_a_remembered_verdict_is_the_one_weighed_afresh() -> None:
     # Verdicts are remembered by role, action and the values of the facts the rules read.
     # Each action, asked on world after world, gets the answer a check without memory gives.
-    plans = index_of(PACK).plans
     worlds = _worlds()
     asked = differ = 0
     for role in ROLES:
@@ -143,8 +141,7 @@ def test_a_remembered_verdict_is_the_one_weighed_afresh() -> None:
                         remembered = check_action(PACK, role, action, facts)
                     except MandateError:
                         break  # an actor of the wrong kind for the parameter
-                    for plan in plans.values():
-                        plan.verdicts.clear()
+                    forget_verdicts(PACK)
                     assert check_action(PACK, role, action, facts) == remembered, (role, action)
                     asked += 1
                     seen.add(remembered.model_dump_json())
@@ -170,7 +167,6 @@ def test_a_remembered_verdict_follows_every_parameter() -> None:
     # Conditions on parameters other than the actor (a force size, a legal framework):
     # the same role and type, one parameter changed at a time, never gets the verdict
     # remembered for another value.
-    plans = index_of(PACK).plans
     facts = initial_facts(PACK)
     varied = 0
     for role in ROLES:
@@ -186,8 +182,7 @@ def test_a_remembered_verdict_follows_every_parameter() -> None:
                         remembered = check_action(PACK, role, action, facts)
                     except MandateError:
                         continue
-                    for plan in plans.values():
-                        plan.verdicts.clear()
+                    forget_verdicts(PACK)
                     assert check_action(PACK, role, action, facts) == remembered, (role, action)
                     seen.add(remembered.model_dump_json())
                 varied += len(seen) > 1

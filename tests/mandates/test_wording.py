@@ -8,9 +8,9 @@ import pytest
 from pydantic import TypeAdapter
 
 from tabletop.mandates import explain, explain_all, holds
-from tabletop.mandates.index import index_of
 from tabletop.mandates.requirements import requirement
 from tabletop.model import Condition
+from tabletop.model.index import index_of
 
 _ADAPTER = TypeAdapter(Condition)
 

@@ -6,10 +6,10 @@ from datetime import datetime, timedelta
 
 from tabletop.engine.cascade import deliver, run_until, settle
 from tabletop.engine.draft import Draft, Outcome, Refusal, command
-from tabletop.engine.index import index_of
 from tabletop.engine.lifecycle import guard
 from tabletop.engine.state import SessionState
 from tabletop.model import events as ev
+from tabletop.model.index import index_of
 from tabletop.model.pack import Pack
 
 

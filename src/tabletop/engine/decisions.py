@@ -7,11 +7,11 @@ from datetime import datetime
 from tabletop.engine.cascade import Taken, discharge, release, settle
 from tabletop.engine.draft import Draft, Outcome, Refusal, command
 from tabletop.engine.fact_changes import fact_changes
-from tabletop.engine.index import index_of
 from tabletop.engine.lifecycle import guard
 from tabletop.engine.state import SessionState
 from tabletop.mandates import check_action
 from tabletop.model import events as ev
+from tabletop.model.index import index_of
 from tabletop.model.pack import DecisionPoint, Option, Pack
 from tabletop.model.verdict import Verdict
 

@@ -12,10 +12,10 @@ from pydantic import ValidationError
 
 from tabletop.engine.fact_changes import EffectError
 from tabletop.engine.fold import Builder
-from tabletop.engine.index import index_of
 from tabletop.engine.state import SessionState
 from tabletop.mandates import MandateError
 from tabletop.model import events as ev
+from tabletop.model.index import index_of
 from tabletop.model.pack import DecisionPoint, Inject, Pack
 from tabletop.model.verdict import Verdict
 

@@ -9,11 +9,11 @@ from tabletop import __version__
 from tabletop.engine.cascade import run_until, settle
 from tabletop.engine.draft import Draft, Outcome, Refusal, command
 from tabletop.engine.fact_changes import EffectError, fact_changes
-from tabletop.engine.index import index_of
 from tabletop.engine.state import SessionState, fact_to_json
 from tabletop.model import events as ev
 from tabletop.model.effects import Effect
 from tabletop.model.facts import initial_facts
+from tabletop.model.index import index_of
 from tabletop.model.pack import Pack
 
 

@@ -5,7 +5,13 @@ parameter or fact, or a value of the wrong type) raises a `MandateError`; a verd
 even "outside mandate", is always a value.
 """
 
-from tabletop.mandates.action_check import check_action, explain, explain_all, holds
+from tabletop.mandates.action_check import (
+    check_action,
+    explain,
+    explain_all,
+    forget_verdicts,
+    holds,
+)
 from tabletop.mandates.errors import BadFact, BadParameter, MandateError, UnknownName
 from tabletop.mandates.obligations import (
     ActionsTaken,
@@ -26,6 +32,7 @@ __all__ = [
     "discharged_by",
     "explain",
     "explain_all",
+    "forget_verdicts",
     "holds",
     "is_discharged",
     "open_obligations",

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import threading
+import weakref
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from tabletop.mandates import headlines
 from tabletop.mandates.errors import UnknownName
 from tabletop.mandates.evaluate import Context, evaluate, evaluate_all
-from tabletop.mandates.index import PackIndex, index_of
 from tabletop.mandates.inputs import action_type_of, check_params, resolve_facts
 from tabletop.mandates.substitute import bind_params
 from tabletop.model.conditions import Condition, FactTest, RelationTest, Scalar, conditions_in
 from tabletop.model.facts import Facts
+from tabletop.model.index import PackIndex, index_of
 from tabletop.model.pack import ActionSpec, Pack, Role
 from tabletop.model.verdict import ConditionResult, Ground, ObligationDue, Verdict
 from tabletop.model.world import ActionType, Instrument, Limit, ParamSpec, Power
@@ -58,12 +60,36 @@ class Plan:
     """Verdicts already given, by parameters and the values of `reads` (see check_action)."""
 
 
+_plans: weakref.WeakKeyDictionary[PackIndex, dict[tuple[str, str], Plan]] = (
+    weakref.WeakKeyDictionary()
+)
+"""The verdict memory: per pack index (so it lives as long as the pack's index), the plan of
+each role and action type checked so far, holding the verdicts already given."""
+_plans_lock = threading.Lock()
+
+
+def _plans_of(index: PackIndex) -> dict[tuple[str, str], Plan]:
+    with _plans_lock:
+        plans = _plans.get(index)
+        if plans is None:
+            plans = _plans[index] = {}
+        return plans
+
+
+def forget_verdicts(pack: Pack) -> None:
+    """Clear the verdicts remembered for a pack (for tests and benchmarks that weigh each
+    question afresh)."""
+    for plan in _plans_of(index_of(pack)).values():
+        plan.verdicts.clear()
+
+
 def plan_for(index: PackIndex, role_id: str, action: ActionSpec) -> Plan:
-    """The plan for a role and an action's type (memoised in the index); raises for an
+    """The plan for a role and an action's type (remembered per pack index); raises for an
     unknown role, then for an unknown action type."""
-    plan = index.plans.get((role_id, action.type))
+    plans = _plans_of(index)
+    plan = plans.get((role_id, action.type))
     if plan is not None:
-        return plan  # type: ignore[no-any-return]
+        return plan
     role = role_of(index, role_id)
     atype = action_type_of(index, action)
     specs = {p.name: p for p in atype.params}
@@ -88,7 +114,7 @@ def plan_for(index: PackIndex, role_id: str, action: ActionSpec) -> Plan:
     conditions += [c for _, power in powers for c in power.conditions]
     plan = Plan(role, atype, specs, instruments, limits, powers, reads=_facts_read(conditions))
     if instruments is not None:
-        index.plans[(role_id, action.type)] = plan
+        plans[(role_id, action.type)] = plan
     return plan
 
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from tabletop.mandates import wording as w
-from tabletop.mandates.index import PackIndex, index_of
 from tabletop.mandates.requirements import requirement
 from tabletop.model.conditions import Condition
+from tabletop.model.index import PackIndex, index_of
 from tabletop.model.pack import Catalogue, Pack
 from tabletop.model.world import Discharge, Instrument
 

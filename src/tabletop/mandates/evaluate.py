@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 
 from tabletop.mandates import wording as w
 from tabletop.mandates.errors import UnknownName
-from tabletop.mandates.index import PackIndex
 from tabletop.model.conditions import (
     AllOf,
     AnyOf,
@@ -24,6 +23,7 @@ from tabletop.model.conditions import (
     Within,
 )
 from tabletop.model.facts import FactValue
+from tabletop.model.index import PackIndex
 from tabletop.model.verdict import ConditionResult
 from tabletop.model.world import FactSpec, ParamSpec
 

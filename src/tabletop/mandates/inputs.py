@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from tabletop.mandates.errors import BadFact, BadParameter, UnknownName
-from tabletop.mandates.index import PackIndex
 from tabletop.model.conditions import Scalar
 from tabletop.model.facts import Facts, FactValue, initial_value
+from tabletop.model.index import PackIndex
 from tabletop.model.pack import ActionSpec
 from tabletop.model.world import ActionType, FactSpec, ParamSpec
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from tabletop.mandates.evaluate import Context, evaluate
-from tabletop.mandates.index import index_of
 from tabletop.mandates.inputs import resolve_facts
 from tabletop.mandates.requirements import requirement
 from tabletop.mandates.wording import actor_name
 from tabletop.model.facts import Facts
+from tabletop.model.index import index_of
 from tabletop.model.pack import ActionSpec, Pack
 from tabletop.model.verdict import ObligationDue
 from tabletop.model.world import Discharge

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from tabletop.mandates import wording as w
-from tabletop.mandates.index import index_of
 from tabletop.mandates.obligations import describe_discharge
+from tabletop.model.index import index_of
 from tabletop.model.pack import Pack
 from tabletop.model.verdict import Ground, Verdict
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from tabletop.mandates import wording as w
-from tabletop.mandates.index import PackIndex
 from tabletop.model.conditions import (
     AllOf,
     AnyOf,
@@ -25,6 +24,7 @@ from tabletop.model.conditions import (
     RelationTest,
     Within,
 )
+from tabletop.model.index import PackIndex
 from tabletop.model.world import ParamSpec
 
 NEGATED_OP = {

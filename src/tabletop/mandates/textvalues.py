@@ -6,9 +6,9 @@ from collections.abc import Sequence
 
 from tabletop.mandates.action_check import check_action, role_of
 from tabletop.mandates.errors import BadFact, BadParameter, UnknownName
-from tabletop.mandates.index import index_of
 from tabletop.model.conditions import Scalar
 from tabletop.model.facts import FactValue, initial_facts
+from tabletop.model.index import index_of
 from tabletop.model.pack import ActionSpec, Pack
 from tabletop.model.verdict import Verdict
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from tabletop.mandates.index import PackIndex
+from tabletop.model.index import PackIndex
 from tabletop.model.world import Citation, Instrument
 
 NOT_MET = "it is not the case that "

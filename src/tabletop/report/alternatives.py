@@ -11,9 +11,9 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from tabletop.mandates import MandateError, check_action
-from tabletop.mandates.index import index_of
 from tabletop.model.conditions import Condition, FactTest, RelationTest, conditions_in
 from tabletop.model.facts import FactValue
+from tabletop.model.index import index_of
 from tabletop.model.pack import DecisionPoint, Option, Pack
 from tabletop.report.model import AlternativeView, VerdictView
 from tabletop.report.words import verdict_view

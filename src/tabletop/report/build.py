@@ -10,8 +10,8 @@ from collections.abc import Sequence
 from tabletop.engine.fold import LogError
 from tabletop.engine.state import SessionState
 from tabletop.gcpause import nogc
-from tabletop.mandates.index import index_of
 from tabletop.model import events as ev
+from tabletop.model.index import index_of
 from tabletop.model.pack import Pack
 from tabletop.report.alternatives import Alternatives
 from tabletop.report.decision_analysis import analyse_decisions, compliance, obligation_view

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from tabletop.mandates import wording as w
-from tabletop.mandates.index import index_of
 from tabletop.model.events import FactChange
+from tabletop.model.index import index_of
 from tabletop.model.pack import ActionSpec, DecisionPoint, Pack
 from tabletop.model.verdict import Verdict
 from tabletop.report.model import AfterActionReport, VerdictView
