@@ -75,7 +75,7 @@ def memory_game(
         now=clock(),
     )
     assert isinstance(first, list), first
-    return MemorySession(pack, replay(pack, first), clock, list(first))
+    return MemorySession(pack, replay(first), clock, list(first))
 
 
 class Timing(NamedTuple):

@@ -105,10 +105,10 @@ def main(argv: list[str] | None = None) -> int:
             return [json.loads(row[2]) for row in raw()]
 
         def replayed() -> object:
-            return replay(None, parse_array(store.bodies_json(info.id)))
+            return replay(parse_array(store.bodies_json(info.id)))
 
         def opened() -> object:
-            return replay(None, load_events(store, info))
+            return replay(load_events(store, info))
 
         timings = timed([raw, raw_decoded, replayed, opened], args.runs)
         (raw_s, _, raw_rows), (decoded_s, _, _), (replay_s, _, replayed_state) = timings[:3]

@@ -152,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
     render_html(report)  # warm: imports, template compile
     base, build, html = timed(
         [
-            lambda: replay(None, events),
+            lambda: replay(events),
             lambda: build_report(pack, events, integrity),
             lambda: render_html(report),
         ],

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import datetime
 
 import pytest
+from enginegame import MemorySession, start_memory_session
 
-from tabletop.engine import Refusal, replay, start_session
-from tabletop.engine.playthrough import MemorySession
+from tabletop.engine import Refusal
 from tabletop.model.events import Event
 from tabletop.model.pack import Pack
 from tabletop.packs import LoadedPack
@@ -24,17 +24,7 @@ def start(
     loaded: LoadedPack, clock: Callable[[], datetime], session_id: str = "quiet-pass-test-0001"
 ) -> MemorySession:
     """A started session of the pack, kept in memory, on the given wall clock."""
-    events = start_session(
-        loaded.pack,
-        pack_hash=loaded.content_hash,
-        session_id=session_id,
-        facilitator="Tester",
-        exercise="Engine tests",
-        exercise_date=date(2031, 3, 1),
-        now=clock(),
-    )
-    assert not isinstance(events, Refusal), events
-    return MemorySession(loaded.pack, replay(loaded.pack, events), clock, list(events))
+    return start_memory_session(loaded, clock, session_id)
 
 
 @pytest.fixture

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import orjson
 import pytest
+from enginegame import MemorySession, run_steps
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tabletop.engine.playthrough import MemorySession, run_steps
 from tabletop.hashchain.chain import EVENT, canonical, canonical_json
 from tabletop.model.events import ObservationNoted
 from tabletop.model.script import Playthrough

@@ -32,14 +32,14 @@ def test_advancing_delivers_in_time_order_and_starts_phases(game, ok):
     clock_moves = [e.scenario_time for e in events if e.type == "clock_advanced"]
     assert clock_moves == sorted(clock_moves)
     assert game.state.clock.time == T(2031, 3, 2, 12, 0)
-    assert game.state.phases == ("move-1", "move-2")
+    assert game.state.phases == ["move-1", "move-2"]
 
 
 def test_every_scheduled_inject_due_is_delivered(game, ok):
     ok(game.do(advance_clock, by=timedelta(days=5)))
     scheduled = {i.id for i in game.pack.injects if i.release == "scheduled"}
     assert scheduled <= game.state.delivered_ids
-    assert game.state.phases == ("move-1", "move-2", "move-3")
+    assert game.state.phases == ["move-1", "move-2", "move-3"]
 
 
 def test_the_clock_only_runs_forward(game, ok, refused):

@@ -12,6 +12,7 @@ from tabletop.engine import (
     advance_clock,
     apply,
     extend,
+    note,
     record_decision,
     replay,
 )
@@ -33,8 +34,8 @@ def test_apply_one_by_one_equals_replay_of_all(game):
     game.do(advance_clock, by=timedelta(hours=30))
     one_by_one = SessionState()
     for event in game.events:
-        one_by_one = apply(one_by_one, event)
-    assert one_by_one == replay(game.pack, game.events) == game.state
+        apply(one_by_one, event)
+    assert one_by_one == replay(game.events) == game.state
 
 
 def test_replay_through_stored_json_equals_live_state(game):
@@ -43,13 +44,13 @@ def test_replay_through_stored_json_equals_live_state(game):
     game.do(record_decision, "DP-2", "arv_government", "ask-compact")
     parsed = read_events(chain(game.events))
     assert parsed == game.events
-    assert replay(None, parsed) == game.state
+    assert replay(parsed) == game.state
 
 
 def test_replay_is_deterministic_and_leaves_input_alone(game):
     game.do(record_decision, "DP-1", "arv_government", "reinforce", "Hold the line.")
     before = list(game.events)
-    assert replay(game.pack, game.events) == replay(game.pack, game.events)
+    assert replay(game.events) == replay(game.events)
     assert game.events == before
 
 
@@ -59,18 +60,41 @@ def test_states_are_not_changed_by_later_events(game, ok):
     ok(game.do(record_decision, "DP-1", "arv_government", "reinforce", "Hold the line."))
     assert dict(first.facts) == frozen_facts
     assert ("DP-1", "arv_government") not in first.decisions
-    with pytest.raises(TypeError):
-        first.facts["border_reinforced"] = True  # type: ignore[index]
+    assert game.state is not first and game.state.facts is not first.facts
 
 
 def test_a_log_must_begin_with_session_started(game):
     with pytest.raises(LogError, match="must begin with session_started"):
-        replay(None, game.events[1:])
+        replay(game.events[1:])
     with pytest.raises(LogError, match="second time"):
         extend(game.state, game.events[:1])
 
 
 def test_state_replayed_from_log_matches_memory(game):
     game.do(record_decision, "DP-1", "arv_government", "hold", "Wait.")
-    assert replay(game.pack, game.events) == game.state
+    assert replay(game.events) == game.state
     assert game.state.event_count == len(game.events)
+
+
+def test_observations_fold_one_by_one_as_in_one_go(game) -> None:
+    """Observations folded one by one and all at once give the same state."""
+    for n in range(5):
+        game.do(note, "strength", f"Seen {n}.")
+    one_by_one = replay(game.events[:1])
+    for event in game.events[1:]:
+        one_by_one = extend(one_by_one, [event])
+    whole = replay(game.events)
+    assert whole == one_by_one == game.state
+    assert whole.last_at == game.events[-1].at
+    assert whole.event_count == len(game.events)
+    assert [o.text for o in whole.observations][-5:] == [f"Seen {n}." for n in range(5)]
+
+
+def test_a_second_start_is_named_by_its_number(game) -> None:
+    """The event that starts the session again is named, wherever it is."""
+    start = game.events[0]
+    with pytest.raises(LogError, match="event 2 starts the session a second time"):
+        replay([start, start])
+    later = [*game.events, start]
+    with pytest.raises(LogError, match=f"event {len(later)} starts the session a second time"):
+        replay(later)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from enginegame import run_steps
 
-from tabletop.engine.playthrough import run_steps
 from tabletop.model.script import Playthrough
 
 

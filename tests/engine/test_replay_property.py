@@ -156,9 +156,9 @@ def check_invariants(state):
 @given(scripts)
 def test_replay_of_the_log_equals_the_state_reached(begin, script):
     game = play(begin, script)
-    assert replay(PACK, game.events) == game.state
+    assert replay(game.events) == game.state
     stored = read_events(chain(game.events))
-    assert replay(None, stored) == game.state
+    assert replay(stored) == game.state
     check_invariants(game.state)
 
 

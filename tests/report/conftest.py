@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
+from enginegame import run_steps, start_memory_session
 
-from tabletop.engine import replay, start_session
-from tabletop.engine.playthrough import MemorySession, run_steps
 from tabletop.hashchain.chain import Row, chain
 from tabletop.model.events import Event
 from tabletop.model.pack import Pack
@@ -68,17 +67,14 @@ def play(
     loaded = loaded or open_pack(EXAMPLE_PACK)
     pack = pack or loaded.pack
     clock = fixed_clock()
-    first = start_session(
-        pack,
-        pack_hash=loaded.content_hash,
-        session_id=session_id,
+    session = start_memory_session(
+        replace(loaded, pack=pack),
+        clock,
+        session_id,
         facilitator=script.facilitator,
         exercise=script.exercise,
         exercise_date=script.exercise_date or date(2031, 3, 1),
-        now=clock(),
     )
-    assert isinstance(first, list), first
-    session = MemorySession(pack, replay(pack, first), clock, list(first))
     for step in run_steps(script, session):
         assert step.ok, f"step {step.number} ({step.command}): {step.mismatches}"
     return Game(loaded, pack, session.events, chain(session.events))

@@ -114,7 +114,7 @@ def test_options_not_taken_are_checked_on_the_facts_when_the_decision_was_taken(
     battalion = next(
         o for d in example.pack.decision_points for o in d.options if o.id == "battalion"
     )
-    facts_at_end = replay(None, game.events).facts
+    facts_at_end = replay(game.events).facts
     now = check_action(example.pack, "blk_defence", battalion.action, facts_at_end)
     assert now.kind != "outside_mandate"
 

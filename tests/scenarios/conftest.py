@@ -9,10 +9,11 @@ from pathlib import Path
 import pytest
 
 from tabletop.cli import main
+from tabletop.hashchain.chain import read_events
 from tabletop.model.events import Event
 from tabletop.packs import LoadedPack, load_pack
 from tabletop.paths import shipped_scenarios_dir
-from tabletop.store import SessionStore, load_events
+from tabletop.store import SessionStore
 
 SCENARIOS = shipped_scenarios_dir()
 PACK_FILES = sorted(SCENARIOS.glob("*.json"))
@@ -62,7 +63,7 @@ def played(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Played]:
             with SessionStore(db) as store:
                 infos = store.sessions()
                 if infos:
-                    events = tuple(load_events(store, infos[0]))
+                    events = tuple(read_events(store.rows(infos[0].id)))
         out[script.name] = Played(
             script, pack_of_script(script), code, output.read_text(encoding="utf-8"), events
         )

@@ -1,4 +1,4 @@
-"""Shared builders for the store tests: a database in a temporary folder, a played game."""
+"""Shared builders for the store tests: a workspace in a temporary folder, a played game."""
 
 from __future__ import annotations
 
@@ -8,26 +8,31 @@ from pathlib import Path
 
 import pytest
 
-from tabletop.engine import advance_clock, record_decision
+from tabletop.app import Game, Workspace
 from tabletop.packs import LoadedPack
-from tabletop.store import LiveSession, SessionStore
+from tabletop.store import SessionStore
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[SessionStore]:
-    """An empty session database."""
-    with SessionStore(tmp_path / "sessions.sqlite") as s:
-        yield s
+def workspace(tmp_path: Path, clock) -> Iterator[Workspace]:
+    """A workspace with an empty session database, on the test clock."""
+    with Workspace(tmp_path / "home", sessions=tmp_path / "sessions.sqlite", clock=clock) as ws:
+        yield ws
 
 
 @pytest.fixture
-def played(store: SessionStore, example: LoadedPack, clock) -> LiveSession:
+def store(workspace: Workspace) -> SessionStore:
+    """The workspace's session database."""
+    return workspace.store
+
+
+@pytest.fixture
+def played(workspace: Workspace, example: LoadedPack) -> Game:
     """A session of the example pack a day and a half in, with decisions recorded."""
-    live = LiveSession.start(store, example, facilitator="F", exercise="Store tests", clock=clock)
-    assert isinstance(live, LiveSession)
-    live.do(record_decision, "DP-1", "arv_government", "hold", "Wait and see.")
-    live.do(advance_clock, by=timedelta(hours=28))
-    live.do(record_decision, "DP-2", "arv_government", "ask-compact", "")
-    live.do(record_decision, "DP-3", "ncp_secretariat", "deploy", "Asked for.")
-    live.do(advance_clock, by=timedelta(hours=8))
-    return live
+    game = workspace.start(example, facilitator="F", exercise="Store tests")
+    game.decide("DP-1", "arv_government", "hold", "Wait and see.")
+    game.advance(by=timedelta(hours=28))
+    game.decide("DP-2", "arv_government", "ask-compact", "")
+    game.decide("DP-3", "ncp_secretariat", "deploy", "Asked for.")
+    game.advance(by=timedelta(hours=8))
+    return game

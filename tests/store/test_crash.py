@@ -15,10 +15,12 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+from enginegame import run_steps, start_memory_session
 
-from tabletop.engine.playthrough import MemorySession, run_steps
+from tabletop.app import Workspace
+from tabletop.hashchain.chain import read_events
 from tabletop.model.script import Playthrough
-from tabletop.store import LiveSession, SessionStore
+from tabletop.packs import open_pack
 
 ROOT = Path(__file__).resolve().parents[2]
 BRANCH = ROOT / "tests" / "data" / "playthroughs" / "example-branch-compact.json"
@@ -144,31 +146,26 @@ def check_after_crash(db: Path, script: Playthrough, acked: int, trial: int) -> 
     if not db.exists():
         assert acked == 0
         return
-    with SessionStore(db) as store:
-        sessions = store.sessions()
+    with Workspace(db.parent / "home", sessions=db) as workspace:
+        sessions = workspace.sessions()
         if not sessions:
             assert acked == 0
             return
         (info,) = sessions
-        from tabletop.packs import open_pack
-
-        loaded = open_pack(ROOT / "tests" / "data" / "example-pack.json")
-        live, events = LiveSession.open_with_log(store, info, loaded)  # verifies the chain
-        assert len(store.rows(info.id)) == info.event_count
+        game = workspace.open(info.id)  # verifies the chain
+        rows = workspace.store.rows(info.id)
+        assert len(rows) == info.event_count
+        events = read_events(rows)
     # The same steps in memory give the events the acknowledgements stand for.
-    memory = MemorySession(loaded.pack, live.state.__class__(), live.clock)
-    from tabletop.engine import replay, start_session
-
-    first = start_session(
-        loaded.pack,
-        pack_hash=loaded.content_hash,
-        session_id=info.id,
+    loaded = open_pack(ROOT / "tests" / "data" / "example-pack.json")
+    memory = start_memory_session(
+        loaded,
+        lambda: info.started_at,
+        info.id,
         facilitator=script.facilitator,
         exercise=script.exercise,
-        exercise_date=script.exercise_date,
-        now=live.clock(),
+        exercise_date=script.exercise_date or info.started_at.date(),
     )
-    memory.state, memory.events = replay(loaded.pack, first), list(first)
     steps = script.model_copy(update={"steps": script.steps[:acked]})
     for report in run_steps(steps, memory):
         assert report.ok, (trial, report)
@@ -176,5 +173,5 @@ def check_after_crash(db: Path, script: Playthrough, acked: int, trial: int) -> 
     found = [e.type for e in events]
     assert found[: len(expected)] == expected, f"trial {trial}: acknowledged events lost"
     for (dp, role), decision in memory.state.decisions.items():
-        assert live.state.decisions[(dp, role)].option == decision.option
-    assert len(live.state.observations) >= len(memory.state.observations)
+        assert game.state.decisions[(dp, role)].option == decision.option
+    assert len(game.state.observations) >= len(memory.state.observations)

@@ -7,9 +7,9 @@ import json
 import jsonschema
 import pytest
 
+from tabletop.app import Workspace
 from tabletop.paths import schemas_dir
 from tabletop.store import (
-    LiveSession,
     LogFileError,
     SessionExists,
     SessionStore,
@@ -39,11 +39,11 @@ def test_every_line_validates_against_the_schema(text):
 def test_export_then_import_gives_the_same_session(played, store, example, text, tmp_path):
     with SessionStore(tmp_path / "laptop2.sqlite") as other:
         info = import_log(other, text.encode(), "game.jsonl")
-        assert info.id == played.id and info.event_count == played.count
+        assert info.id == played.id and info.event_count == played.state.event_count
         assert other.rows(played.id) == store.rows(played.id)
-        reopened = LiveSession.open(other, info, example)
-        assert reopened.state == played.state
         assert export_text(info, other.rows(info.id)) == text
+    with Workspace(tmp_path / "home2", sessions=tmp_path / "laptop2.sqlite") as laptop:
+        assert laptop.open(played.id, pack=example.path).state == played.state
 
 
 def test_import_refuses_a_session_already_there(played, store, text):
@@ -91,13 +91,11 @@ def test_a_header_that_disagrees_with_the_log_is_refused(text, tmp_path):
         import_log(other, data, "game.jsonl")
 
 
-def test_text_with_line_separators_survives(store, example, clock, tmp_path):
-    from tabletop.engine import note
-
-    live = LiveSession.start(store, example, facilitator="F", exercise="E", clock=clock)
-    live.do(note, "strength", "First line\u2028second\u2029third\r\n<script>x</script> ☂")
-    text = export_text(store.info(live.id), store.rows(live.id))
+def test_text_with_line_separators_survives(workspace, store, example, tmp_path):
+    game = workspace.start(example, facilitator="F", exercise="E")
+    game.note("strength", "First line\u2028second\u2029third\r\n<script>x</script> ☂")
+    text = export_text(store.info(game.id), store.rows(game.id))
     assert verify_log(text.encode(), "g.jsonl")[1].ok
-    with SessionStore(tmp_path / "y.sqlite") as other:
-        info = import_log(other, text.encode(), "g.jsonl")
-        assert LiveSession.open(other, info, example).state == live.state
+    with Workspace(tmp_path / "home2", sessions=tmp_path / "y.sqlite") as other:
+        info = other.import_log(text.encode(), "g.jsonl")
+        assert other.open(info.id, pack=example.path).state == game.state

@@ -1,4 +1,4 @@
-"""The live session: commit then fold, reopen by replay, and the pack it was played with."""
+"""A game in the store: commit then fold, reopen by replay, and the pack it was played with."""
 
 from __future__ import annotations
 
@@ -8,24 +8,23 @@ from pathlib import Path
 
 import pytest
 
-from tabletop.engine import end_session, record_decision
+from tabletop.app import PackMismatch
 from tabletop.packs import open_pack
-from tabletop.store import LiveSession, PackMismatch
 
 
-def test_reopening_replays_to_the_same_state(played, store, example):
-    reopened = LiveSession.open(store, store.info(played.id), example)
+def test_reopening_replays_to_the_same_state(played, workspace):
+    reopened = workspace.open(played.id)
     assert reopened.state == played.state
-    assert (reopened.head, reopened.count) == (played.head, played.count)
+    assert (reopened.log.head, reopened.log.count) == (played.log.head, played.log.count)
 
 
-def test_play_goes_on_after_reopening(played, store, example, clock):
-    reopened = LiveSession.open(store, store.info(played.id), example, clock=clock)
-    reopened.do(record_decision, "DP-3", "blk_defence", "consult", "Talk.")
-    reopened.do(end_session, "Done.")
+def test_play_goes_on_after_reopening(played, workspace, store):
+    reopened = workspace.open(played.id)
+    reopened.decide("DP-3", "blk_defence", "consult", "Talk.")
+    reopened.end("Done.")
     info = store.info(played.id)
     assert info.ended_at is not None
-    again = LiveSession.open(store, info, example)
+    again = workspace.open(played.id)
     assert again.state == reopened.state and again.state.ended
 
 
@@ -44,19 +43,18 @@ def example_dir(example):
     return Path(example.path).parent
 
 
-def test_a_changed_pack_is_refused_unless_allowed(played, store, changed_pack):
+def test_a_changed_pack_is_refused_unless_allowed(played, workspace, store, changed_pack):
     info = store.info(played.id)
     with pytest.raises(PackMismatch, match=r"the pack has changed.*--allow-changed-pack"):
-        LiveSession.open(store, info, changed_pack)
-    live = LiveSession.open(store, info, changed_pack, allow_changed_pack=True)
-    assert live.state.pack_hash == info.pack_hash != changed_pack.content_hash
+        workspace.open(played.id, pack=changed_pack.path)
+    game = workspace.open(played.id, pack=changed_pack.path, allow_changed=True)
+    assert game.state.pack_hash == info.pack_hash != changed_pack.content_hash
 
 
-def test_another_pack_is_always_refused(played, store, tmp_path, changed_pack):
+def test_another_pack_is_always_refused(played, workspace, tmp_path, changed_pack):
     path = tmp_path / "packs" / "example-pack.json"
     doc = json.loads(path.read_text("utf-8"))
     doc["meta"]["id"] = "another-pack"
     path.write_text(json.dumps(doc), "utf-8")
-    other = open_pack(path)
     with pytest.raises(PackMismatch, match="plays pack 'example-quiet-pass'"):
-        LiveSession.open(store, store.info(played.id), other, allow_changed_pack=True)
+        workspace.open(played.id, pack=path, allow_changed=True)

@@ -1,5 +1,5 @@
-"""Opening a session checks its chain straight from the stored bytes: every kind of damage
-that `verify` names still keeps the session from opening, and an intact one opens."""
+"""Opening a session checks its chain: every kind of damage that `verify` names keeps the
+session from opening, and an intact one opens with the events `verify` reads."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import sqlite3
 
 import pytest
 
-from tabletop.hashchain.chain import link, read_intact, verify_and_read
-from tabletop.store import DamagedLog, LiveSession, load_events
+from tabletop.app import AppError
+from tabletop.hashchain.chain import intact_head, link, read_events, verify_and_read
 
 
 def _damage(path, session_id: str, kind: str) -> None:
@@ -64,25 +64,22 @@ KINDS = [
 
 
 @pytest.mark.parametrize("kind", KINDS)
-def test_damage_keeps_a_session_closed(played, store, example, kind):
+def test_damage_keeps_a_session_closed(played, store, workspace, kind):
     info = store.info(played.id)
     expected = {"expected_count": info.event_count, "expected_head": info.head_hash}
-    assert read_intact(store.stored_rows(played.id), **expected) is not None
+    assert intact_head(store.rows(played.id), **expected) is not None
     _damage(store.path, played.id, kind)
     info = store.info(played.id)
     expected = {"expected_count": info.event_count, "expected_head": info.head_hash}
-    assert read_intact(store.stored_rows(played.id), **expected) is None
     assert not verify_and_read(store.rows(played.id), **expected)[0].ok
-    with pytest.raises(DamagedLog):
-        LiveSession.open(store, info, example)
+    with pytest.raises(AppError, match="damaged"):
+        workspace.open(played.id)
 
 
-def test_an_intact_session_reads_the_same_both_ways(played, store):
+def test_an_intact_session_reads_the_same_both_ways(played, store, workspace):
     info = store.info(played.id)
     expected = {"expected_count": info.event_count, "expected_head": info.head_hash}
     report, events = verify_and_read(store.rows(played.id), **expected)
     assert report.ok
-    assert load_events(store, info) == events
-    assert [r[2] for r in store.stored_rows(played.id)] == [
-        (r.prev + r.body).encode("utf-8") for r in store.rows(played.id)
-    ]
+    assert read_events(store.rows(played.id)) == events
+    assert workspace.open(played.id).state == played.state

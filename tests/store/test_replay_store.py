@@ -6,10 +6,11 @@ import importlib.util
 import tempfile
 from pathlib import Path
 
+from enginegame import MemorySession
 from hypothesis import HealthCheck, given, settings
 
+from tabletop.app import Workspace
 from tabletop.engine import Refusal
-from tabletop.store import LiveSession, SessionStore
 
 # The command strategies of the engine's replay property, reused rather than copied.
 _SPEC = importlib.util.spec_from_file_location(
@@ -29,14 +30,16 @@ _SPEC.loader.exec_module(prop)
 @given(prop.scripts)
 def test_a_stored_game_reopens_to_the_state_reached(ticking_clock, script):
     clock = ticking_clock()
-    with tempfile.TemporaryDirectory() as tmp, SessionStore(Path(tmp) / "s.sqlite") as store:
-        live = LiveSession.start(store, prop.EXAMPLE, facilitator="F", exercise="E", clock=clock)
-        assert isinstance(live, LiveSession)
+    with tempfile.TemporaryDirectory() as tmp, Workspace(tmp, clock=clock) as workspace:
+        game = workspace.start(prop.EXAMPLE, facilitator="F", exercise="E")
+        store = workspace.store
+        # The engine's commands one by one, each committed through the game's log.
+        live = MemorySession(prop.EXAMPLE, game.state, clock, log=game.log)
         for command in script:
-            count_before = store.info(live.id).event_count
+            count_before = store.info(game.id).event_count
             outcome = prop.run(live, command)
             if isinstance(outcome, Refusal):
-                assert store.info(live.id).event_count == count_before
-        reopened = LiveSession.open(store, store.info(live.id), prop.EXAMPLE)
+                assert store.info(game.id).event_count == count_before
+        reopened = workspace.open(game.id)
         assert reopened.state == live.state
-        assert reopened.head == live.head == store.rows(live.id)[-1].hash
+        assert reopened.log.head == game.log.head == store.rows(game.id)[-1].hash

@@ -6,12 +6,11 @@ import sqlite3
 
 import pytest
 
-from tabletop.engine import Refusal, record_decision
+from tabletop.app import AppError, Refusal
 from tabletop.paths import default_session_db
 from tabletop.store import (
     AmbiguousSession,
     ConcurrentWrite,
-    LiveSession,
     NoSuchSession,
     SessionStore,
     StoreError,
@@ -28,9 +27,9 @@ def test_the_default_database_honours_tabletop_home(tmp_path, monkeypatch):
     assert default_session_db() == tmp_path / "home" / "sessions.sqlite"
 
 
-def test_sessions_are_listed_and_found_by_prefix(store, example, clock):
-    a = LiveSession.start(store, example, facilitator="F", exercise="One", clock=clock)
-    b = LiveSession.start(store, example, facilitator="F", exercise="Two", clock=clock)
+def test_sessions_are_listed_and_found_by_prefix(workspace, store, example):
+    a = workspace.start(example, facilitator="F", exercise="One")
+    b = workspace.start(example, facilitator="F", exercise="Two")
     assert {i.id for i in store.sessions()} == {a.id, b.id}
     assert a.id.startswith("example-quiet-pass-20310301-")
     assert store.find(a.id).exercise == "One"
@@ -45,14 +44,14 @@ def test_sessions_are_listed_and_found_by_prefix(store, example, clock):
 def test_the_session_record_follows_the_log(played, store):
     info = store.info(played.id)
     rows = store.rows(played.id)
-    assert info.event_count == len(rows) == played.count == played.state.event_count
-    assert info.head_hash == rows[-1].hash == played.head
+    assert info.event_count == len(rows) == played.log.count == played.state.event_count
+    assert info.head_hash == rows[-1].hash == played.log.head
     assert info.ended_at is None
 
 
 def test_a_refused_command_stores_nothing(played, store):
     count = store.info(played.id).event_count
-    outcome = played.do(record_decision, "DP-3", "blk_defence", "battalion", "Help them.")
+    outcome = played.decide("DP-3", "blk_defence", "battalion", "Help them.")
     assert isinstance(outcome, Refusal) and outcome.code == "outside-mandate"
     assert store.info(played.id).event_count == count == len(store.rows(played.id))
 
@@ -69,11 +68,11 @@ def test_a_failed_append_leaves_nothing_behind(played, store):
     assert len(store.rows(played.id)) == info.event_count
 
 
-def test_a_second_writer_is_refused(played, store, example, clock):
-    other = LiveSession.open(store, store.info(played.id), example, clock=clock)
-    played.do(record_decision, "DP-3", "blk_defence", "consult", "Talk.")
-    with pytest.raises(ConcurrentWrite, match="changed elsewhere"):
-        other.do(record_decision, "DP-3", "blk_defence", "consult", "Talk.")
+def test_a_second_writer_is_refused(played, workspace):
+    other = workspace.open(played.id)
+    played.decide("DP-3", "blk_defence", "consult", "Talk.")
+    with pytest.raises(AppError, match="changed elsewhere"):
+        other.decide("DP-3", "blk_defence", "consult", "Talk.")
 
 
 def test_a_file_that_is_not_a_session_database_is_refused(tmp_path):

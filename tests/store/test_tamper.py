@@ -8,11 +8,11 @@ import sqlite3
 
 import pytest
 
+from tabletop.app import AppError
 from tabletop.cli import main
 from tabletop.hashchain.chain import link
 from tabletop.store import (
     DamagedLog,
-    LiveSession,
     SessionStore,
     export_text,
     import_log,
@@ -74,10 +74,10 @@ def test_verify_names_damage_in_the_database(played, store, kind, capsys):
 
 
 @pytest.mark.parametrize("kind", KINDS)
-def test_a_damaged_session_does_not_open(played, store, example, kind):
+def test_a_damaged_session_does_not_open(played, store, workspace, kind):
     tamper_db(store.path, played.id, kind)
-    with pytest.raises(DamagedLog, match=f"event {SEQ} {kind}"):
-        LiveSession.open(store, store.info(played.id), example)
+    with pytest.raises(AppError, match=f"event {SEQ} {kind}"):
+        workspace.open(played.id)
 
 
 def tamper_lines(text, kind):

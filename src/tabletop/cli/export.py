@@ -6,8 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from tabletop.cli.sessionargs import add_db_option, error, open_store, write_file
-from tabletop.store import StoreError, export_text
+from tabletop.app import AppError
+from tabletop.cli.sessionargs import add_db_option, error, open_workspace, write_file
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -30,10 +30,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     """Export one session."""
     try:
-        with open_store(args) as store:
-            info = store.find(args.target)
-            text = export_text(info, store.rows(info.id))
-    except StoreError as exc:
+        with open_workspace(args) as workspace:
+            info, text = workspace.export(args.target)
+    except AppError as exc:
         return error(str(exc))
     if args.output == "-":
         sys.stdout.write(text)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from tabletop.cli.sessionargs import add_db_option, db_path, error, open_store, read_file
-from tabletop.store import StoreError, import_log
+from tabletop.app import AppError
+from tabletop.cli.sessionargs import add_db_option, db_path, error, open_workspace
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -26,10 +26,9 @@ def run(args: argparse.Namespace) -> int:
     """Import one log."""
     path = Path(args.file)
     try:
-        data = read_file(path)
-        with open_store(args) as store:
-            info = import_log(store, data, str(path))
-    except StoreError as exc:
+        with open_workspace(args) as workspace:
+            info = workspace.import_file(path)
+    except AppError as exc:
         return error(str(exc))
     print(f"imported session {info.id} ({info.event_count} events) into {db_path(args)}")
     return 0

@@ -5,12 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from tabletop.cli.sessionargs import add_db_option, db_path, error, open_store, usage_error
-from tabletop.engine import Refusal
-from tabletop.packs import load_pack
-from tabletop.scripting.loading import LoadedScript, load_script
-from tabletop.store import StoreError
-from tabletop.store.scripts import StepDone, play
+from tabletop.app import AppError, Refusal
+from tabletop.app.scripts import LoadedScript, StepReport, load_script, play_steps
+from tabletop.cli.sessionargs import add_db_option, db_path, error, open_workspace, usage_error
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -41,51 +38,50 @@ def run(args: argparse.Namespace) -> int:
     pack_path = args.pack or loaded.pack_path()
     if pack_path is None:
         return usage_error("play", 'give the PACK, or name it in the script\'s "pack"')
-    result = load_pack(pack_path)
-    for d in result.diagnostics:
-        print(d.render(), file=sys.stderr)
-    if result.loaded is None:
-        return 1
+    script = loaded.script
     try:
-        store = open_store(args)
-    except StoreError as exc:
-        return error(str(exc))
-    with store:
-        try:
-            started = play(loaded, result.loaded, store)
-            if isinstance(started, Refusal):
-                return error(f"the session could not start: {started.message}")
-            live, steps = started
-            print(f"session {live.id} started in {db_path(args)}", flush=True)
-            for done in steps:
-                if not done.report.ok:
-                    _failed(done, loaded)
+        with open_workspace(args) as workspace:
+            result = workspace.load_pack(pack_path)
+            for d in result.diagnostics:
+                print(d.render(), file=sys.stderr)
+            if result.loaded is None:
+                return 1
+            game = workspace.start(
+                result.loaded,
+                facilitator=script.facilitator,
+                exercise=script.exercise,
+                exercise_date=script.exercise_date,
+            )
+            print(f"session {game.id} started in {db_path(args)}", flush=True)
+            for report in play_steps(script, game):
+                if not report.ok:
+                    _failed(report, loaded)
                     return 1
-                print(f"ok step {done.report.number}: {_ack(done)}", flush=True)
-        except StoreError as exc:
-            return error(str(exc))
-    count = len(loaded.script.steps)
-    print(f"script passed: {count} steps; session {live.id}, {live.count} events", flush=True)
+                print(f"ok step {report.number}: {_ack(report)}", flush=True)
+    except AppError as exc:
+        return error(str(exc))
+    count = len(script.steps)
+    events = game.state.event_count
+    print(f"script passed: {count} steps; session {game.id}, {events} events", flush=True)
     return 0
 
 
-def _ack(done: StepDone) -> str:
-    report = done.report
-    if isinstance(report.outcome, Refusal):
-        return f"{report.command} refused as expected: {report.outcome.message}"
+def _ack(report: StepReport) -> str:
+    if isinstance(report.result, Refusal):
+        return f"{report.command} refused as expected: {report.result.message}"
     return report.summary()
 
 
-def _failed(done: StepDone, loaded: LoadedScript) -> None:
-    report = done.report
-    logged = "" if isinstance(report.outcome, Refusal) else " (its events are logged)"
+def _failed(report: StepReport, loaded: LoadedScript) -> None:
+    logged = "" if isinstance(report.result, Refusal) else " (its events are logged)"
+    where = loaded.where(report.pointer)
     print(
-        f"FAILED step {report.number} ({report.command}) at {done.where}, {done.pointer}{logged}",
+        f"FAILED step {report.number} ({report.command}) at {where}, {report.pointer}{logged}",
         flush=True,
     )
     for mismatch in report.mismatches:
         if mismatch.field:
-            pointer = f"{done.pointer}/expect/{mismatch.field}"
+            pointer = f"{report.pointer}/expect/{mismatch.field}"
             print(f"  {loaded.where(pointer)}: {pointer}: {mismatch}", flush=True)
         else:
             print(f"  {mismatch}", flush=True)

@@ -6,31 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from tabletop.cli.sessionargs import (
-    add_db_option,
-    error,
-    names_file,
-    open_store,
-    read_file,
-    usage_error,
-    write_file,
-)
-from tabletop.hashchain.chain import Row
-from tabletop.report import AfterActionReport, ReportError, build_report, check_log
-from tabletop.store import StoreError, check_pack, parse_log
-from tabletop.store.jsonl import info_from_header
-from tabletop.store.locate import locate_pack
-from tabletop.store.sqlite_store import SessionInfo
-
-FORMATS = ("md", "html", "json", "docx")
-EXTENSIONS = {
-    ".md": "md",
-    ".markdown": "md",
-    ".html": "html",
-    ".htm": "html",
-    ".json": "json",
-    ".docx": "docx",
-}
+from tabletop.app import EXTENSIONS, FORMATS, AppError, ReportOutput, format_for
+from tabletop.cli.sessionargs import add_db_option, error, open_workspace, usage_error, write_file
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -66,9 +43,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def _format(args: argparse.Namespace) -> str | None:
     if args.format:
-        return args.format
+        return str(args.format)
     if args.output and args.output != "-":
-        return EXTENSIONS.get(Path(args.output).suffix.lower())
+        return format_for(args.output)
     return "md"
 
 
@@ -84,57 +61,28 @@ def run(args: argparse.Namespace) -> int:
         message = "a Word report is a binary file; give one with -o, e.g. -o report.docx"
         return usage_error("report", message)
     try:
-        info, rows, source = _read(args)
-        events, integrity = check_log(
-            rows, source=source, expected_count=info.event_count, expected_head=info.head_hash
-        )
-        loaded = locate_pack(info, args.pack)
-        check_pack(info, loaded, allow_changed=args.allow_changed_pack)
-        report = build_report(loaded.pack, events, integrity, pack_hash=loaded.content_hash)
-    except (StoreError, ReportError) as exc:
+        with open_workspace(args) as workspace:
+            out = workspace.report(
+                args.target, fmt, pack=args.pack, allow_changed=args.allow_changed_pack
+            )
+    except AppError as exc:
         return error(str(exc))
-    data = _render(report, fmt)
     if to_stdout:
         # Bytes, so the terminal's locale cannot mangle the report's UTF-8.
         sys.stdout.flush()
-        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.write(out.data)
         sys.stdout.buffer.flush()
     else:
-        failed = write_file(Path(args.output), data)
+        failed = write_file(Path(args.output), out.data)
         if failed:
             return failed
-        print(f"wrote the {report.status} report of session {info.id} to {args.output}")
-    return _warn(report)
+        print(f"wrote the {out.report.status} report of session {out.info.id} to {args.output}")
+    return _warn(out)
 
 
-def _read(args: argparse.Namespace) -> tuple[SessionInfo, list[Row], str]:
-    """The session record, its rows as stored, and where they came from."""
-    path = Path(args.target)
-    if names_file(args.target):
-        header, rows = parse_log(read_file(path), str(path))
-        return info_from_header(header), rows, f"exported log {path}"
-    with open_store(args) as store:
-        info = store.find(args.target)
-        return info, store.rows(info.id), f"session database {store.path}"
-
-
-def _render(report: AfterActionReport, fmt: str) -> bytes:
-    """The report in the format, as the bytes to write (text as UTF-8)."""
-    import tabletop.report as rp
-
-    render = {
-        "md": rp.render_markdown,
-        "html": rp.render_html,
-        "json": rp.render_json,
-        "docx": rp.render_docx,
-    }[fmt]
-    data = render(report)
-    return data.encode("utf-8") if isinstance(data, str) else data
-
-
-def _warn(report: AfterActionReport) -> int:
+def _warn(out: ReportOutput) -> int:
     """Say on stderr what the report flags at its top; 1 when the log is damaged."""
-    for notice in report.notices:
+    for notice in out.report.notices:
         level = "error" if notice.level == "danger" else notice.level
         print(f"tabletop report: {level}: {notice.title.lower()}", file=sys.stderr)
-    return 1 if report.integrity.status == "damaged" else 0
+    return 1 if out.damaged else 0

@@ -4,14 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from tabletop.cli.sessionargs import add_db_option, error, open_store
-from tabletop.engine import SessionState
-from tabletop.engine.playthrough import describe
-from tabletop.engine.state import fact_to_json
-from tabletop.model.events import Event
-from tabletop.model.pack import Pack
-from tabletop.store import LiveSession, StoreError
-from tabletop.store.locate import locate_pack
+from tabletop.app import AppError, Situation
+from tabletop.cli.sessionargs import add_db_option, error, open_workspace
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -37,65 +31,63 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Open the session and print its state."""
+    """Open the session and print where it stands."""
     try:
-        with open_store(args) as store:
-            info = store.find(args.target)
-            loaded = locate_pack(info, args.pack)
-            live, events = LiveSession.open_with_log(
-                store, info, loaded, allow_changed_pack=args.allow_changed_pack
+        with open_workspace(args) as workspace:
+            game = workspace.open(
+                args.target, pack=args.pack, allow_changed=args.allow_changed_pack
             )
-    except StoreError as exc:
+    except AppError as exc:
         return error(str(exc))
-    events = events[len(events) - args.last :] if args.last > 0 else []
-    if loaded.content_hash != info.pack_hash:
-        print(f"warning: {loaded.path} differs from the pack this session was played with")
-    for line in status_lines(live.state, live.pack, events):
+    if game.loaded.content_hash != game.state.pack_hash:
+        print(f"warning: {game.loaded.path} differs from the pack this session was played with")
+    for line in situation_lines(game.situation(last=max(args.last, 0))):
         print(line)
     return 0
 
 
-def status_lines(state: SessionState, pack: Pack, last: list[Event]) -> list[str]:
+def situation_lines(s: Situation) -> list[str]:
     """Where the game stands, as lines of text."""
-    phases = {p.id: p.title for p in pack.phases}
-    dps = {d.id: d.title for d in pack.decision_points}
-    clock = "paused" if not state.clock.running else "running"
+    phase = f"{s.phase.id} ({s.phase.title})" if s.phase else "none (-)"
     lines = [
-        f"session {state.session_id}: {state.pack_title} ({state.pack_id} {state.pack_version})",
-        f"exercise: {state.exercise}; facilitator: {state.facilitator}",
-        f"status: {'ended' if state.ended else 'in play'}; {state.event_count} events",
-        f"phase: {state.phase} ({phases.get(state.phase or '', '-')})",
-        f"scenario time: {state.clock.time:%Y-%m-%d %H:%M} ({clock})",
+        f"session {s.session_id}: {s.pack_title} ({s.pack_id} {s.pack_version})",
+        f"exercise: {s.exercise}; facilitator: {s.facilitator}",
+        f"status: {'ended' if s.ended else 'in play'}; {s.event_count} events",
+        f"phase: {phase}",
+        f"scenario time: {s.clock.time:%Y-%m-%d %H:%M} ({s.clock.status})",
         "seats: "
-        + (", ".join(f"{s.role}={s.participant}" for s in state.seats.values()) or "none assigned"),
+        + (
+            ", ".join(f"{seat.role}={seat.participant}" for seat in s.seats if seat.participant)
+            or "none assigned"
+        ),
         "open decisions:",
     ]
-    for od in state.open_decisions.values():
-        title = dps.get(od.decision_point, "")
-        lines.append(f"  {od.decision_point} {title}: waiting for {', '.join(od.waiting)}")
-    if not state.open_decisions:
+    for od in s.open_decisions:
+        lines.append(f"  {od.id} {od.title}: waiting for {', '.join(od.waiting)}")
+    if not s.open_decisions:
         lines.append("  none")
     lines.append("injects waiting for their time:")
-    for p in sorted(state.pending.values(), key=lambda p: (p.due, p.inject)):
-        lines.append(f"  {p.inject} due {p.due:%Y-%m-%d %H:%M} ({p.how}: {p.because})")
-    if not state.pending:
+    released = [i for i in s.injects if i.status in ("due", "upcoming") and i.how != "scheduled"]
+    for inject in released:
+        lines.append(
+            f"  {inject.id} due {inject.time:%Y-%m-%d %H:%M} ({inject.how}: {inject.trigger})"
+        )
+    if not released:
         lines.append("  none")
     lines.append("open obligations:")
-    for ob in state.open_obligations:
-        lines.append(f"  {ob.id}: {ob.due.text} (owed by {ob.actor})")
-    if not state.open_obligations:
+    for ob in s.obligations:
+        lines.append(f"  {ob.id}: {ob.text} (owed by {ob.owed_by}; met {ob.met_by})")
+    if not s.obligations:
         lines.append("  none")
     lines.append("facts:")
-    order = {spec.id: n for n, spec in enumerate(pack.facts)}
-    for fact in sorted(state.facts, key=lambda f: (order.get(f, len(order)), f)):
-        lines.append(f"  {fact} = {fact_to_json(state.facts[fact])!r}")
-    if last:
+    for fact in s.facts:
+        changed = f" (was {fact.initial})" if fact.changed else ""
+        lines.append(f"  {fact.title}: {fact.value}{changed}")
+    if s.last_events:
         lines.append("last events:")
-        first = state.event_count - len(last) + 1
-        for seq, event in enumerate(last, start=first):
-            text = describe([event]) or event.type.replace("_", " ")
+        for line in s.last_events:
             lines.append(
-                f"  #{seq} {event.at:%Y-%m-%d %H:%M:%S} UTC, scenario "
-                f"{event.scenario_time:%Y-%m-%d %H:%M}: {text}"
+                f"  #{line.seq} {line.at:%Y-%m-%d %H:%M:%S} UTC, scenario "
+                f"{line.scenario_time:%Y-%m-%d %H:%M}: {line.text}"
             )
     return lines

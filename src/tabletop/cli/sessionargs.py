@@ -7,8 +7,8 @@ import os
 import sys
 from pathlib import Path
 
+from tabletop.app import Workspace
 from tabletop.paths import default_session_db
-from tabletop.store import SessionStore, StoreError
 
 
 def add_db_option(parser: argparse.ArgumentParser) -> None:
@@ -28,9 +28,9 @@ def db_path(args: argparse.Namespace) -> Path:
     return args.session if args.session is not None else default_session_db()
 
 
-def open_store(args: argparse.Namespace) -> SessionStore:
-    """Open the session database the arguments name (StoreError if it cannot be used)."""
-    return SessionStore(db_path(args))
+def open_workspace(args: argparse.Namespace) -> Workspace:
+    """The user's workspace, with the session database the arguments name."""
+    return Workspace(sessions=db_path(args))
 
 
 def error(message: str) -> int:
@@ -43,19 +43,6 @@ def usage_error(command: str, message: str) -> int:
     """Print a usage error, in argparse's manner, and return exit code 2."""
     print(f"tabletop {command}: error: {message}", file=sys.stderr)
     return 2
-
-
-def names_file(target: str) -> bool:
-    """Whether a SESSION|FILE.jsonl argument names an exported log rather than a session."""
-    return target.endswith(".jsonl") or Path(target).is_file()
-
-
-def read_file(path: Path) -> bytes:
-    """A file's bytes (StoreError, with the reason, if it cannot be read)."""
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise StoreError(f"cannot read {path}: {exc.strerror or exc}") from exc
 
 
 def write_file(out: Path, data: bytes) -> int:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 import json
 
-from tabletop.cli.sessionargs import add_db_option, db_path, error, open_store
-from tabletop.store import StoreError
+from tabletop.app import AppError
+from tabletop.cli.sessionargs import add_db_option, db_path, error, open_workspace
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -25,9 +25,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     """Print the sessions."""
     try:
-        with open_store(args) as store:
-            infos = store.sessions()
-    except StoreError as exc:
+        with open_workspace(args) as workspace:
+            infos = workspace.sessions()
+    except AppError as exc:
         return error(str(exc))
     if args.format == "json":
         rows = [

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
-from tabletop.cli.sessionargs import add_db_option, error, names_file, open_store, read_file
-from tabletop.hashchain.chain import verify_chain
-from tabletop.store import StoreError, verify_log
+from tabletop.app import AppError
+from tabletop.cli.sessionargs import add_db_option, error, open_workspace
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -27,20 +25,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Verify and print the result."""
-    path = Path(args.target)
     try:
-        if names_file(args.target):
-            header, report = verify_log(read_file(path), str(path))
-            name = f"{path} (session {header.session_id})"
-        else:
-            with open_store(args) as store:
-                info = store.find(args.target)
-                rows = store.rows(info.id)
-            report = verify_chain(
-                rows, expected_count=info.event_count, expected_head=info.head_hash
-            )
-            name = f"session {info.id}"
-    except StoreError as exc:
+        with open_workspace(args) as workspace:
+            source, report = workspace.verify(args.target)
+    except AppError as exc:
         return error(str(exc))
-    print(f"{name}: {report.describe()}")
+    print(f"{source.name}: {report.describe()}")
     return 0 if report.ok else 1

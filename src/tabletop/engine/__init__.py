@@ -6,9 +6,9 @@ to log, or a `Refusal` that changes nothing.
 
 from tabletop.engine.clock import advance_clock, deliver_inject, pause_clock, resume_clock
 from tabletop.engine.decisions import amend_decision, record_decision, reject_decision
-from tabletop.engine.draft import Outcome, Refusal
+from tabletop.engine.draft import Change, Outcome, Refusal
 from tabletop.engine.fact_changes import EffectError, fact_changes
-from tabletop.engine.fold import LogError, apply, extend, obligation_id, replay
+from tabletop.engine.fold import LogError, apply, extend, replay
 from tabletop.engine.lifecycle import (
     adjudicate,
     assign_role,
@@ -27,9 +27,11 @@ from tabletop.engine.state import (
     Pending,
     Seat,
     SessionState,
+    obligation_id,
 )
 
 __all__ = [
+    "Change",
     "Clock",
     "Decision",
     "Delivery",

@@ -11,14 +11,15 @@ from datetime import datetime
 
 from tabletop.engine.draft import Draft
 from tabletop.engine.fact_changes import fact_changes
+from tabletop.engine.state import SessionState
 from tabletop.mandates import describe_discharge, discharged_by, holds
 from tabletop.model import events as ev
-from tabletop.model.pack import ActionSpec, Inject, Phase
+from tabletop.model.pack import ActionSpec, Inject, Pack, Phase
 
 
 def deliver(d: Draft, inject: Inject, how: ev.DeliveryKind, because: str = "") -> None:
     """Deliver an inject now: its effects change the facts, its decision points open."""
-    changes = fact_changes(d.pack, d.b.facts, inject.effects)
+    changes = fact_changes(d.pack, d.state.facts, inject.effects)
     d.emit(ev.InjectDelivered, inject=inject.id, how=how, because=because, changes=changes)
     for dp_id in inject.opens:
         open_decision(d, dp_id, f"inject {inject.id}")
@@ -27,16 +28,16 @@ def deliver(d: Draft, inject: Inject, how: ev.DeliveryKind, because: str = "") -
 def open_decision(d: Draft, dp_id: str, because: str) -> None:
     """Put a decision point to its deciders, unless it has been opened before."""
     dp = d.decision_point(dp_id)
-    if dp is None or dp_id in d.b.opened:
+    if dp is None or dp_id in d.state.opened:
         return
     d.emit(ev.DecisionOpened, decision_point=dp.id, deciders=dp.deciders, because=because)
 
 
 def release(d: Draft, inject: Inject, how: ev.ReleaseKind, because: str) -> None:
     """Set an inject free: delivered now if due and the clock runs, else when its time comes."""
-    if d.delivered(inject.id) or inject.id in d.b.pending:
+    if inject.id in d.state.delivered_ids or inject.id in d.state.pending:
         return
-    clock = d.b.clock
+    clock = d.state.clock
     due = max(inject.time, clock.time)
     if due <= clock.time and clock.running:
         deliver(d, inject, how, because)
@@ -52,17 +53,17 @@ def settle(d: Draft) -> None:
         for inject in d.index.conditional_injects:
             if (
                 inject.when is not None
-                and not d.delivered(inject.id)
-                and inject.id not in d.b.pending
-                and holds(pack, inject.when, d.b.facts)
+                and inject.id not in d.state.delivered_ids
+                and inject.id not in d.state.pending
+                and holds(pack, inject.when, d.state.facts)
             ):
                 release(d, inject, "triggered", "its condition came to hold")
                 progressed = True
         for dp in d.index.conditional_decisions:
             if (
                 dp.open_when is not None
-                and dp.id not in d.b.opened
-                and holds(pack, dp.open_when, d.b.facts)
+                and dp.id not in d.state.opened
+                and holds(pack, dp.open_when, d.state.facts)
             ):
                 open_decision(d, dp.id, "its condition came to hold")
                 progressed = True
@@ -80,13 +81,13 @@ def discharge(d: Draft, taken: tuple[Taken, ...] = ()) -> None:
     if not taken and not d.dirty:
         return
     d.dirty = False
-    for ob in list(d.b.owed.values()):
+    for ob in list(d.state.owed.values()):
         if ob.met is not None:
             continue
         later = tuple((t.actor, t.action) for t in taken if t.seq > ob.seq)
         if not later and not any(way.when is not None for way in ob.due.discharged_by):
             continue  # only an action can meet it, and none was taken
-        way = discharged_by(d.pack, ob.due, d.b.facts, later)
+        way = discharged_by(d.pack, ob.due, d.state.facts, later)
         if way is None:
             continue
         if way.action is not None:
@@ -118,44 +119,48 @@ class Taken:
 def run_until(d: Draft, target: datetime) -> None:
     """Move the clock to `target`, starting phases and delivering what falls due, in order."""
     while True:
-        item = _next_due(d, target)
+        item = next_due(d.state, d.pack, target)
         if item is None:
             break
         when, thing = item
-        if when > d.b.clock.time:
-            d.emit(ev.ClockAdvanced, scenario_time=when, previous=d.b.clock.time)
+        if when > d.state.clock.time:
+            d.emit(ev.ClockAdvanced, scenario_time=when, previous=d.state.clock.time)
         if isinstance(thing, Phase):
             d.emit(ev.PhaseStarted, phase=thing.id)
             continue
-        pending = d.b.pending.get(thing.id)
+        pending = d.state.pending.get(thing.id)
         how = pending.how if pending is not None else "scheduled"
         because = pending.because if pending is not None else ""
         deliver(d, thing, how, because)
         settle(d)
-    if target > d.b.clock.time:
-        d.emit(ev.ClockAdvanced, scenario_time=target, previous=d.b.clock.time)
+    if target > d.state.clock.time:
+        d.emit(ev.ClockAdvanced, scenario_time=target, previous=d.state.clock.time)
 
 
-def _next_due(d: Draft, target: datetime) -> tuple[datetime, Phase | Inject] | None:
-    now = d.b.clock.time
+def next_due(
+    state: SessionState, pack: Pack, until: datetime | None = None
+) -> tuple[datetime, Phase | Inject] | None:
+    """The next phase to start or inject to deliver on the timeline (up to `until`, if
+    given), and when: the clock's time for one already due. None when nothing is left."""
+    now = state.clock.time
     best: tuple[tuple[datetime, int, int], Phase | Inject] | None = None
-    started = set(d.b.phases)
-    for index, phase in enumerate(d.pack.phases):
-        if phase.id not in started and phase.starts_at <= target:
+    started = set(state.phases)
+    for index, phase in enumerate(pack.phases):
+        if phase.id not in started and (until is None or phase.starts_at <= until):
             key = (max(phase.starts_at, now), 0, index)
             if best is None or key < best[0]:
                 best = (key, phase)
-    for index, inject in enumerate(d.pack.injects):
-        if d.delivered(inject.id):
+    for index, inject in enumerate(pack.injects):
+        if inject.id in state.delivered_ids:
             continue
-        pending = d.b.pending.get(inject.id)
+        pending = state.pending.get(inject.id)
         if pending is not None:
             due = pending.due
         elif inject.release == "scheduled":
             due = inject.time
         else:
             continue
-        if due <= target:
+        if until is None or due <= until:
             key = (max(due, now), 1, index)
             if best is None or key < best[0]:
                 best = (key, inject)

@@ -43,7 +43,7 @@ def advance_clock(
         )
     d = Draft(state, pack, now)
     run_until(d, target.replace(microsecond=0))
-    return d.events
+    return d.change()
 
 
 @command
@@ -55,7 +55,7 @@ def pause_clock(state: SessionState, pack: Pack, note: str = "", *, now: datetim
         return Refusal("paused", "the clock is already paused")
     d = Draft(state, pack, now)
     d.emit(ev.ClockPaused, note=note)
-    return d.events
+    return d.change()
 
 
 @command
@@ -67,7 +67,7 @@ def resume_clock(state: SessionState, pack: Pack, note: str = "", *, now: dateti
         return Refusal("running", "the clock is not paused")
     d = Draft(state, pack, now)
     d.emit(ev.ClockResumed, note=note)
-    return d.events
+    return d.change()
 
 
 @command
@@ -88,4 +88,4 @@ def deliver_inject(
     d = Draft(state, pack, now)
     deliver(d, spec, "out_of_timeline", note or "the facilitator's call")
     settle(d)
-    return d.events
+    return d.change()

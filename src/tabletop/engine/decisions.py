@@ -107,9 +107,9 @@ def record_decision(
         rationale=rationale,
         verdict=verdict,
         overridden=outside,
-        changes=fact_changes(pack, d.b.facts, chosen.effects, params),
+        changes=fact_changes(pack, d.state.facts, chosen.effects, params),
     )
-    taken = Taken(d.b.event_count, verdict.actor, chosen.action, decision_point, role)
+    taken = Taken(d.state.event_count, verdict.actor, chosen.action, decision_point, role)
     because = f"{decision_point}: {role} chose {option}"
     for inject_id in chosen.follow_ons:
         inject = d.inject(inject_id)
@@ -117,7 +117,7 @@ def record_decision(
             release(d, inject, "follow_on", because)
     discharge(d, (taken,))
     settle(d)
-    return d.events
+    return d.change()
 
 
 @command
@@ -153,7 +153,7 @@ def reject_decision(
         verdict=verdict,
         note=note,
     )
-    return d.events
+    return d.change()
 
 
 @command
@@ -186,4 +186,4 @@ def amend_decision(
         rationale=rationale,
         reason=reason,
     )
-    return d.events
+    return d.change()

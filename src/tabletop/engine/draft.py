@@ -1,4 +1,4 @@
-"""A command's events in the making, folded as they are emitted so later steps see them."""
+"""A command's events in the making (`Draft`), and what every command returns."""
 
 from __future__ import annotations
 
@@ -6,12 +6,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from functools import wraps
-from typing import Any, ParamSpec
+from typing import Any, ParamSpec, TypeVar
 
 from pydantic import ValidationError
 
 from tabletop.engine.fact_changes import EffectError
-from tabletop.engine.fold import Builder
+from tabletop.engine.fold import apply
 from tabletop.engine.state import SessionState
 from tabletop.mandates import MandateError
 from tabletop.model import events as ev
@@ -32,30 +32,16 @@ class Refusal:
         return self.message
 
 
-Outcome = list[ev.Event] | Refusal
-"""What every command returns: the events to log, or why it was refused."""
+@dataclass(frozen=True)
+class Change:
+    """What a command did: the events to log, and the state they lead to."""
+
+    events: list[ev.Event]
+    state: SessionState
 
 
-class Events(list):  # type: ignore[type-arg]
-    """A command's events, remembering the state they lead to, so that whoever commits them
-    need not fold them again. A plain list of events works everywhere too."""
-
-    def __init__(self, base: SessionState, builder: Builder) -> None:
-        super().__init__()
-        self.base = base
-        self._builder: Builder | None = builder
-        self._emitted: list[ev.Event] = []
-        self._after: SessionState | None = None
-
-    def state_after(self, state: SessionState) -> SessionState | None:
-        """The state after these events, if they were made on `state` and left unchanged."""
-        if state is not self.base or len(self) != len(self._emitted):
-            return None
-        if any(a is not b for a, b in zip(self, self._emitted, strict=True)):
-            return None
-        if self._after is None and self._builder is not None:
-            self._after, self._builder = self._builder.freeze(), None
-        return self._after
+Outcome = Change | Refusal
+"""What every command returns: the change it makes, or why it was refused."""
 
 
 P = ParamSpec("P")
@@ -78,34 +64,37 @@ def command(fn: Callable[P, Outcome]) -> Callable[P, Outcome]:
     return run
 
 
+E = TypeVar("E", bound=ev.AnyEvent)
+
+
 class Draft:
-    """The events of one command and the state they lead to, built step by step."""
+    """The events of one command and the state they lead to, built step by step: each
+    event is folded into a working copy of the state as it is made, so later steps see it."""
 
     def __init__(self, state: SessionState, pack: Pack, now: datetime) -> None:
         self.pack = pack
         self.now = now
-        self.b: Any = Builder(state)
-        self.events = Events(state, self.b)
+        self.state = state.copy()
+        self.events: list[ev.Event] = []
         self.index = index_of(pack)
-        self._delivered: set[str] | None = None  # ids of injects delivered, made when asked
         # Set when facts change or obligations arise: obligations' conditions need a look.
         self.dirty = False
 
-    def emit(self, cls: type[ev.EventBase], **fields: Any) -> ev.Event:
+    def emit(self, cls: type[E], **fields: Any) -> E:
         """Make an event stamped with the wall clock and the scenario clock, and fold it."""
-        fields.setdefault("scenario_time", self.b.clock.time)
-        event: Any = cls(at=self.now, **fields)
-        self.b.apply(event)
+        fields.setdefault("scenario_time", self.state.clock.time)
+        event = cls(at=self.now, **fields)
+        apply(self.state, event)
         self.events.append(event)
-        self.events._emitted.append(event)
-        if event.type == "inject_delivered" and self._delivered is not None:
-            self._delivered.add(event.inject)
-        # (Read from the fields: a missing attribute costs pydantic an exception.)
-        if event.__dict__.get("changes") or (
-            event.type == "decision_recorded" and event.verdict.obligations
+        if (isinstance(event, ev.InjectDelivered | ev.FactsAdjudicated) and event.changes) or (
+            isinstance(event, ev.DecisionRecorded) and (event.changes or event.verdict.obligations)
         ):
             self.dirty = True
         return event
+
+    def change(self) -> Change:
+        """The events made so far and the state they lead to (the draft is done with)."""
+        return Change(self.events, self.state)
 
     def inject(self, inject_id: str) -> Inject | None:
         """The pack's inject with that id."""
@@ -114,9 +103,3 @@ class Draft:
     def decision_point(self, dp_id: str) -> DecisionPoint | None:
         """The pack's decision point with that id."""
         return self.index.decision_points.get(dp_id)
-
-    def delivered(self, inject_id: str) -> bool:
-        """True once that inject has been delivered."""
-        if self._delivered is None:
-            self._delivered = {d.inject for d in self.b.delivered}
-        return inject_id in self._delivered

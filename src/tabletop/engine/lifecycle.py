@@ -62,7 +62,7 @@ def start_session(
     )
     run_until(d, start)
     settle(d)
-    return d.events
+    return d.change()
 
 
 @command
@@ -80,7 +80,7 @@ def assign_role(
         return Refusal("no-participant", "give the participant's name")
     d = Draft(state, pack, now)
     d.emit(ev.RoleAssigned, role=role, participant=participant.strip(), actor=spec.actor)
-    return d.events
+    return d.change()
 
 
 @command
@@ -104,12 +104,12 @@ def adjudicate(
         )
     d = Draft(state, pack, now)
     try:
-        changes = fact_changes(pack, d.b.facts, effects)
+        changes = fact_changes(pack, d.state.facts, effects)
     except EffectError as exc:
         return Refusal("bad-effect", str(exc))
     d.emit(ev.FactsAdjudicated, ruling=ruling, decision_point=decision_point, changes=changes)
     settle(d)
-    return d.events
+    return d.change()
 
 
 def _known(pack: Pack, objective: str | None, role: str | None, dp: str | None) -> Refusal | None:
@@ -153,7 +153,7 @@ def note(
         role=role,
         decision_point=decision_point,
     )
-    return d.events
+    return d.change()
 
 
 @command
@@ -171,7 +171,7 @@ def rate(
         return refusal
     d = Draft(state, pack, now)
     d.emit(ev.ObjectiveRated, objective=objective, rating=rating, note=note_text)
-    return d.events
+    return d.change()
 
 
 @command
@@ -209,7 +209,7 @@ def plan(
         completion_date=completion_date,
         objective=objective,
     )
-    return d.events
+    return d.change()
 
 
 @command
@@ -219,4 +219,4 @@ def end_session(state: SessionState, pack: Pack, note_text: str = "", *, now: da
         return refusal
     d = Draft(state, pack, now)
     d.emit(ev.SessionEnded, note=note_text)
-    return d.events
+    return d.change()

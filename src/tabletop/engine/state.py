@@ -1,13 +1,14 @@
-"""The state of a game: what a fold over its events has built up. Read-only values."""
+"""The state of a game: what the fold over its events has built up, and its parts.
+
+A `SessionState` is plain data: dicts, lists and sets of immutable records. Only the fold
+changes one, and only its own working copy (`replay` starts from an empty state, `extend`
+from a copy), so a state that has been handed out never changes again.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
-from itertools import islice
-from types import MappingProxyType
-from typing import TypeVar, overload
 
 from tabletop.model.events import (
     DecisionAmended,
@@ -23,70 +24,6 @@ from tabletop.model.events import (
 from tabletop.model.facts import FactValue
 from tabletop.model.pack import ActionSpec
 from tabletop.model.verdict import ObligationDue, Verdict
-
-
-def _empty() -> Mapping:
-    return MappingProxyType({})
-
-
-T = TypeVar("T")
-
-
-class Log(Sequence[T]):
-    """An immutable sequence that grows by `appended` in O(1): a longer log shares its
-    buffer with the shorter one it came from, which only ever sees its own prefix."""
-
-    __slots__ = ("_items", "_n")
-
-    def __init__(self, items: Iterable[T] = ()) -> None:
-        self._items: list[T] = list(items)
-        self._n = len(self._items)
-
-    @classmethod
-    def adopt(cls, items: list[T]) -> Log[T]:
-        """A log over this list, which the caller hands over and never changes again."""
-        log: Log[T] = cls.__new__(cls)
-        log._items, log._n = items, len(items)
-        return log
-
-    def appended(self, item: T) -> Log[T]:
-        """This log with one more item at the end."""
-        items = self._items
-        if len(items) != self._n:
-            items = items[: self._n]  # another log grew from here first: branch off
-        items.append(item)
-        grown: Log[T] = Log.__new__(Log)
-        grown._items, grown._n = items, len(items)
-        return grown
-
-    def __len__(self) -> int:
-        return self._n
-
-    @overload
-    def __getitem__(self, index: int) -> T: ...
-    @overload
-    def __getitem__(self, index: slice) -> tuple[T, ...]: ...
-    def __getitem__(self, index: int | slice) -> T | tuple[T, ...]:
-        if isinstance(index, slice):
-            return tuple(self._items[: self._n][index])
-        if index < 0:
-            index += self._n
-        if not 0 <= index < self._n:
-            raise IndexError("log index out of range")
-        return self._items[index]
-
-    def __iter__(self) -> Iterator[T]:
-        return islice(self._items, self._n)
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Log | tuple | list):
-            return NotImplemented
-        return len(other) == self._n and all(a == b for a, b in zip(self, other, strict=False))
-
-    __hash__ = None  # type: ignore[assignment]
-
-    def __repr__(self) -> str:
-        return f"Log({list(self)!r})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,9 +112,14 @@ class ObligationState:
         return self.met is None
 
 
-@dataclass(frozen=True, slots=True)
+def obligation_id(decision_point: str, role: str, key: str) -> str:
+    """The id of an obligation created by a decision: decision point/role/obligation key."""
+    return f"{decision_point}/{role}/{key}"
+
+
+@dataclass(slots=True)
 class SessionState:
-    """Where a game stands. Built only by the fold; never changed in place."""
+    """Where a game stands. Built only by the fold; a state handed out is never changed."""
 
     session_id: str = ""
     pack_id: str = ""
@@ -189,29 +131,57 @@ class SessionState:
     exercise_date: date | None = None
     started_at: datetime | None = None
     scenario_start: datetime | None = None
-    initial_facts: Mapping[str, FactValue] = field(default_factory=_empty)
-    seats: Mapping[str, Seat] = field(default_factory=_empty)
-    phases: Log[str] = field(default_factory=Log)
+    initial_facts: dict[str, FactValue] = field(default_factory=dict)
+    seats: dict[str, Seat] = field(default_factory=dict)
+    phases: list[str] = field(default_factory=list)
     clock: Clock = field(default_factory=lambda: Clock(datetime.min, running=False))
-    delivered: Log[Delivery] = field(default_factory=Log)
-    pending: Mapping[str, Pending] = field(default_factory=_empty)
-    opened: frozenset[str] = frozenset()
-    open_decisions: Mapping[str, OpenDecision] = field(default_factory=_empty)
-    decisions: Mapping[tuple[str, str], Decision] = field(default_factory=_empty)
-    rejections: Log[DecisionRejected] = field(default_factory=Log)
-    overrides: Log[MandateOverridden] = field(default_factory=Log)
-    facts: Mapping[str, FactValue] = field(default_factory=_empty)
-    obligations: Mapping[str, ObligationState] = field(default_factory=_empty)
-    owed: Mapping[str, ObligationState] = field(default_factory=_empty)
+    delivered: list[Delivery] = field(default_factory=list)
+    delivered_ids: set[str] = field(default_factory=set)
+    """Ids of every inject in `delivered`."""
+    pending: dict[str, Pending] = field(default_factory=dict)
+    opened: set[str] = field(default_factory=set)
+    open_decisions: dict[str, OpenDecision] = field(default_factory=dict)
+    decisions: dict[tuple[str, str], Decision] = field(default_factory=dict)
+    """By (decision point, role)."""
+    rejections: list[DecisionRejected] = field(default_factory=list)
+    overrides: list[MandateOverridden] = field(default_factory=list)
+    facts: dict[str, FactValue] = field(default_factory=dict)
+    obligations: dict[str, ObligationState] = field(default_factory=dict)
+    """Every obligation that arose, in the order it did."""
+    owed: dict[str, ObligationState] = field(default_factory=dict)
     """The open obligations only, oldest first (so checking them does not grow with the game)."""
-    adjudications: Log[FactsAdjudicated] = field(default_factory=Log)
-    observations: Log[ObservationNoted] = field(default_factory=Log)
-    ratings: Mapping[str, ObjectiveRated] = field(default_factory=_empty)
-    plan: Log[ImprovementPlanned] = field(default_factory=Log)
+    adjudications: list[FactsAdjudicated] = field(default_factory=list)
+    observations: list[ObservationNoted] = field(default_factory=list)
+    ratings: dict[str, ObjectiveRated] = field(default_factory=dict)
+    plan: list[ImprovementPlanned] = field(default_factory=list)
     ended: bool = False
     ended_at: datetime | None = None
     event_count: int = 0
     last_at: datetime | None = None
+
+    def copy(self) -> SessionState:
+        """A copy with containers of its own (the records in them are immutable)."""
+        return replace(
+            self,
+            initial_facts=dict(self.initial_facts),
+            seats=dict(self.seats),
+            phases=list(self.phases),
+            delivered=list(self.delivered),
+            delivered_ids=set(self.delivered_ids),
+            pending=dict(self.pending),
+            opened=set(self.opened),
+            open_decisions=dict(self.open_decisions),
+            decisions=dict(self.decisions),
+            rejections=list(self.rejections),
+            overrides=list(self.overrides),
+            facts=dict(self.facts),
+            obligations=dict(self.obligations),
+            owed=dict(self.owed),
+            adjudications=list(self.adjudications),
+            observations=list(self.observations),
+            ratings=dict(self.ratings),
+            plan=list(self.plan),
+        )
 
     @property
     def started(self) -> bool:
@@ -222,11 +192,6 @@ class SessionState:
     def phase(self) -> str | None:
         """The current phase, or None before the first one starts."""
         return self.phases[-1] if self.phases else None
-
-    @property
-    def delivered_ids(self) -> frozenset[str]:
-        """Ids of every inject delivered so far."""
-        return frozenset(d.inject for d in self.delivered)
 
     @property
     def open_obligations(self) -> tuple[ObligationState, ...]:
@@ -241,7 +206,7 @@ class SessionState:
     @property
     def closed_decisions(self) -> frozenset[str]:
         """Decision points opened and decided by every decider."""
-        return self.opened - self.open_decisions.keys()
+        return frozenset(self.opened - self.open_decisions.keys())
 
 
 def fact_to_json(value: FactValue) -> FactJson:
@@ -253,6 +218,6 @@ def fact_to_json(value: FactValue) -> FactJson:
 
 def fact_from_json(value: FactJson) -> FactValue:
     """A logged fact value back as the runtime value."""
-    if isinstance(value, tuple):
+    if isinstance(value, tuple | list):
         return frozenset(tuple(v) if isinstance(v, list | tuple) else v for v in value)
     return value

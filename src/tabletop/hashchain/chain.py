@@ -16,7 +16,7 @@ from typing import Any, Literal, NamedTuple
 import orjson
 from pydantic import TypeAdapter, ValidationError
 
-from tabletop.gcpause import quiet_gc
+from tabletop.hashchain.collector import collector_paused
 from tabletop.model.events import Event
 
 GENESIS = "0" * 64
@@ -105,49 +105,8 @@ class ChainReport:
 
 def parse_bodies(bodies: Sequence[str]) -> list[Event]:
     """Events from their canonical JSON bodies, parsed in one go."""
-    return parse_array("[" + ",".join(bodies) + "]")
-
-
-def parse_array(text: str | bytes) -> list[Event]:
-    """Events from a JSON array of their bodies (text, or UTF-8 bytes)."""
-    with quiet_gc():
-        return EVENTS.validate_json(text)
-
-
-StoredRow = tuple[int, str, bytes, str, str]
-"""A row as read for checking and parsing: seq, type, the UTF-8 bytes of prev + body (what
-its hash is taken of), prev and hash. A plain tuple: a long log has many."""
-
-
-def read_intact(
-    rows: Sequence[StoredRow],
-    *,
-    expected_count: int | None = None,
-    expected_head: str | None = None,
-) -> list[Event] | None:
-    """The events of an intact chain, checked as `verify_and_read` checks it, straight from
-    the stored bytes (no text decoded, one parse); None if anything at all is wrong, and
-    then `verify_and_read` on the rows as text names the damage."""
-    prev = GENESIS
-    sha256 = hashlib.sha256
-    seq = 0
-    for seq, (number, _type, signed, before, digest) in enumerate(rows, start=1):
-        if number != seq or before != prev or sha256(signed).hexdigest() != digest:
-            return None
-        prev = digest
-    if (expected_count is not None and expected_count != seq) or (
-        expected_head is not None and expected_head != prev
-    ):
-        return None
-    # Each body is what follows its prev (64 ASCII hex digits, checked equal above).
-    bodies = [memoryview(r[2])[len(GENESIS) :] for r in rows]
-    try:
-        events = parse_array(b"[" + b",".join(bodies) + b"]")
-    except ValidationError:
-        return None
-    if [e.type for e in events] != [r[1] for r in rows]:
-        return None
-    return events
+    with collector_paused():
+        return EVENTS.validate_json("[" + ",".join(bodies) + "]")
 
 
 def read_events(rows: Sequence[Row]) -> list[Event]:
@@ -170,7 +129,7 @@ def verify_and_read(
     rows: Sequence[Row], *, expected_count: int | None = None, expected_head: str | None = None
 ) -> tuple[ChainReport, list[Event]]:
     """The chain's check and, if it is intact, its events; else the first damage found."""
-    head = _intact_head(rows, expected_count, expected_head)
+    head = intact_head(rows, expected_count=expected_count, expected_head=expected_head)
     if head is not None:
         try:
             events = read_events(rows)
@@ -187,10 +146,11 @@ def verify_and_read(
     return diagnose(rows, expected_count, expected_head)
 
 
-def _intact_head(
-    rows: Sequence[Row], expected_count: int | None, expected_head: str | None
+def intact_head(
+    rows: Sequence[Row], *, expected_count: int | None = None, expected_head: str | None = None
 ) -> str | None:
-    """The head hash when every number, link and hash is right, else None."""
+    """The head hash when every number, link and hash is right (and the count and head are
+    the ones expected), else None: the check without parsing the events."""
     prev = GENESIS
     for seq, row in enumerate(rows, start=1):
         if row.seq != seq or row.prev != prev or link(prev, row.body) != row.hash:

@@ -30,7 +30,6 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from tabletop.gcpause import quiet_gc
 from tabletop.jsonloc.diagnostics import Diagnostic
 from tabletop.jsonloc.positions import Positions, pointer
 from tabletop.jsonloc.reading import (
@@ -135,18 +134,17 @@ def load_document(
         col = offset - (prefix.rfind("\n") + 1) + 1
         msg = f"arrays and objects nest more than {MAX_DEPTH} deep"
         return None, [error_at("nesting-too-deep", msg, name, "", _DEEP_HINT, (line, col))]
-    with quiet_gc():
-        instance, has_duplicates, syntax = parse_json(text, name)
-        if syntax is not None:
-            return None, [syntax]
-        try:
-            value: M | None = validate_model(model, instance, text)
-            failure = None
-        except ValidationError as exc:
-            value, failure = None, exc
-        except (ValueError, RecursionError) as exc:  # defensive: pydantic's parser refused
-            diag = error_at("json-syntax", str(exc), name, "", "Check the JSON syntax.", None)
-            return None, [diag]
+    instance, has_duplicates, syntax = parse_json(text, name)
+    if syntax is not None:
+        return None, [syntax]
+    try:
+        value: M | None = validate_model(model, instance, text)
+        failure = None
+    except ValidationError as exc:
+        value, failure = None, exc
+    except (ValueError, RecursionError) as exc:  # defensive: pydantic's parser refused
+        diag = error_at("json-syntax", str(exc), name, "", "Check the JSON syntax.", None)
+        return None, [diag]
     diags: list[Diagnostic] = []
     positions: Positions | None = None
     if has_duplicates:

@@ -77,6 +77,31 @@ def show_value(index: PackIndex, value: object, actor_like: bool = False) -> str
     return str(value)
 
 
+def fact_words(index: PackIndex, value: object, kind: str = "") -> str:
+    """A fact's value as a facilitator reads it: yes/no, numbers with separators, actors by
+    name, enum values with spaces, text as written, a set as its members (a relation as
+    'from → to' pairs), 'none' when empty. `kind` is the fact's type, if known."""
+    if kind == "text" and isinstance(value, str):
+        return value or "(empty)"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, int):
+        return f"{value:,}"
+    if isinstance(value, str):
+        if value in index.actors:
+            return actor_name(index, value)
+        return value.replace("_", " ") if value else "(empty)"
+    if isinstance(value, frozenset | set | tuple | list):
+        items = [
+            f"{actor_name(index, v[0])} → {actor_name(index, v[1])}"
+            if isinstance(v, tuple | list)
+            else actor_name(index, str(v))
+            for v in value
+        ]
+        return ", ".join(sorted(items)) if items else "none"
+    return str(value)
+
+
 # (clause when the comparison is true, clause when false); {v} is the value compared with.
 COMPARISONS: dict[str, tuple[str, str]] = {
     "==": ("", ", not {v}"),

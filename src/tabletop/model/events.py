@@ -290,7 +290,7 @@ class SessionEnded(EventBase):
     note: str = f("Closing remark.", ["Hot wash held."], default="")
 
 
-Event = Annotated[
+AnyEvent = (
     SessionStarted
     | RoleAssigned
     | PhaseStarted
@@ -309,9 +309,11 @@ Event = Annotated[
     | ObjectiveRated
     | ImprovementPlanned
     | ObligationMet
-    | SessionEnded,
-    Field(discriminator="type"),
-]
+    | SessionEnded
+)
+"""Any session event (for type checks and TypeVar bounds)."""
+
+Event = Annotated[AnyEvent, Field(discriminator="type")]
 """Any session event, told apart by its `type`."""
 
 EVALUATION_EVENTS = frozenset({"observation_noted", "objective_rated", "improvement_planned"})

@@ -38,11 +38,12 @@ def pack_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.glob("*.json") if p.is_file())
 
 
-def installed_packs() -> list[InstalledPack]:
-    """Shipped packs, then the user's, each loaded and linted."""
+def installed_packs(user_dir: Path | None = None) -> list[InstalledPack]:
+    """Shipped packs, then the user's (in `user_dir`, by default the user's packs folder),
+    each loaded and linted."""
     folders: list[tuple[Origin, Path]] = [
         ("shipped", shipped_scenarios_dir()),
-        ("user", user_packs_dir()),
+        ("user", user_dir if user_dir is not None else user_packs_dir()),
     ]
     return [
         InstalledPack(path, origin, load_pack(path))

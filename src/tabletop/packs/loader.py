@@ -13,7 +13,6 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from tabletop.gcpause import quiet_gc
 from tabletop.jsonloc.diagnostics import Diagnostic
 from tabletop.jsonloc.documents import MAX_BYTES, load_document, read_limited
 from tabletop.model import Catalogue, Pack
@@ -145,8 +144,7 @@ def parse_pack(data: bytes, name: str, catalogues: CatalogueSource) -> LoadResul
         return LoadResult(name, None, tuple(diags))
     merged = merge(pack, [c.catalogue for c in found])
     origins.add_catalogues(found)
-    with quiet_gc():
-        findings = lint(merged, own_facts=len(pack.facts))
+    findings = lint(merged, own_facts=len(pack.facts))
     diags.extend(origins.diagnostic(f) for f in findings)
     if any(d.severity == "error" for d in diags):
         return LoadResult(name, None, tuple(diags))

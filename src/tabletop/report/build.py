@@ -9,7 +9,6 @@ from collections.abc import Sequence
 
 from tabletop.engine.fold import LogError
 from tabletop.engine.state import SessionState
-from tabletop.gcpause import nogc
 from tabletop.model import events as ev
 from tabletop.model.index import index_of
 from tabletop.model.pack import Pack
@@ -37,7 +36,6 @@ class ReportError(ValueError):
     """A log no report can be built from (e.g. it does not begin with session_started)."""
 
 
-@nogc
 def build_report(
     pack: Pack,
     events: Sequence[ev.Event],

@@ -19,7 +19,6 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.ticker import FuncFormatter
 
-from tabletop.gcpause import nogc
 from tabletop.report.chart_layout import Mark, label, num, phase_labels, stack, wrap
 from tabletop.report.model import AfterActionReport, TimelineEntry
 
@@ -189,7 +188,6 @@ def _tick(value: float, _pos: int | None = None) -> str:
 _XML_HEAD = re.compile(r"^.*?(?=<svg)", re.DOTALL)
 
 
-@nogc
 def render_timeline_svg(report: AfterActionReport) -> str:
     """The timeline chart as an SVG document fragment (no XML prolog), deterministic."""
     with matplotlib.rc_context(_RC):
@@ -207,7 +205,6 @@ def render_timeline_svg(report: AfterActionReport) -> str:
     return svg.replace("<svg ", f"<svg {label} ", 1)
 
 
-@nogc
 def render_timeline_png(report: AfterActionReport, dpi: int = 200) -> bytes:
     """The timeline chart as a PNG (for Word, which does not take SVG)."""
     with matplotlib.rc_context(_RC):

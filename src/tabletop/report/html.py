@@ -9,7 +9,6 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from tabletop.gcpause import nogc
 from tabletop.report import tables
 from tabletop.report import words as wd
 from tabletop.report.chart import render_timeline_svg
@@ -77,7 +76,6 @@ def _css() -> str:
     return resources.files("tabletop.report").joinpath("templates/report.css").read_text("utf-8")
 
 
-@nogc
 def render_html(report: AfterActionReport, *, chart_svg: str | None = None) -> str:
     """The whole report as an HTML page with inline CSS and the timeline as inline SVG."""
     svg = chart_svg if chart_svg is not None else render_timeline_svg(report)

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from tabletop.gcpause import nogc
 from tabletop.report.model import AfterActionReport
 
 
-@nogc
 def render_json(report: AfterActionReport) -> str:
     """The report as indented JSON text (stable key order: the model's field order)."""
     return report.model_dump_json(indent=2) + "\n"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from tabletop.gcpause import nogc
 from tabletop.report import words as wd
 from tabletop.report.markdown_base import badge, block, cell, md, table
 from tabletop.report.markdown_sections import appendix, compliance, decision, objectives, plan
@@ -10,7 +9,6 @@ from tabletop.report.model import AfterActionReport
 from tabletop.report.sections import SECTIONS
 
 
-@nogc
 def render_markdown(report: AfterActionReport) -> str:
     """The whole report as Markdown text."""
     title = SECTIONS

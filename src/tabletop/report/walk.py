@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from tabletop.engine.fold import Builder
+from tabletop.engine.fold import apply
 from tabletop.engine.state import SessionState
 from tabletop.model import events as ev
 from tabletop.model.pack import DecisionPoint, Pack
@@ -39,8 +39,8 @@ class Walk:
 
 def walk(pack: Pack, events: Sequence[ev.Event], alternatives: Alternatives) -> Walk:
     """Fold the events, collecting the timeline, the decision log and per-decision context."""
-    builder: Any = Builder(SessionState())
-    out = Walk(SessionState())
+    state = SessionState()
+    out = Walk(state)
     injects = {i.id: i for i in pack.injects}
     dps = {d.id: d for d in pack.decision_points}
     phases = {p.id: p for p in pack.phases}
@@ -80,10 +80,10 @@ def walk(pack: Pack, events: Sequence[ev.Event], alternatives: Alternatives) -> 
         elif t == "decision_recorded":
             key = (e.decision_point, e.role)
             dp = dps.get(e.decision_point)
-            seat = builder.seats.get(e.role)
+            seat = state.seats.get(e.role)
             if seat is not None:
                 out.seated[key] = seat.participant
-            out.alternatives[key] = alternatives.check(dp, e.role, e.option, builder.facts)
+            out.alternatives[key] = alternatives.check(dp, e.role, e.option, state.facts)
             out.rationales[key] = [e.rationale]
             label = _label(dp, e.option)
             add(
@@ -136,8 +136,7 @@ def walk(pack: Pack, events: Sequence[ev.Event], alternatives: Alternatives) -> 
             add(e, seq, "clock", title, detail=e.note)
         elif t == "session_ended":
             add(e, seq, "end", "Session ended", detail=e.note)
-        builder.apply(e)
-    out.state = builder.freeze()
+        apply(state, e)
     return out
 
 

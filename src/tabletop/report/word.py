@@ -16,7 +16,6 @@ from docx.shared import Emu, Pt, RGBColor
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from tabletop.gcpause import nogc
 from tabletop.mandates import wording as w
 from tabletop.report import tables
 from tabletop.report import words as wd
@@ -191,7 +190,6 @@ def _banner(report: AfterActionReport, doc: DocxDocument) -> None:
             p._p.append(field)
 
 
-@nogc
 def render_docx(report: AfterActionReport, *, chart_png: bytes | None = None) -> bytes:
     """The whole report as a .docx file's bytes."""
     doc = Document()

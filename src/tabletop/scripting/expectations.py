@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from tabletop.engine.draft import Outcome, Refusal
+from tabletop.engine.draft import Refusal
 from tabletop.engine.state import ObligationState, SessionState, fact_to_json
+from tabletop.model.events import DecisionRecorded, DecisionRejected, Event
 from tabletop.model.script import Expect
 from tabletop.model.verdict import Verdict
 
@@ -24,8 +26,11 @@ class Mismatch:
         return f"expected {what}, but {self.actual}"
 
 
-def check_expect(expect: Expect | None, state: SessionState, outcome: Outcome) -> list[Mismatch]:
-    """Every expectation of a step that failed; an unexpected refusal is one."""
+def check_expect(
+    expect: Expect | None, state: SessionState, outcome: Sequence[Event] | Refusal
+) -> list[Mismatch]:
+    """Every expectation of a step that failed (given the state after it, and its events or
+    its refusal); an unexpected refusal is one."""
     out: list[Mismatch] = []
     refused = isinstance(outcome, Refusal)
     wanted = expect.refused if expect is not None else None
@@ -53,11 +58,11 @@ def _q(text: str) -> str:
     return f"'{text}'" if text else "(any reason)"
 
 
-def _verdict(outcome: Outcome) -> Verdict | None:
+def _verdict(outcome: Sequence[Event] | Refusal) -> Verdict | None:
     if isinstance(outcome, Refusal):
         return outcome.verdict
     for event in outcome:
-        if event.type in ("decision_recorded", "decision_rejected"):
+        if isinstance(event, DecisionRecorded | DecisionRejected):
             return event.verdict
     return None
 

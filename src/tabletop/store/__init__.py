@@ -1,4 +1,5 @@
-"""Durable sessions: the SQLite store, the live session, JSON Lines export and import."""
+"""Durable sessions: the SQLite store, one session's log open for appending, JSON Lines
+export and import."""
 
 from tabletop.store.db import StoreError
 from tabletop.store.jsonl import (
@@ -6,10 +7,11 @@ from tabletop.store.jsonl import (
     LogFileError,
     export_text,
     import_log,
+    info_from_header,
     parse_log,
     verify_log,
 )
-from tabletop.store.live import LiveSession, PackMismatch, check_pack, load_events, utc_now
+from tabletop.store.session_log import SNAPSHOT_EVERY, StoredSession, snapshot_state
 from tabletop.store.sqlite_store import (
     AmbiguousSession,
     ConcurrentWrite,
@@ -17,25 +19,26 @@ from tabletop.store.sqlite_store import (
     SessionExists,
     SessionInfo,
     SessionStore,
+    StoredLog,
 )
 
 __all__ = [
+    "SNAPSHOT_EVERY",
     "AmbiguousSession",
     "ConcurrentWrite",
     "DamagedLog",
-    "LiveSession",
     "LogFileError",
     "NoSuchSession",
-    "PackMismatch",
     "SessionExists",
     "SessionInfo",
     "SessionStore",
     "StoreError",
-    "check_pack",
+    "StoredLog",
+    "StoredSession",
     "export_text",
     "import_log",
-    "load_events",
+    "info_from_header",
     "parse_log",
-    "utc_now",
+    "snapshot_state",
     "verify_log",
 ]

@@ -1,11 +1,13 @@
-"""The SQLite session database: connection settings and schema."""
+"""The SQLite session database: connection settings, schema, and its errors in words."""
 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS sessions (
@@ -31,11 +33,64 @@ CREATE TABLE IF NOT EXISTS events (
     hash TEXT NOT NULL,
     PRIMARY KEY (session_id, seq)
 ) STRICT;
+CREATE TABLE IF NOT EXISTS snapshots (
+    session_id TEXT PRIMARY KEY REFERENCES sessions(id),
+    seq INTEGER NOT NULL,
+    format INTEGER NOT NULL,
+    state BLOB NOT NULL,
+    seal TEXT NOT NULL
+) STRICT;
 """
+"""Schema 2 adds `snapshots`: the state after event `seq` of a session, so opening it
+replays only the events after (`seal` ties the state to the hash of that event)."""
 
 
 class StoreError(Exception):
     """The session database cannot be used (not a tabletop database, newer, unreadable)."""
+
+
+def describe_error(path: Path, exc: sqlite3.Error | OSError) -> str:
+    """What went wrong with the session database, and what to do, for a person."""
+    text = str(exc).lower()
+    if isinstance(exc, OSError):
+        reason = exc.strerror or str(exc)
+        return f"cannot use the session database {path}: {reason}; check the path and its folder"
+    if "readonly" in text or "read-only" in text:
+        return (
+            f"the session database {path} is read-only, so nothing can be recorded there; "
+            "make the file and its folder writable (SQLite writes a -wal file beside it), or "
+            "use another file with --session FILE"
+        )
+    if "locked" in text or "busy" in text:
+        return (
+            f"the session database {path} stayed locked by another program for more than "
+            "30 seconds; close the other program (or the other tabletop) and try again"
+        )
+    if "full" in text:
+        return (
+            f"the disk holding the session database {path} is full; nothing was recorded. "
+            "Free some space and try again"
+        )
+    if "not a database" in text or "malformed" in text:
+        return (
+            f"{path} is not a usable tabletop session database ({exc}); give another file "
+            "with --session FILE"
+        )
+    if "unable to open" in text:
+        kind = "a folder" if path.is_dir() else "not a file tabletop can open"
+        return f"cannot open the session database {path}: it is {kind}; give a file path"
+    if "disk i/o" in text:
+        return f"the disk failed while using the session database {path} ({exc}); try again"
+    return f"the session database {path} failed: {exc}"
+
+
+@contextmanager
+def translated(path: Path) -> Iterator[None]:
+    """Turn the database's own errors (sqlite3, OS) into a StoreError in words."""
+    try:
+        yield
+    except (sqlite3.Error, OSError) as exc:
+        raise StoreError(describe_error(path, exc)) from exc
 
 
 def connect(path: Path) -> sqlite3.Connection:
@@ -44,16 +99,20 @@ def connect(path: Path) -> sqlite3.Connection:
     The connection is in autocommit mode; writers open their own transactions, so a
     command's events are committed together or not at all.
     """
-    try:
+    if path.is_dir():
+        raise StoreError(f"cannot open the session database {path}: it is a folder; give a file")
+    with translated(path):
         path.parent.mkdir(parents=True, exist_ok=True)
+        # check_same_thread=False: the store serialises every use of the connection with
+        # its own lock, and interfaces call in from several threads.
         con = sqlite3.connect(path, isolation_level=None, timeout=30, check_same_thread=False)
-    except (OSError, sqlite3.Error) as exc:
-        raise StoreError(f"cannot open the session database {path}: {exc}") from exc
     try:
         configure(con)
         _migrate(con, path)
     except sqlite3.DatabaseError as exc:
         con.close()
+        if isinstance(exc, sqlite3.OperationalError) and "not a database" not in str(exc):
+            raise StoreError(describe_error(path, exc)) from exc
         raise StoreError(f"{path} is not a usable tabletop session database: {exc}") from exc
     return con
 
@@ -77,7 +136,7 @@ def _migrate(con: sqlite3.Connection, path: Path) -> None:
     if version == SCHEMA_VERSION:
         return
     tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    if tables - {"sessions", "events"}:
+    if tables - {"sessions", "events", "snapshots"}:
         raise StoreError(f"{path} is an SQLite file but not a tabletop session database")
     con.execute("BEGIN IMMEDIATE")
     try:

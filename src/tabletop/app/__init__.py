@@ -1,0 +1,40 @@
+"""The application layer every interface calls: the CLI, the desktop console, the browser.
+
+- `Workspace`: the user's packs and session database, and the services on them (start,
+  open, report, verify, export, import, delete), with one resolver of "session id,
+  unique prefix, or exported .jsonl file".
+- `Game`: one open session, its verbs (each the engine's pure command, committed, then
+  shown to subscribers), option previews, a lock that serialises commands.
+- `Situation`: where a game stands, in words, built from the pack and the state.
+
+It imports the core and the store, never an interface toolkit.
+"""
+
+from tabletop.app.errors import AppError, PackMismatch, PackNotFound
+from tabletop.app.game import Applied, Game, MemoryLog, OptionPreview, Result, utc_now
+from tabletop.app.logs import LogSource
+from tabletop.app.reports import EXTENSIONS, FORMATS, ReportOutput, format_for
+from tabletop.app.situation import Situation, build_situation
+from tabletop.app.workspace import Workspace
+from tabletop.engine import Refusal
+
+__all__ = [
+    "EXTENSIONS",
+    "FORMATS",
+    "AppError",
+    "Applied",
+    "Game",
+    "LogSource",
+    "MemoryLog",
+    "OptionPreview",
+    "PackMismatch",
+    "PackNotFound",
+    "Refusal",
+    "ReportOutput",
+    "Result",
+    "Situation",
+    "Workspace",
+    "build_situation",
+    "format_for",
+    "utc_now",
+]

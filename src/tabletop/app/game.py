@@ -1,0 +1,343 @@
+"""One open game: the facilitator's verbs, each the pure command of the engine on the
+current state, its events committed to the session's log, then shown to every subscriber.
+
+Every interface plays through a `Game` (the CLI's scripts, the desktop console, the
+browser seats), so they all see the same rules. Commands from several threads are
+serialised by the game's lock: each runs on the state the one before left.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections import deque
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from functools import cached_property
+from typing import Protocol
+
+from tabletop import engine
+from tabletop.app.errors import AppError
+from tabletop.app.situation import Situation, build_situation
+from tabletop.engine import Outcome, Refusal, SessionState
+from tabletop.engine.cascade import next_due
+from tabletop.mandates import MandateError, check_action
+from tabletop.model.effects import Effect
+from tabletop.model.events import CapabilityElement, Event, Rating
+from tabletop.model.index import index_of
+from tabletop.model.pack import Option, Pack
+from tabletop.model.verdict import Verdict
+from tabletop.packs import LoadedPack
+from tabletop.store import StoreError
+
+WallClock = Callable[[], datetime]
+
+RECENT = 200
+"""Events a game keeps at hand to narrate (the whole log is in the store)."""
+
+_log = logging.getLogger(__name__)
+
+
+def utc_now() -> datetime:
+    """The wall clock, in UTC (the shell's clock: the engine never reads one)."""
+    return datetime.now(UTC)
+
+
+class EventLog(Protocol):
+    """Where a game's events are committed: the store, or memory for a dry run."""
+
+    def append(self, events: Sequence[Event], state: SessionState) -> None:
+        """Commit the events (`state` is where they lead); raise if they are not committed."""
+
+
+class MemoryLog:
+    """A log kept in memory only: for dry runs of a script, and for tests."""
+
+    def __init__(self, events: Iterable[Event] = ()) -> None:
+        self.events: list[Event] = list(events)
+
+    def append(self, events: Sequence[Event], state: SessionState) -> None:
+        """Keep the events."""
+        self.events.extend(events)
+
+
+class Applied:
+    """A command carried out: the events it logged (numbered from `first_seq`) and the
+    state and situation after them."""
+
+    def __init__(
+        self, game: Game, events: Sequence[Event], state: SessionState, first_seq: int
+    ) -> None:
+        self.events = tuple(events)
+        self.state = state
+        self.first_seq = first_seq
+        self._game = game
+
+    @cached_property
+    def situation(self) -> Situation:
+        """Where the game stands after the command (built when first asked for)."""
+        return self._game.situation_of(self.state)
+
+
+Result = Applied | Refusal
+"""What every verb returns: what it did, or why it was refused (and then nothing is logged)."""
+
+
+@dataclass(frozen=True)
+class OptionPreview:
+    """An option of a decision point as it stands for one role on the current facts."""
+
+    option: Option
+    verdict: Verdict | None
+    """None when the option cannot be checked (see `problem`)."""
+    problem: str = ""
+
+
+Listener = Callable[[Applied], None]
+
+
+class Game:
+    """One session open for play."""
+
+    def __init__(
+        self,
+        loaded: LoadedPack,
+        state: SessionState,
+        log: EventLog,
+        *,
+        clock: WallClock = utc_now,
+        recent: Iterable[tuple[int, Event]] = (),
+    ) -> None:
+        self.loaded = loaded
+        self.log = log
+        self._state = state
+        self._clock = clock
+        self._recent: deque[tuple[int, Event]] = deque(recent, maxlen=RECENT)
+        self._lock = threading.RLock()
+        self._listeners: list[Listener] = []
+
+    @property
+    def pack(self) -> Pack:
+        """The pack being played."""
+        return self.loaded.pack
+
+    @property
+    def id(self) -> str:
+        """The session id."""
+        return self._state.session_id
+
+    @property
+    def state(self) -> SessionState:
+        """The state after the last command (a state is never changed once handed out)."""
+        return self._state
+
+    def situation(self, last: int = 8) -> Situation:
+        """Where the game stands, with the last `last` events narrated."""
+        with self._lock:
+            return self.situation_of(self._state, last)
+
+    def situation_of(self, state: SessionState, last: int = 8) -> Situation:
+        """The situation of a state of this game, with the last events up to it narrated."""
+        recent = [r for r in self._recent if r[0] <= state.event_count]
+        return build_situation(self.pack, state, recent[-last:] if last > 0 else [])
+
+    def subscribe(self, listener: Listener) -> Callable[[], None]:
+        """Call `listener` after every command carried out (on the thread that ran it);
+        returns the function that unsubscribes it."""
+        with self._lock:
+            self._listeners.append(listener)
+
+        def unsubscribe() -> None:
+            with self._lock:
+                if listener in self._listeners:
+                    self._listeners.remove(listener)
+
+        return unsubscribe
+
+    # --- the verbs ------------------------------------------------------------------------
+
+    def assign(self, role: str, participant: str) -> Result:
+        """Seat a participant in a role (replacing whoever sat there)."""
+        return self._run(
+            lambda s, now: engine.assign_role(s, self.pack, role, participant, now=now)
+        )
+
+    def advance(self, *, to: datetime | None = None, by: timedelta | None = None) -> Result:
+        """Move the scenario clock to a time or by a duration, delivering what falls due."""
+        return self._run(lambda s, now: engine.advance_clock(s, self.pack, to=to, by=by, now=now))
+
+    def advance_to_next(self) -> Result:
+        """Move the clock to the next inject or phase on the timeline (deliver what is due)."""
+        with self._lock:
+            found = next_due(self._state, self.pack)
+            if found is None:
+                return Refusal("nothing-due", "nothing more is on the timeline")
+            return self.advance(to=found[0])
+
+    def deliver(self, inject: str, note: str = "") -> Result:
+        """Deliver an inject now, out of the timeline."""
+        return self._run(lambda s, now: engine.deliver_inject(s, self.pack, inject, note, now=now))
+
+    def pause(self, note: str = "") -> Result:
+        """Stop the scenario clock."""
+        return self._run(lambda s, now: engine.pause_clock(s, self.pack, note, now=now))
+
+    def resume(self, note: str = "") -> Result:
+        """Restart the scenario clock."""
+        return self._run(lambda s, now: engine.resume_clock(s, self.pack, note, now=now))
+
+    def decide(
+        self,
+        decision_point: str,
+        role: str,
+        option: str,
+        rationale: str = "",
+        *,
+        justification: str | None = None,
+    ) -> Result:
+        """Record a role's choice with its verdict; outside mandate it needs `justification`."""
+        return self._run(
+            lambda s, now: engine.record_decision(
+                s,
+                self.pack,
+                decision_point,
+                role,
+                option,
+                rationale,
+                justification=justification,
+                now=now,
+            )
+        )
+
+    def reject(self, decision_point: str, role: str, option: str, note: str = "") -> Result:
+        """Log a choice refused as outside mandate; the role still has to decide."""
+        return self._run(
+            lambda s, now: engine.reject_decision(
+                s, self.pack, decision_point, role, option, note, now=now
+            )
+        )
+
+    def amend(self, decision_point: str, role: str, rationale: str, reason: str) -> Result:
+        """Correct a recorded decision's rationale, saying why."""
+        return self._run(
+            lambda s, now: engine.amend_decision(
+                s, self.pack, decision_point, role, rationale, reason, now=now
+            )
+        )
+
+    def adjudicate(
+        self, ruling: str, effects: Sequence[Effect] = (), *, decision_point: str | None = None
+    ) -> Result:
+        """Log the facilitator's ruling and the fact changes it makes."""
+        return self._run(
+            lambda s, now: engine.adjudicate(
+                s, self.pack, ruling, effects, decision_point=decision_point, now=now
+            )
+        )
+
+    def note(
+        self,
+        kind: str,
+        text: str,
+        *,
+        objective: str | None = None,
+        rating: Rating | None = None,
+        role: str | None = None,
+        decision_point: str | None = None,
+    ) -> Result:
+        """Log an observation: a strength or an area for improvement."""
+        return self._run(
+            lambda s, now: engine.note(
+                s,
+                self.pack,
+                kind,
+                text,
+                objective=objective,
+                rating=rating,
+                role=role,
+                decision_point=decision_point,
+                now=now,
+            )
+        )
+
+    def rate(self, objective: str, rating: Rating, note: str = "") -> Result:
+        """Rate an exercise objective P/S/M/U."""
+        return self._run(lambda s, now: engine.rate(s, self.pack, objective, rating, note, now=now))
+
+    def plan(
+        self,
+        *,
+        issue: str,
+        corrective_action: str,
+        capability_element: CapabilityElement,
+        responsible_org: str,
+        point_of_contact: str,
+        start_date: date,
+        completion_date: date,
+        objective: str | None = None,
+    ) -> Result:
+        """Add a row to the improvement plan."""
+        return self._run(
+            lambda s, now: engine.plan(
+                s,
+                self.pack,
+                issue=issue,
+                corrective_action=corrective_action,
+                capability_element=capability_element,
+                responsible_org=responsible_org,
+                point_of_contact=point_of_contact,
+                start_date=start_date,
+                completion_date=completion_date,
+                objective=objective,
+                now=now,
+            )
+        )
+
+    def end(self, note: str = "") -> Result:
+        """End the game; afterwards only observations, ratings and plan rows."""
+        return self._run(lambda s, now: engine.end_session(s, self.pack, note, now=now))
+
+    def preview(self, decision_point: str, role: str) -> tuple[OptionPreview, ...]:
+        """The verdict each option offered to the role would get on the facts as they stand."""
+        dp = index_of(self.pack).decision_points.get(decision_point)
+        if dp is None:
+            return ()
+        facts = self._state.facts
+        out = []
+        for option in dp.options:
+            if option.for_roles and role not in option.for_roles:
+                continue
+            try:
+                out.append(
+                    OptionPreview(option, check_action(self.pack, role, option.action, facts))
+                )
+            except MandateError as exc:
+                out.append(
+                    OptionPreview(option, None, f"{exc}; run `tabletop validate` on the pack")
+                )
+        return tuple(out)
+
+    # --- running a command ----------------------------------------------------------------
+
+    def _run(self, command: Callable[[SessionState, datetime], Outcome]) -> Result:
+        """Run a command on the current state, commit its events, then tell the listeners."""
+        with self._lock:
+            outcome = command(self._state, self._clock())
+            if isinstance(outcome, Refusal):
+                return outcome
+            first = self._state.event_count + 1
+            try:
+                self.log.append(outcome.events, outcome.state)
+            except StoreError as exc:
+                raise AppError(f"nothing was recorded: {exc}") from exc
+            self._state = outcome.state
+            self._recent.extend(enumerate(outcome.events, start=first))
+            applied = Applied(self, outcome.events, outcome.state, first)
+            listeners = list(self._listeners)
+        for listener in listeners:
+            try:
+                listener(applied)
+            except Exception:  # a broken view must not break the game
+                _log.exception("a subscriber to game %s failed", self.id)
+        return applied

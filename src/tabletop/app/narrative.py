@@ -1,0 +1,118 @@
+"""Each logged event told in plain words, with the pack's titles and names, for the event
+log a facilitator and the room read."""
+
+from __future__ import annotations
+
+from tabletop.mandates.wording import actor_name
+from tabletop.model import events as ev
+from tabletop.model.index import PackIndex, index_of
+from tabletop.model.pack import Pack
+
+RATING_WORDS = {
+    "P": "P (performed without challenges)",
+    "S": "S (performed with some challenges)",
+    "M": "M (performed with major challenges)",
+    "U": "U (unable to be performed)",
+}
+
+
+def narrate(pack: Pack, event: ev.Event) -> str:
+    """The event as one sentence."""
+    index = index_of(pack)
+    match event:
+        case ev.SessionStarted():
+            return f"Session started: {event.exercise}, run by {event.facilitator}."
+        case ev.RoleAssigned():
+            return f"{event.participant} takes the seat of {_role(index, event.role)}."
+        case ev.PhaseStarted():
+            phase = index.phases.get(event.phase)
+            return f"Phase begins: {phase.title if phase else event.phase}."
+        case ev.ClockAdvanced():
+            return f"Scenario clock moves to {event.scenario_time:%d %b %Y %H:%M}."
+        case ev.ClockPaused():
+            return _with_note("Clock paused", event.note)
+        case ev.ClockResumed():
+            return _with_note("Clock resumed", event.note)
+        case ev.InjectReleased():
+            return (
+                f"{_inject(index, event.inject)} released ({event.because}); due "
+                f"{event.due:%d %b %Y %H:%M}."
+            )
+        case ev.InjectDelivered():
+            how = {
+                "scheduled": "",
+                "triggered": " (its condition came to hold)",
+                "follow_on": " (follow-on)",
+                "out_of_timeline": " out of the timeline",
+            }[event.how]
+            return f"{_inject(index, event.inject)} delivered{how}."
+        case ev.DecisionOpened():
+            return f"Decision opened: {_decision(index, event.decision_point)}."
+        case ev.DecisionRecorded():
+            over = ", overridden by the facilitator" if event.overridden else ""
+            return (
+                f"{_role(index, event.role)} chose "
+                f"'{_option(index, event.decision_point, event.option)}' at "
+                f"{event.decision_point}: {event.verdict.label.lower()}{over}."
+            )
+        case ev.DecisionRejected():
+            return (
+                f"{_role(index, event.role)} proposed "
+                f"'{_option(index, event.decision_point, event.option)}' at "
+                f"{event.decision_point}: refused, {event.verdict.label.lower()}."
+            )
+        case ev.MandateOverridden():
+            return f"Override at {event.decision_point}: {event.justification}"
+        case ev.DecisionAmended():
+            return (
+                f"Rationale of {_role(index, event.role)} at {event.decision_point} amended: "
+                f"{event.reason}"
+            )
+        case ev.FactsAdjudicated():
+            return f"Ruling: {event.ruling}"
+        case ev.ObservationNoted():
+            kind = "Strength" if event.kind == "strength" else "Area for improvement"
+            return f"{kind} noted: {event.text}"
+        case ev.ObjectiveRated():
+            return f"Objective {event.objective} rated {RATING_WORDS[event.rating]}."
+        case ev.ImprovementPlanned():
+            return f"Improvement-plan row added: {event.issue}"
+        case ev.ObligationMet():
+            return f"Obligation {event.explanation} ({_owed(index, event.obligation)})."
+        case ev.SessionEnded():
+            return _with_note("Session ended", event.note)
+
+
+def _with_note(text: str, note: str) -> str:
+    return f"{text}: {note}" if note else f"{text}."
+
+
+def _role(index: PackIndex, role_id: str) -> str:
+    role = index.roles.get(role_id)
+    return role.title if role else role_id
+
+
+def _inject(index: PackIndex, inject_id: str) -> str:
+    inject = index.injects.get(inject_id)
+    return f"{inject_id} '{inject.title}'" if inject else inject_id
+
+
+def _decision(index: PackIndex, dp_id: str) -> str:
+    dp = index.decision_points.get(dp_id)
+    return f"{dp_id} '{dp.title}'" if dp else dp_id
+
+
+def _option(index: PackIndex, dp_id: str, option_id: str) -> str:
+    dp = index.decision_points.get(dp_id)
+    option = next((o for o in dp.options if o.id == option_id), None) if dp else None
+    return option.label if option else option_id
+
+
+def _owed(index: PackIndex, obligation_id: str) -> str:
+    # decision point/role/instrument/power/obligation: say who owed it.
+    parts = obligation_id.split("/")
+    if len(parts) >= 2:
+        role = index.roles.get(parts[1])
+        if role is not None:
+            return f"owed by {actor_name(index, role.actor)}"
+    return obligation_id

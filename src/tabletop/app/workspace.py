@@ -1,0 +1,258 @@
+"""A user's workspace: their packs, their session database, and every service an interface
+offers on them (start and open a game, report, verify, export, import, delete).
+
+Each service loads what it needs, calls the pure core, and saves: the CLI and the GUI are
+thin shells over it. Whatever goes wrong that the user can put right is an `AppError`.
+"""
+
+from __future__ import annotations
+
+import threading
+from datetime import date
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from tabletop.app.errors import AppError, app_errors
+from tabletop.app.game import RECENT, Game, WallClock, utc_now
+from tabletop.app.logs import LogSource, names_file, read_exported, read_file, read_stored
+from tabletop.app.pack_finder import check_pack, locate_pack
+from tabletop.app.reports import ReportOutput, render
+from tabletop.engine import Refusal, extend, replay, start_session
+from tabletop.hashchain.chain import (
+    ChainReport,
+    Row,
+    chain,
+    intact_head,
+    read_events,
+    verify_and_read,
+)
+from tabletop.packs import LoadedPack, LoadResult, load_pack
+from tabletop.packs.installed import InstalledPack, installed_packs
+from tabletop.paths import shipped_scenarios_dir, user_home
+from tabletop.report import build_report, check_log
+from tabletop.store import (
+    DamagedLog,
+    SessionInfo,
+    SessionStore,
+    StoredSession,
+    export_text,
+    import_log,
+    snapshot_state,
+)
+
+
+class Workspace:
+    """The packs and sessions of one user (or of the folders given)."""
+
+    def __init__(
+        self,
+        home: str | Path | None = None,
+        *,
+        sessions: str | Path | None = None,
+        clock: WallClock = utc_now,
+    ) -> None:
+        self.home = Path(home) if home is not None else user_home()
+        self.sessions_path = (
+            Path(sessions) if sessions is not None else self.home / "sessions.sqlite"
+        )
+        self.clock = clock
+        self._store: SessionStore | None = None
+        self._lock = threading.Lock()
+
+    def close(self) -> None:
+        """Close the session database (games opened from it can no longer record)."""
+        with self._lock:
+            if self._store is not None:
+                self._store.close()
+                self._store = None
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def store(self) -> SessionStore:
+        """The session database, opened on first use."""
+        with self._lock:
+            if self._store is None:
+                with app_errors():
+                    self._store = SessionStore(self.sessions_path)
+            return self._store
+
+    # --- packs ----------------------------------------------------------------------------
+
+    @property
+    def user_packs_dir(self) -> Path:
+        """The user's own packs folder."""
+        return self.home / "packs"
+
+    def packs(self) -> list[InstalledPack]:
+        """The shipped packs, then the user's, each loaded and checked."""
+        return installed_packs(self.user_packs_dir)
+
+    def load_pack(self, path: str | Path) -> LoadResult:
+        """A pack file loaded and checked (the pack, or every problem in it)."""
+        return load_pack(path)
+
+    # --- sessions -------------------------------------------------------------------------
+
+    def sessions(self) -> list[SessionInfo]:
+        """Every session in the database, most recent first."""
+        with app_errors():
+            return self.store.sessions()
+
+    def start(
+        self,
+        loaded: LoadedPack,
+        *,
+        facilitator: str,
+        exercise: str,
+        exercise_date: date | None = None,
+    ) -> Game:
+        """Begin a new session of a pack and commit its first events."""
+        now = self.clock()
+        pack = loaded.pack
+        with app_errors():
+            session_id = self.store.new_session_id(pack.meta.id, now.date())
+            started = start_session(
+                pack,
+                pack_hash=loaded.content_hash,
+                session_id=session_id,
+                facilitator=facilitator,
+                exercise=exercise,
+                exercise_date=exercise_date or now.date(),
+                now=now,
+            )
+            if isinstance(started, Refusal):
+                raise AppError(f"the session could not start: {started.message}")
+            rows = chain(started.events)
+            info = SessionInfo(
+                id=session_id,
+                pack_id=pack.meta.id,
+                pack_version=pack.meta.version,
+                pack_title=pack.meta.title,
+                pack_hash=loaded.content_hash,
+                pack_path=loaded.path,
+                exercise=exercise,
+                facilitator=facilitator,
+                started_at=now,
+                ended_at=None,
+                event_count=len(rows),
+                head_hash=rows[-1].hash,
+            )
+            self.store.create(info, rows)
+        recent = enumerate(started.events, start=1)
+        log = StoredSession(self.store, info)
+        return Game(loaded, started.state, log, clock=self.clock, recent=recent)
+
+    def open(
+        self, ref: str, *, pack: str | Path | None = None, allow_changed: bool = False
+    ) -> Game:
+        """Open a stored session for play: check its pack and its log, and replay it (from
+        its snapshot, when it has a sound one)."""
+        with app_errors():
+            stored = self.store.read_log(ref, snapshot=True)
+            info, rows = stored.info, stored.rows
+            loaded = self.find_pack(info, pack)
+            check_pack(info, loaded, allow_changed=allow_changed)
+            expected = {"expected_count": info.event_count, "expected_head": info.head_hash}
+            if intact_head(rows, **expected) is None:
+                raise _damage(info, rows)
+            snapshot = snapshot_state(stored.snapshot, rows)
+            done = snapshot.event_count if snapshot is not None else 0
+            start = min(done, max(0, len(rows) - RECENT))
+            try:
+                events = read_events(rows[start:])
+            except ValidationError:
+                raise _damage(info, rows) from None
+            if [e.type for e in events] != [r.type for r in rows[start:]]:
+                raise _damage(info, rows)
+            later = events[done - start :]
+            state = extend(snapshot, later) if snapshot is not None else replay(later)
+            log = StoredSession(self.store, info, snapshot_seq=done)
+            if len(later) >= 2 * RECENT:
+                log.save_snapshot(state)  # so the next opening folds less
+        recent = enumerate(events, start=start + 1)
+        return Game(loaded, state, log, clock=self.clock, recent=recent)
+
+    def find_pack(self, info: SessionInfo, explicit: str | Path | None = None) -> LoadedPack:
+        """The pack a session was played with (the file given, else found by its id)."""
+        with app_errors():
+            folders = (self.user_packs_dir, shipped_scenarios_dir())
+            return locate_pack(info, folders, explicit)
+
+    def read(self, ref: str) -> LogSource:
+        """A session log by session id, unique prefix of one, or exported .jsonl file."""
+        with app_errors():
+            if names_file(ref):
+                path = Path(ref)
+                return read_exported(_read_log_file(path), path)
+            return read_stored(self.store, ref)
+
+    def verify(self, ref: str) -> tuple[LogSource, ChainReport]:
+        """Check a log's hash chain against the count and head recorded outside it."""
+        source = self.read(ref)
+        return source, source.verify()
+
+    def report(
+        self,
+        ref: str,
+        fmt: str,
+        *,
+        pack: str | Path | None = None,
+        allow_changed: bool = False,
+    ) -> ReportOutput:
+        """The after-action report of a log, rendered. A damaged log still gets its report,
+        built from the events before the damage and flagged at the top."""
+        source = self.read(ref)
+        info = source.info
+        with app_errors():
+            events, integrity = check_log(
+                source.rows,
+                source=source.source,
+                expected_count=info.event_count,
+                expected_head=info.head_hash,
+            )
+            loaded = self.find_pack(info, pack)
+            check_pack(info, loaded, allow_changed=allow_changed)
+            report = build_report(loaded.pack, events, integrity, pack_hash=loaded.content_hash)
+            return ReportOutput(render(report, fmt), report, info, fmt)
+
+    def export(self, ref: str) -> tuple[SessionInfo, str]:
+        """A stored session's log as JSON Lines text."""
+        with app_errors():
+            stored = self.store.read_log(ref)
+            return stored.info, export_text(stored.info, stored.rows)
+
+    def import_log(self, data: bytes, name: str) -> SessionInfo:
+        """Add an exported session to the database; refuse a damaged log or a known id."""
+        with app_errors():
+            return import_log(self.store, data, name)
+
+    def import_file(self, path: str | Path) -> SessionInfo:
+        """Add the exported session in a .jsonl file to the database."""
+        return self.import_log(_read_log_file(Path(path)), str(path))
+
+    def delete(self, ref: str) -> SessionInfo:
+        """Remove a session (a practice run, say) and its log from the database."""
+        with app_errors():
+            info = self.store.find(ref)
+            self.store.delete(info.id)
+            return info
+
+
+def _read_log_file(path: Path) -> bytes:
+    try:
+        return read_file(path)
+    except (OSError, ValueError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+        raise AppError(f"cannot read {path}: {reason}") from exc
+
+
+def _damage(info: SessionInfo, rows: list[Row]) -> DamagedLog:
+    """The damage in a log that failed the quick check, named by the full diagnosis."""
+    expected = {"expected_count": info.event_count, "expected_head": info.head_hash}
+    return DamagedLog(f"session {info.id}", verify_and_read(rows, **expected)[0])

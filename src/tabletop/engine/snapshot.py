@@ -1,0 +1,160 @@
+"""A game's state as JSON and back: the snapshot a long session resumes from, so that opening
+it folds only the events after the snapshot instead of the whole log.
+
+A snapshot is a cache of the fold, never the record: the log stays the only source of
+truth, and a snapshot whose format or seal does not match is ignored (see the store).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from pydantic import TypeAdapter
+
+from tabletop.engine.state import (
+    Clock,
+    Decision,
+    Delivery,
+    ObligationState,
+    OpenDecision,
+    Pending,
+    Seat,
+    SessionState,
+    fact_from_json,
+    fact_to_json,
+)
+from tabletop.model.events import (
+    DecisionRejected,
+    FactJson,
+    FactsAdjudicated,
+    ImprovementPlanned,
+    MandateOverridden,
+    ObjectiveRated,
+    ObservationNoted,
+)
+
+SNAPSHOT_FORMAT = 1
+"""Bumped whenever `SessionState` changes shape: older snapshots are then ignored."""
+
+
+@dataclass
+class _Snapshot:
+    """The state with JSON-friendly containers: maps whose keys are in their records become
+    lists, fact values are as logged, sets are lists."""
+
+    session_id: str
+    pack_id: str
+    pack_version: str
+    pack_title: str
+    pack_hash: str
+    facilitator: str
+    exercise: str
+    exercise_date: date | None
+    started_at: datetime | None
+    scenario_start: datetime | None
+    initial_facts: dict[str, FactJson]
+    seats: list[Seat]
+    phases: list[str]
+    clock: Clock
+    delivered: list[Delivery]
+    pending: list[Pending]
+    opened: list[str]
+    open_decisions: list[OpenDecision]
+    decisions: list[Decision]
+    rejections: list[DecisionRejected]
+    overrides: list[MandateOverridden]
+    facts: dict[str, FactJson]
+    obligations: list[ObligationState]
+    owed: list[str]
+    adjudications: list[FactsAdjudicated]
+    observations: list[ObservationNoted]
+    ratings: list[ObjectiveRated]
+    plan: list[ImprovementPlanned]
+    ended: bool
+    ended_at: datetime | None
+    event_count: int
+    last_at: datetime | None
+
+
+_ADAPTER = TypeAdapter(_Snapshot)
+
+
+def encode_state(state: SessionState) -> bytes:
+    """The state as JSON (UTF-8)."""
+    snapshot = _Snapshot(
+        session_id=state.session_id,
+        pack_id=state.pack_id,
+        pack_version=state.pack_version,
+        pack_title=state.pack_title,
+        pack_hash=state.pack_hash,
+        facilitator=state.facilitator,
+        exercise=state.exercise,
+        exercise_date=state.exercise_date,
+        started_at=state.started_at,
+        scenario_start=state.scenario_start,
+        initial_facts={k: fact_to_json(v) for k, v in state.initial_facts.items()},
+        seats=list(state.seats.values()),
+        phases=state.phases,
+        clock=state.clock,
+        delivered=state.delivered,
+        pending=list(state.pending.values()),
+        opened=sorted(state.opened),
+        open_decisions=list(state.open_decisions.values()),
+        decisions=list(state.decisions.values()),
+        rejections=state.rejections,
+        overrides=state.overrides,
+        facts={k: fact_to_json(v) for k, v in state.facts.items()},
+        obligations=list(state.obligations.values()),
+        owed=list(state.owed),
+        adjudications=state.adjudications,
+        observations=state.observations,
+        ratings=list(state.ratings.values()),
+        plan=state.plan,
+        ended=state.ended,
+        ended_at=state.ended_at,
+        event_count=state.event_count,
+        last_at=state.last_at,
+    )
+    return _ADAPTER.dump_json(snapshot)
+
+
+def decode_state(data: bytes) -> SessionState:
+    """The state a snapshot holds (pydantic's ValidationError if it is not one)."""
+    s = _ADAPTER.validate_json(data)
+    obligations = {o.id: o for o in s.obligations}
+    return SessionState(
+        session_id=s.session_id,
+        pack_id=s.pack_id,
+        pack_version=s.pack_version,
+        pack_title=s.pack_title,
+        pack_hash=s.pack_hash,
+        facilitator=s.facilitator,
+        exercise=s.exercise,
+        exercise_date=s.exercise_date,
+        started_at=s.started_at,
+        scenario_start=s.scenario_start,
+        initial_facts={k: fact_from_json(v) for k, v in s.initial_facts.items()},
+        seats={seat.role: seat for seat in s.seats},
+        phases=s.phases,
+        clock=s.clock,
+        delivered=s.delivered,
+        delivered_ids={d.inject for d in s.delivered},
+        pending={p.inject: p for p in s.pending},
+        opened=set(s.opened),
+        open_decisions={o.decision_point: o for o in s.open_decisions},
+        decisions={(d.decision_point, d.role): d for d in s.decisions},
+        rejections=s.rejections,
+        overrides=s.overrides,
+        facts={k: fact_from_json(v) for k, v in s.facts.items()},
+        obligations=obligations,
+        owed={key: obligations[key] for key in s.owed},
+        adjudications=s.adjudications,
+        observations=s.observations,
+        ratings={r.objective: r for r in s.ratings},
+        plan=s.plan,
+        ended=s.ended,
+        ended_at=s.ended_at,
+        event_count=s.event_count,
+        last_at=s.last_at,
+    )
