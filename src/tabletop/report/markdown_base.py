@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from tabletop.report import words as wd
+from tabletop.report.safetext import visible
 
 # Intraword underscores (role ids) never emphasise in GitHub Markdown, so they stay bare.
 _SPECIAL = re.compile(r"([\\`*\[\]<>|#~&!]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9]))")
@@ -12,14 +13,16 @@ _LEADING = re.compile(r"^(\s*)([-+=]|\d+[.)])")
 
 
 def md(text: object) -> str:
-    """Inline text: one line, Markdown and HTML characters escaped."""
-    flat = " ".join(str(text).split())
+    """Inline text: one line, hidden characters shown, Markdown and HTML characters
+    escaped."""
+    # Shown before the split: str.split() takes VT, FF and the separators for spaces.
+    flat = " ".join(visible(text).split())
     return _LEADING.sub(r"\1\\\2", _SPECIAL.sub(r"\\\1", flat))
 
 
 def block(text: str) -> str:
     """A paragraph block: blank-line paragraphs kept, each escaped as inline text."""
-    paras = [p for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
+    paras = [p for p in re.split(r"\n\s*\n", visible(text).strip()) if p.strip()]
     return "\n\n".join(md(p) for p in paras) if paras else "—"
 
 

@@ -4,8 +4,10 @@ A JSON string may hold any code point: control characters, non-characters, bidir
 overrides, and (from a file name decoded with surrogateescape) lone surrogates. Word's XML
 cannot hold most of them, and none of them shows on the page. Dropping them would hide that
 a value was odd (and join the words on either side), so each is shown as a visible marker,
-`[U+000B]`. The marker is plain ASCII, so it prints in any font, and it names the character
-exactly (a forged log can be told from a typing slip).
+`[U+000B]`, the same in the Word, HTML and Markdown reports and in the chart. The marker is
+plain ASCII, so it prints in any font, and it names the character exactly (a forged log can
+be told from a typing slip). The JSON report is the data: it keeps the characters, escaped
+by JSON, but for lone surrogates, which have no UTF-8 form (U+FFFD there).
 """
 
 from __future__ import annotations
