@@ -49,9 +49,12 @@ def test_control_characters_are_shown_alike_in_html_and_markdown(control_report)
     assert text == "UNCLASSIFIED // FICTIONAL EXERCISE" + SHOWN
 
 
-def test_control_characters_are_shown_in_the_chart(control_report) -> None:
+def test_control_characters_are_shown_in_the_chart(control_report, hostile_session) -> None:
     svg = render_timeline_svg(control_report)  # lane names are cut to two short lines
     assert "[U+0000]" in svg and not HIDDEN.search(svg)
+    # The phase titles are cut to a line too: a vertical tab is not taken for a space.
+    svg = render_timeline_svg(hostile_session("\x0b").report())
+    assert ">Move 2: the request[U+000B]<" in svg
 
 
 def test_json_keeps_the_characters_as_data(control_report) -> None:

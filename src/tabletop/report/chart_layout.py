@@ -115,7 +115,7 @@ def phase_labels(
 
 def short(text: str, limit: int = 30) -> str:
     """One line of at most `limit` characters, with an ellipsis if cut."""
-    text = " ".join(text.split())
+    text = " ".join(visible(text).split())  # shown first, as in `wrap`
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
