@@ -6,7 +6,6 @@ without drawing anything.
 
 from __future__ import annotations
 
-import re
 import textwrap
 from collections import deque
 from collections.abc import Sequence
@@ -15,6 +14,8 @@ from datetime import datetime, timedelta
 
 from matplotlib.dates import get_epoch
 
+from tabletop.report.safetext import visible
+
 LEVELS = 3
 """Marks close in time are stacked on up to this many levels in their lane."""
 
@@ -22,7 +23,6 @@ CHAR_PX = 5.4
 """Estimated width of a character of the 7-point labels, in pixels at 100 dpi."""
 
 _EPOCH = datetime.fromisoformat(get_epoch())
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 @dataclass(frozen=True)
@@ -115,15 +115,17 @@ def phase_labels(
 
 def short(text: str, limit: int = 30) -> str:
     """One line of at most `limit` characters, with an ellipsis if cut."""
-    text = " ".join(text.split())
+    text = " ".join(visible(text).split())  # shown first, as in `wrap`
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def label(text: str) -> str:
-    """Pack text as a chart label: never mathematics (a '$' stays a '$'), XML-safe."""
-    return _NOT_XML.sub("", text).replace("$", r"\$")
+    """Pack text as a chart label: never mathematics (a '$' stays a '$'), XML-safe (hidden
+    characters shown as in the report's text)."""
+    return visible(text).replace("$", r"\$")
 
 
 def wrap(text: str) -> str:
     """A lane name on at most two lines."""
-    return "\n".join(textwrap.wrap(" ".join(text.split()), 26, max_lines=2, placeholder="…"))
+    flat = " ".join(visible(text).split())  # shown first: split() takes VT and FF for spaces
+    return "\n".join(textwrap.wrap(flat, 26, max_lines=2, placeholder="…"))

@@ -20,15 +20,16 @@ from tabletop.report.html_rows import (
     verdict_block,
 )
 from tabletop.report.model import AfterActionReport, ObservationView
+from tabletop.report.safetext import visible
 from tabletop.report.sections import all_sections
 
 
 def css_string(text: str) -> Markup:
     """Text as a quoted CSS string, safe inside a <style> element: quotes and backslashes
     escaped, and every character that could end the string or the element (newlines, <, >,
-    &) written as a CSS hex escape."""
+    &) written as a CSS hex escape; hidden characters shown, as everywhere in the text."""
     out = []
-    for ch in text:
+    for ch in visible(text):
         if ch.isalnum() or ch in " /.,:;()-_+!?'":
             out.append(ch)
         else:
@@ -43,6 +44,15 @@ def _about(s: ObservationView) -> str:
     return f" ({', '.join(parts)})" if parts else ""
 
 
+def _shown(value: object) -> object:
+    """Every value the template writes, before it is escaped: outside text with its hidden
+    characters shown (see safetext); our own markup (the chart, the stylesheet, the rows
+    built in html_rows) as it is."""
+    if isinstance(value, Markup) or not isinstance(value, str):
+        return value
+    return visible(value)
+
+
 @cache
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
@@ -53,6 +63,7 @@ def _environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        finalize=_shown,
     )
     env.filters.update(
         scenario=wd.scenario,

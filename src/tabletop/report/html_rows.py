@@ -3,20 +3,28 @@ verdict of every decision, the options not taken), built in Python.
 
 A 10,000-event game has thousands of rows; one f-string per row is several times faster
 than the template engine's per-value machinery. Every value from the log or the pack
-still goes through `html.escape` (quotes too): the rows are as safe as the autoescaped
-template around them, and the hostile-text tests read them back.
+still goes through `escape` (hidden characters shown, then `html.escape`, quotes too): the
+rows are as safe as the autoescaped template around them, and the hostile-text tests read
+them back.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from html import escape
+from html import escape as _escape
 
 from markupsafe import Markup
 
 from tabletop.report import words as wd
 from tabletop.report.model import AlternativeView, DecisionLogEntry, TimelineEntry, VerdictView
+from tabletop.report.safetext import visible
+
+
+def escape(text: str) -> str:
+    """Outside text for HTML: hidden characters shown (as in the template), then escaped."""
+    return _escape(visible(text))
+
 
 _SYMBOLS = {
     "permitted": "✓",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tabletop.report import words as wd
-from tabletop.report.markdown_base import badge, block, cell, md, table
+from tabletop.report.markdown_base import badge, block, cell, code, md, table
 from tabletop.report.markdown_sections import appendix, compliance, decision, objectives, plan
 from tabletop.report.model import AfterActionReport
 from tabletop.report.sections import SECTIONS
@@ -50,7 +50,7 @@ def _overview(report: AfterActionReport, heading: str) -> list[str]:
         ["Facilitator", cell(o.facilitator)],
         ["Session", cell(o.session_id)],
         ["Scenario pack", cell(f"{o.pack_title} ({o.pack_id} {o.pack_version})")],
-        ["Pack content hash", f"`{o.pack_hash}`" if o.pack_hash else "—"],
+        ["Pack content hash", code(o.pack_hash, in_table=True)],
         ["Pack used for this report", cell(o.pack_used)],
         ["Pack authors", cell("; ".join(o.authors))],
         ["Logged by", cell(o.software)],

@@ -1,9 +1,9 @@
 """The report's tables and fact lines as text cells, the same columns in Markdown and Word.
 
 Each format passes its own escape for outside text (`cell` for Markdown, `str` for Word,
-which cleans every cell it writes); counts, dates, times and badges are ours and go as
-they are. The HTML template lays out its own tables with markup in the cells, and takes
-only the decision facts line from here (autoescaped as a whole).
+whose `add_text` makes every cell it writes safe); counts, dates, times and badges are ours
+and go as they are. The HTML template lays out its own tables with markup in the cells, and
+takes only the decision facts line from here (autoescaped as a whole).
 """
 
 from __future__ import annotations

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import re
 from datetime import UTC, datetime
 
 from docx import Document
@@ -15,12 +14,14 @@ from docx.oxml.ns import qn
 from docx.shared import Emu, Pt, RGBColor
 from docx.table import Table
 from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 
 from tabletop.mandates import wording as w
 from tabletop.report import tables
 from tabletop.report import words as wd
 from tabletop.report.chart import render_timeline_png
 from tabletop.report.model import AfterActionReport
+from tabletop.report.safetext import shortened, visible
 from tabletop.report.sections import SECTIONS
 from tabletop.report.word_sections import appendix, decisions, objectives_and_plan
 
@@ -30,16 +31,24 @@ COLOURS = {
     "outside_mandate": RGBColor(0xB4, 0x23, 0x18),
     None: RGBColor(0x52, 0x60, 0x6D),
 }
-# Characters XML 1.0 cannot hold; a pack or log may carry them in a JSON string.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
-def clean(text: object) -> str:
-    """Text Word can hold: characters XML forbids are dropped."""
-    return _NOT_XML.sub("", str(text))
-
-
 TABLE_TYPE = Pt(9)
+# python-docx refuses a core property (title, keywords) longer than this.
+PROPERTY_LIMIT = 255
+
+
+def add_text(p: Paragraph, text: object, *, bold: bool = False) -> Run:
+    """A run of text at the end of a paragraph: the one way text enters the document, so
+    every run is made visible-safe (see safetext: XML cannot hold a control character)."""
+    run = p.add_run(visible(text))
+    if bold:
+        run.bold = True
+    return run
+
+
+def _property(text: str) -> str:
+    """A document property: made safe like the body's text, then cut to the limit (the
+    body keeps the whole text)."""
+    return shortened(visible(text), PROPERTY_LIMIT)
 
 
 class Writer:
@@ -64,10 +73,15 @@ class Writer:
         section.orientation = orientation
         section.page_width, section.page_height = height, width
 
+    @staticmethod
+    def run(p: Paragraph, text: object, *, bold: bool = False) -> Run:
+        """A run of text at the end of a paragraph (see `add_text`)."""
+        return add_text(p, text, bold=bold)
+
     def heading(self, text: str, level: int) -> Paragraph:
         """A real Word heading (Heading 1, 2, 3), so the navigation pane and TOC work."""
         p = self.para(style="Title" if level == 0 else f"Heading{level}")
-        p.add_run(clean(text))
+        add_text(p, text)
         return p
 
     def para(self, text: str = "", *, bold: str = "", style: str | None = None) -> Paragraph:
@@ -78,9 +92,9 @@ class Writer:
             # By style id: python-docx's lookup by name scans every style on each call.
             p._p.get_or_add_pPr().style = style
         if bold:
-            p.add_run(clean(bold)).bold = True
+            add_text(p, bold, bold=True)
         if text:
-            p.add_run(clean(text))
+            add_text(p, text)
         return p
 
     def bullet(self, text: str, *, bold: str = "") -> Paragraph:
@@ -95,8 +109,7 @@ class Writer:
 
     def mark(self, p: Paragraph, text: str, kind: str | None) -> None:
         """Bold upper-case text in brackets, coloured like the verdict kind given."""
-        run = p.add_run(f"[{clean(text).upper()}] ")
-        run.bold = True
+        run = add_text(p, f"[{text.upper()}] ", bold=True)
         run.font.color.rgb = COLOURS.get(kind, COLOURS[None])
 
     def table(
@@ -109,14 +122,13 @@ class Writer:
         t = self.doc.add_table(rows=1, cols=len(head))
         t._tbl.tblPr.style = "TableGrid"
         for cell, text in zip(t.rows[0].cells, head, strict=True):
-            cell.text = ""
-            cell.paragraphs[0].add_run(clean(text)).bold = True
+            add_text(cell.paragraphs[0], text, bold=True)
             _shade(cell, "E4E7EB")
         _repeat_header(t.rows[0])
         for row in rows:
             cells = t.add_row().cells
             for cell, text in zip(cells, row, strict=True):
-                cell.text = clean(text)
+                add_text(cell.paragraphs[0], text)
         self._fit(t, widths or [1.0] * len(head))
         for row in t.rows:  # tables are dense: a size smaller than the text around them
             for cell in row.cells:
@@ -132,9 +144,9 @@ class Writer:
         t._tbl.tblPr.style = "TableGrid"
         for key, value in rows:
             cells = t.add_row().cells
-            cells[0].paragraphs[0].add_run(clean(key)).bold = True
+            add_text(cells[0].paragraphs[0], key, bold=True)
             _shade(cells[0], "E4E7EB")
-            cells[1].text = clean(value)
+            add_text(cells[1].paragraphs[0], value)
         self._fit(t, [1.9, 4.6])
         self.doc.add_paragraph()
         return t
@@ -178,13 +190,12 @@ def _banner(report: AfterActionReport, doc: DocxDocument) -> None:
     for part, page_number in ((section.header, False), (section.footer, True)):
         p = part.paragraphs[0]
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        run = p.add_run(clean(report.classification))
-        run.bold = True
+        run = add_text(p, report.classification, bold=True)
         run.font.size = Pt(9)
         if report.status == "interim":
-            p.add_run(" — INTERIM REPORT").bold = True
+            add_text(p, " — INTERIM REPORT", bold=True)
         if page_number:
-            p.add_run("    page ")
+            add_text(p, "    page ")
             field = OxmlElement("w:fldSimple")
             field.set(qn("w:instr"), "PAGE")
             p._p.append(field)
@@ -196,9 +207,9 @@ def render_docx(report: AfterActionReport, *, chart_png: bytes | None = None) ->
     doc.styles["Normal"].font.name = "Calibri"
     doc.styles["Normal"].font.size = Pt(10.5)
     props = doc.core_properties
-    props.title = clean(report.title)
+    props.title = _property(report.title)
     props.subject = "After-action report"
-    props.keywords = clean(report.classification)
+    props.keywords = _property(report.classification)
     # Dates from the log, not the clock: the same log gives the same document.
     stamp = report.overview.last_event_at or datetime(2000, 1, 1, tzinfo=UTC)
     props.created = props.modified = stamp.replace(tzinfo=None)
@@ -208,7 +219,7 @@ def render_docx(report: AfterActionReport, *, chart_png: bytes | None = None) ->
     out = Writer(doc)
     title = out.heading(report.title, 0)
     if report.status == "interim":
-        run = title.add_run("  (INTERIM)")
+        run = add_text(title, "  (INTERIM)")
         run.font.color.rgb = COLOURS["permitted_with_obligations"]
     o = report.overview
     out.para(f"{o.pack_title} · session {o.session_id or 'unknown'} · {o.exercise_date or ''}")
@@ -228,11 +239,10 @@ def _status(out: Writer, report: AfterActionReport) -> None:
     out.heading(SECTIONS["status"], 1)
     for n in report.notices:
         p = out.para()
-        run = p.add_run(clean(n.title.upper()) + ". ")
-        run.bold = True
+        run = add_text(p, n.title.upper() + ". ", bold=True)
         if n.level in ("danger", "warning"):
             run.font.color.rgb = COLOURS["outside_mandate" if n.level == "danger" else None]
-        p.add_run(clean(n.text))
+        add_text(p, n.text)
     status = "Interim (the session has not ended)" if report.status == "interim" else "Final"
     out.bullet(status, bold="Report: ")
     out.bullet(report.integrity.summary, bold="Log integrity: ")

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 def _verdict(out: Writer, v: VerdictView, overridden: bool = False, refused: bool = False) -> None:
     p = out.para(bold="Verdict: ")
     out.badge(p, v.kind, overridden, refused)
-    p.add_run(v.headline)
+    out.run(p, v.headline)
     if wd.basis_adds(v):
         out.bullet(v.basis or "", bold="Basis: ")
     for reason in wd.extra_reasons(v):
@@ -57,9 +57,9 @@ def _choice(out: Writer, c: ChoiceView) -> None:
                 out.mark(p, "met", "permitted")
             else:
                 out.mark(p, "open at the end", "outside_mandate")
-            p.add_run(f"{w.strip_stop(ob.text)} ({ob.citation})")
+            out.run(p, f"{w.strip_stop(ob.text)} ({ob.citation})")
             if ob.met:
-                p.add_run(f": {ob.met_how}")
+                out.run(p, f": {ob.met_how}")
         if c.outcome:
             out.para(c.outcome, bold="Outcome: ")
     if c.alternatives:
