@@ -59,83 +59,89 @@ def walk(pack: Pack, events: Sequence[ev.Event], alternatives: Alternatives) -> 
         )
 
     for seq, e in enumerate(events, start=1):
-        t = e.type
-        if t == "phase_started":
-            phase = phases.get(e.phase)
-            add(e, seq, "phase", phase.title if phase else e.phase, ref=e.phase, lane="Phases")
-        elif t == "inject_delivered":
-            inj = injects.get(e.inject)
-            title = inj.title if inj else e.inject
-            to = "all" if inj is None or inj.to == "all" else ", ".join(lane(r) for r in inj.to)
-            how = "" if e.how == "scheduled" else f"; {e.how.replace('_', ' ')}"
-            how += f" ({e.because})" if e.because and e.how != "scheduled" else ""
-            detail = f"{inj.from_}, by {inj.channel.replace('_', ' ')}, to {to}{how}" if inj else ""
-            body = inj.body if inj else ""
-            add(e, seq, "inject", title, ref=e.inject, detail=detail, text=body, lane="Injects")
-        elif t == "decision_opened":
-            dp = dps.get(e.decision_point)
-            title = f"{e.decision_point} opened: {dp.title if dp else ''}".rstrip(": ")
-            out.opened[e.decision_point] = (e.because, e.scenario_time)
-            add(e, seq, "opened", title, ref=e.decision_point, detail=opened_words(e.because))
-        elif t == "decision_recorded":
-            key = (e.decision_point, e.role)
-            dp = dps.get(e.decision_point)
-            seat = state.seats.get(e.role)
-            if seat is not None:
-                out.seated[key] = seat.participant
-            out.alternatives[key] = alternatives.check(dp, e.role, e.option, state.facts)
-            out.rationales[key] = [e.rationale]
-            label = _label(dp, e.option)
-            add(
-                e,
-                seq,
-                "decision",
-                f"{e.decision_point}: {lane(e.role)} chose {label}",
-                ref=e.decision_point,
-                detail=e.verdict.headline,
-                lane=lane(e.role),
-                verdict=e.verdict.kind,
-                overridden=e.overridden,
-            )
-            entry = _entry(e, seq, "decision", e.option, e.verdict.kind, e.rationale, e.overridden)
-            out.log.append(entry)
-        elif t == "decision_rejected":
-            label = _label(dps.get(e.decision_point), e.option)
-            add(
-                e,
-                seq,
-                "rejection",
-                f"{e.decision_point}: {lane(e.role)} proposed {label}, refused",
-                ref=e.decision_point,
-                detail=e.verdict.headline,
-                lane=lane(e.role),
-                verdict=e.verdict.kind,
-            )
-            out.log.append(_entry(e, seq, "rejection", e.option, e.verdict.kind, e.note))
-        elif t == "mandate_overridden":
-            out.log.append(_entry(e, seq, "override", e.option, e.verdict.kind, e.justification))
-        elif t == "decision_amended":
-            out.rationales.setdefault((e.decision_point, e.role), []).append(e.rationale)
-            out.log.append(_entry(e, seq, "amendment", "", None, f"{e.rationale} ({e.reason})"))
-        elif t == "facts_adjudicated":
-            changes = tuple(change_words(pack, c) for c in e.changes)
-            out.rulings.append(
-                RulingView(
-                    seq=seq,
-                    scenario_time=e.scenario_time,
-                    decision_point=e.decision_point,
-                    ruling=e.ruling,
-                    changes=changes,
+        match e:
+            case ev.PhaseStarted():
+                phase = phases.get(e.phase)
+                add(e, seq, "phase", phase.title if phase else e.phase, ref=e.phase, lane="Phases")
+            case ev.InjectDelivered():
+                inj = injects.get(e.inject)
+                title = inj.title if inj else e.inject
+                to = "all" if inj is None or inj.to == "all" else ", ".join(lane(r) for r in inj.to)
+                how = "" if e.how == "scheduled" else f"; {e.how.replace('_', ' ')}"
+                how += f" ({e.because})" if e.because and e.how != "scheduled" else ""
+                detail = (
+                    f"{inj.from_}, by {inj.channel.replace('_', ' ')}, to {to}{how}" if inj else ""
                 )
-            )
-            add(e, seq, "ruling", "Ruling", ref=e.decision_point or "", detail=e.ruling)
-        elif t == "obligation_met":
-            add(e, seq, "obligation", "Obligation met", ref=e.obligation, detail=e.explanation)
-        elif t in ("clock_paused", "clock_resumed"):
-            title = "Clock paused" if t == "clock_paused" else "Clock resumed"
-            add(e, seq, "clock", title, detail=e.note)
-        elif t == "session_ended":
-            add(e, seq, "end", "Session ended", detail=e.note)
+                body = inj.body if inj else ""
+                add(e, seq, "inject", title, ref=e.inject, detail=detail, text=body, lane="Injects")
+            case ev.DecisionOpened():
+                dp = dps.get(e.decision_point)
+                title = f"{e.decision_point} opened: {dp.title if dp else ''}".rstrip(": ")
+                out.opened[e.decision_point] = (e.because, e.scenario_time)
+                add(e, seq, "opened", title, ref=e.decision_point, detail=opened_words(e.because))
+            case ev.DecisionRecorded():
+                key = (e.decision_point, e.role)
+                dp = dps.get(e.decision_point)
+                seat = state.seats.get(e.role)
+                if seat is not None:
+                    out.seated[key] = seat.participant
+                out.alternatives[key] = alternatives.check(dp, e.role, e.option, state.facts)
+                out.rationales[key] = [e.rationale]
+                label = _label(dp, e.option)
+                add(
+                    e,
+                    seq,
+                    "decision",
+                    f"{e.decision_point}: {lane(e.role)} chose {label}",
+                    ref=e.decision_point,
+                    detail=e.verdict.headline,
+                    lane=lane(e.role),
+                    verdict=e.verdict.kind,
+                    overridden=e.overridden,
+                )
+                entry = _entry(
+                    e, seq, "decision", e.option, e.verdict.kind, e.rationale, e.overridden
+                )
+                out.log.append(entry)
+            case ev.DecisionRejected():
+                label = _label(dps.get(e.decision_point), e.option)
+                add(
+                    e,
+                    seq,
+                    "rejection",
+                    f"{e.decision_point}: {lane(e.role)} proposed {label}, refused",
+                    ref=e.decision_point,
+                    detail=e.verdict.headline,
+                    lane=lane(e.role),
+                    verdict=e.verdict.kind,
+                )
+                out.log.append(_entry(e, seq, "rejection", e.option, e.verdict.kind, e.note))
+            case ev.MandateOverridden():
+                out.log.append(
+                    _entry(e, seq, "override", e.option, e.verdict.kind, e.justification)
+                )
+            case ev.DecisionAmended():
+                out.rationales.setdefault((e.decision_point, e.role), []).append(e.rationale)
+                out.log.append(_entry(e, seq, "amendment", "", None, f"{e.rationale} ({e.reason})"))
+            case ev.FactsAdjudicated():
+                changes = tuple(change_words(pack, c) for c in e.changes)
+                out.rulings.append(
+                    RulingView(
+                        seq=seq,
+                        scenario_time=e.scenario_time,
+                        decision_point=e.decision_point,
+                        ruling=e.ruling,
+                        changes=changes,
+                    )
+                )
+                add(e, seq, "ruling", "Ruling", ref=e.decision_point or "", detail=e.ruling)
+            case ev.ObligationMet():
+                add(e, seq, "obligation", "Obligation met", ref=e.obligation, detail=e.explanation)
+            case ev.ClockPaused() | ev.ClockResumed():
+                title = "Clock paused" if isinstance(e, ev.ClockPaused) else "Clock resumed"
+                add(e, seq, "clock", title, detail=e.note)
+            case ev.SessionEnded():
+                add(e, seq, "end", "Session ended", detail=e.note)
         apply(state, e)
     return out
 
