@@ -158,8 +158,8 @@ class Workspace:
             info, rows = stored.info, stored.rows
             loaded = self.find_pack(info, pack)
             check_pack(info, loaded, allow_changed=allow_changed)
-            expected = {"expected_count": info.event_count, "expected_head": info.head_hash}
-            if intact_head(rows, **expected) is None:
+            count, head = info.event_count, info.head_hash
+            if intact_head(rows, expected_count=count, expected_head=head) is None:
                 raise _damage(info, rows)
             snapshot = snapshot_state(stored.snapshot, rows)
             done = snapshot.event_count if snapshot is not None else 0
@@ -254,5 +254,6 @@ def _read_log_file(path: Path) -> bytes:
 
 def _damage(info: SessionInfo, rows: list[Row]) -> DamagedLog:
     """The damage in a log that failed the quick check, named by the full diagnosis."""
-    expected = {"expected_count": info.event_count, "expected_head": info.head_hash}
-    return DamagedLog(f"session {info.id}", verify_and_read(rows, **expected)[0])
+    count, head = info.event_count, info.head_hash
+    report, _ = verify_and_read(rows, expected_count=count, expected_head=head)
+    return DamagedLog(f"session {info.id}", report)

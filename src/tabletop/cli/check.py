@@ -12,7 +12,7 @@ from tabletop.mandates.textvalues import check_text
 from tabletop.packs import load_pack
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the check command."""
     p = sub.add_parser(
         "check",

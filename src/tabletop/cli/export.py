@@ -10,7 +10,7 @@ from tabletop.app import AppError
 from tabletop.cli.sessionargs import add_db_option, error, open_workspace, write_file
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the export command."""
     p = sub.add_parser(
         "export",

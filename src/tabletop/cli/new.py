@@ -14,7 +14,7 @@ from tabletop.packs.skeleton import SHIPPED_CATALOGUE, skeleton_pack
 from tabletop.paths import schemas_dir, shipped_catalogues_dir
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the new command."""
     p = sub.add_parser(
         "new",

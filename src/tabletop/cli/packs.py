@@ -9,7 +9,7 @@ from tabletop.packs.installed import InstalledPack, installed_packs
 from tabletop.paths import shipped_scenarios_dir, user_packs_dir
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the packs command."""
     p = sub.add_parser(
         "packs",

@@ -10,7 +10,7 @@ from tabletop.app.scripts import LoadedScript, StepReport, load_script, play_ste
 from tabletop.cli.sessionargs import add_db_option, db_path, error, open_workspace, usage_error
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the play command."""
     p = sub.add_parser(
         "play",

@@ -10,7 +10,7 @@ from tabletop.app import EXTENSIONS, FORMATS, AppError, ReportOutput, format_for
 from tabletop.cli.sessionargs import add_db_option, error, open_workspace, usage_error, write_file
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the report command."""
     p = sub.add_parser(
         "report",

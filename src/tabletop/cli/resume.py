@@ -8,7 +8,7 @@ from tabletop.app import AppError, Situation
 from tabletop.cli.sessionargs import add_db_option, error, open_workspace
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the resume command."""
     p = sub.add_parser(
         "resume",

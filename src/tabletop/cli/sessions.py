@@ -9,7 +9,7 @@ from tabletop.app import AppError
 from tabletop.cli.sessionargs import add_db_option, db_path, error, open_workspace
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the sessions command."""
     p = sub.add_parser(
         "sessions",

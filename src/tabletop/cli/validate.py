@@ -10,7 +10,7 @@ from tabletop.packs.catalogues import CatalogueResult, is_catalogue_path, load_c
 from tabletop.packs.loader import LoadResult, load_pack
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the validate command."""
     p = sub.add_parser(
         "validate",

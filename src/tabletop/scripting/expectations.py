@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -32,14 +32,15 @@ def check_expect(
     """Every expectation of a step that failed (given the state after it, and its events or
     its refusal); an unexpected refusal is one."""
     out: list[Mismatch] = []
-    refused = isinstance(outcome, Refusal)
     wanted = expect.refused if expect is not None else None
-    if refused and wanted is None:
-        return [Mismatch("", "the step to succeed", f"it was refused: {outcome.message}")]
-    if wanted is not None and not refused:
+    if isinstance(outcome, Refusal):
+        if wanted is None:
+            return [Mismatch("", "the step to succeed", f"it was refused: {outcome.message}")]
+        if wanted.lower() not in outcome.message.lower():
+            message = f"the message was: {outcome.message}"
+            out.append(Mismatch("refused", f"with {_q(wanted)}", message))
+    elif wanted is not None:
         out.append(Mismatch("refused", _q(wanted), "the step succeeded"))
-    elif wanted is not None and wanted.lower() not in outcome.message.lower():
-        out.append(Mismatch("refused", f"with {_q(wanted)}", f"the message was: {outcome.message}"))
     if expect is None:
         return out
     if expect.verdict is not None:
@@ -98,7 +99,7 @@ def _show(value: Any) -> str:
 
 def _sets(expect: Expect, state: SessionState) -> list[Mismatch]:
     delivered = state.delivered_ids
-    checks = [
+    checks: list[tuple[str, tuple[str, ...], Callable[[str], bool], str]] = [
         ("delivered", expect.delivered, lambda x: x in delivered, "not delivered"),
         ("not_delivered", expect.not_delivered, lambda x: x not in delivered, "delivered"),
         ("released", expect.released, lambda x: x in state.pending, "not waiting for its time"),

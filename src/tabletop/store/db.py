@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import urllib.parse
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -63,8 +65,8 @@ def describe_error(path: Path, exc: sqlite3.Error | OSError) -> str:
         )
     if "locked" in text or "busy" in text:
         return (
-            f"the session database {path} stayed locked by another program for more than "
-            "30 seconds; close the other program (or the other tabletop) and try again"
+            f"the session database {path} stayed locked by another program for too long; "
+            "close the other program (or the other tabletop) and try again"
         )
     if "full" in text:
         return (
@@ -93,21 +95,32 @@ def translated(path: Path) -> Iterator[None]:
         raise StoreError(describe_error(path, exc)) from exc
 
 
-def connect(path: Path) -> sqlite3.Connection:
+def writable(path: Path) -> bool:
+    """Whether this process may write the database file and its folder (SQLite writes its
+    -wal and -shm files beside it), or create it if it is not there yet."""
+    folder_ok = os.access(path.parent, os.W_OK) if path.parent.exists() else True
+    return folder_ok and (not path.exists() or os.access(path, os.W_OK))
+
+
+def connect(path: Path, timeout: float = 30) -> sqlite3.Connection:
     """Open (creating if need be) a session database: WAL, synchronous=FULL, schema in place.
 
     The connection is in autocommit mode; writers open their own transactions, so a
-    command's events are committed together or not at all.
+    command's events are committed together or not at all. A database this process may
+    not write (an analyst's read-only copy) is opened for reading only: every read works,
+    and a write fails with a message saying why.
     """
     if path.is_dir():
         raise StoreError(f"cannot open the session database {path}: it is a folder; give a file")
+    if not writable(path):
+        return _connect_readonly(path, timeout)
     with translated(path):
         path.parent.mkdir(parents=True, exist_ok=True)
         # check_same_thread=False: the store serialises every use of the connection with
         # its own lock, and interfaces call in from several threads.
-        con = sqlite3.connect(path, isolation_level=None, timeout=30, check_same_thread=False)
+        con = sqlite3.connect(path, isolation_level=None, timeout=timeout, check_same_thread=False)
     try:
-        configure(con)
+        configure(con, timeout)
         _migrate(con, path)
     except sqlite3.DatabaseError as exc:
         con.close()
@@ -117,14 +130,46 @@ def connect(path: Path) -> sqlite3.Connection:
     return con
 
 
-def configure(con: sqlite3.Connection) -> None:
+def _connect_readonly(path: Path, timeout: float) -> sqlite3.Connection:
+    """A read-only connection; `immutable` when SQLite cannot even make its -shm file (the
+    folder is read-only too), which is right for a copy nobody is writing."""
+    base = "file:" + urllib.parse.quote(str(path.resolve()))
+    error: sqlite3.Error | None = None
+    for mode in ("?mode=ro", "?mode=ro&immutable=1"):
+        try:
+            con = sqlite3.connect(
+                base + mode,
+                uri=True,
+                isolation_level=None,
+                timeout=timeout,
+                check_same_thread=False,
+            )
+            version = con.execute("PRAGMA user_version").fetchone()[0]
+            tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master")}
+        except sqlite3.Error as exc:
+            error = exc
+            continue
+        if version > SCHEMA_VERSION:
+            con.close()
+            raise StoreError(
+                f"{path} was written by a newer tabletop (schema {version}); upgrade tabletop"
+            )
+        if not {"sessions", "events"} <= tables:
+            con.close()
+            raise StoreError(f"{path} is not a tabletop session database (and is read-only)")
+        return con
+    assert error is not None
+    raise StoreError(describe_error(path, error)) from error
+
+
+def configure(con: sqlite3.Connection, timeout: float = 30) -> None:
     """The pragmas every connection uses (the benchmark's baseline uses them too)."""
     con.execute("PRAGMA journal_mode=WAL")
     # FULL: a commit is on disk (WAL fsynced) before the call returns; NORMAL could lose
     # the last acknowledged decision on power loss.
     con.execute("PRAGMA synchronous=FULL")
     con.execute("PRAGMA foreign_keys=ON")
-    con.execute("PRAGMA busy_timeout=30000")
+    con.execute(f"PRAGMA busy_timeout={int(timeout * 1000)}")
 
 
 def _migrate(con: sqlite3.Connection, path: Path) -> None:

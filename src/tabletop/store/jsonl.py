@@ -14,7 +14,7 @@ from pydantic import ValidationError
 
 from tabletop.hashchain.chain import EVENT, ChainReport, Row, canonical_json, verify_chain
 from tabletop.model.events import SessionStarted
-from tabletop.model.sessionlog import LOG_FORMAT, LOG_VERSION, LogHeader
+from tabletop.model.sessionlog import LogHeader
 from tabletop.store.db import StoreError
 from tabletop.store.sqlite_store import SessionInfo, SessionStore
 
@@ -34,8 +34,8 @@ class DamagedLog(StoreError):
 def export_lines(info: SessionInfo, rows: Sequence[Row]) -> Iterator[str]:
     """The lines of the exported log, without newlines. Count and head are as recorded."""
     header = LogHeader(
-        format=LOG_FORMAT,
-        version=LOG_VERSION,
+        format="tabletop-session-log",
+        version=1,
         session_id=info.id,
         pack_id=info.pack_id,
         pack_version=info.pack_version,

@@ -97,9 +97,10 @@ def _info(row: tuple[object, ...]) -> SessionInfo:
 class SessionStore:
     """Sessions in one database file."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, *, timeout: float = 30) -> None:
+        """Open the database; a writer waits up to `timeout` seconds for another's lock."""
         self.path = Path(path)
-        self.con = connect(self.path)
+        self.con = connect(self.path, timeout)
         self._lock = threading.RLock()
 
     def close(self) -> None:
@@ -229,13 +230,19 @@ class SessionStore:
             info = _record(con, _resolve(con, ref, self.path), self.path)
             rows = list(map(Row._make, con.execute(_ROWS, (info.id,))))
             stored = None
-            if snapshot:
+            if snapshot and _has_snapshots(con):
                 found = con.execute(
                     "SELECT seq, format, state, seal FROM snapshots WHERE session_id = ?",
                     (info.id,),
                 ).fetchone()
                 stored = StoredSnapshot(*found) if found else None
             return StoredLog(info, rows, stored)
+
+
+def _has_snapshots(con: sqlite3.Connection) -> bool:
+    """Whether the database has the snapshots table (a read-only one may be of schema 1)."""
+    query = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'snapshots'"
+    return con.execute(query).fetchone() is not None
 
 
 def _exists(con: sqlite3.Connection, session_id: str) -> bool:
