@@ -17,9 +17,10 @@ from itertools import count
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from tabletop.engine import replay, start_session
-from tabletop.engine.playthrough import MemorySession
-from tabletop.packs import parse_pack
+from tabletop.app import Game, MemoryLog
+from tabletop.engine import Refusal, start_session
+from tabletop.model.events import Event
+from tabletop.packs import LoadedPack, parse_pack
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "tests" / "data" / "example-pack.json"
@@ -52,21 +53,28 @@ def daily_phases(days: int) -> list[dict[str, Any]]:
     ]
 
 
-def memory_game(
-    data: bytes, session_id: str, *, start: datetime, tick: timedelta, exercise: str
-) -> MemorySession:
-    """A started session of a pack (JSON bytes that must load), kept in memory, on a wall clock
-    that moves on by `tick` each time it is read."""
+def loaded_pack(data: bytes) -> LoadedPack:
+    """A pack from JSON bytes that must load (with no catalogue to find)."""
     loaded = parse_pack(data, "bench.json", lambda _id: None).loaded
     assert loaded is not None, "the synthetic pack does not load"
-    pack = loaded.pack
+    return loaded
+
+
+def ticking(start: datetime, tick: timedelta) -> Callable[[], datetime]:
+    """A wall clock that moves on by `tick` each time it is read."""
     ticks = count()
+    return lambda: start + tick * next(ticks)
 
-    def clock() -> datetime:
-        return start + tick * next(ticks)
 
-    first = start_session(
-        pack,
+def memory_game(
+    data: bytes, session_id: str, *, start: datetime, tick: timedelta, exercise: str
+) -> Game:
+    """A started game of a pack (JSON bytes that must load), its log kept in memory (the game's
+    `log.events`), on a wall clock that moves on by `tick` each time it is read."""
+    loaded = loaded_pack(data)
+    clock = ticking(start, tick)
+    started = start_session(
+        loaded.pack,
         pack_hash=loaded.content_hash,
         session_id=session_id,
         facilitator="bench",
@@ -74,8 +82,15 @@ def memory_game(
         exercise_date=date(start.year, start.month, start.day),
         now=clock(),
     )
-    assert isinstance(first, list), first
-    return MemorySession(pack, replay(first), clock, list(first))
+    assert not isinstance(started, Refusal), started
+    return Game(loaded, started.state, MemoryLog(started.events), clock=clock)
+
+
+def events_of(game: Game) -> list[Event]:
+    """Every event of a game kept in memory."""
+    log = game.log
+    assert isinstance(log, MemoryLog)
+    return log.events
 
 
 class Timing(NamedTuple):

@@ -1,7 +1,7 @@
 """Benchmark: latency of recording one decision, against one raw INSERT+COMMIT.
 
-Plays a synthetic pack with 2,000 decision points (one decider each) through a live
-session: each `record_decision` checks the mandate, builds the events, chains and commits
+Plays a synthetic pack with 2,000 decision points (one decider each) through a stored
+`Game`: each `Game.decide` checks the mandate, builds the events, chains and commits
 them in one transaction (WAL, synchronous=FULL) and folds them into the state in memory.
 The baseline, measured in the same run on the same disk, is one INSERT of a row the size
 of a decision event plus COMMIT, with the same pragmas. Target: p50 ratio <= 1.5.
@@ -27,10 +27,9 @@ from datetime import UTC, datetime, timedelta
 from itertools import count
 from pathlib import Path
 
-from tabletop.engine import record_decision
+from tabletop.app import Refusal, Workspace
 from tabletop.mandates import check_action, forget_verdicts
 from tabletop.packs import parse_pack
-from tabletop.store import LiveSession, SessionStore
 from tabletop.store.db import configure
 
 
@@ -185,9 +184,8 @@ def measure(folder: Path, decisions: int, afresh: bool = False) -> dict[str, lis
     ticks = count()
     start = datetime(2030, 1, 1, 9, tzinfo=UTC)
     clock = lambda: start + timedelta(milliseconds=next(ticks))  # noqa: E731
-    store = SessionStore(folder / f"engine-{afresh}.sqlite")
-    live = LiveSession.start(store, result.loaded, facilitator="b", exercise="b", clock=clock)
-    assert isinstance(live, LiveSession)
+    workspace = Workspace(folder / "home", sessions=folder / f"engine-{afresh}.sqlite", clock=clock)
+    game = workspace.start(result.loaded, facilitator="b", exercise="b")
     pack = result.loaded.pack
     action = pack.decision_points[0].options[0].action
     baseline = Baseline(folder / f"raw-{afresh}.sqlite", 1724)
@@ -200,18 +198,18 @@ def measure(folder: Path, decisions: int, afresh: bool = False) -> dict[str, lis
         if afresh:
             forget_verdicts(pack)
         began = time.perf_counter()
-        outcome = live.do(record_decision, f"DP-{n}", "secretariat", option, "Because.")
+        outcome = game.decide(f"DP-{n}", "secretariat", option, "Because.")
         out["record"].append(time.perf_counter() - began)
-        assert isinstance(outcome, list), outcome
+        assert not isinstance(outcome, Refusal), outcome
         if afresh:
             forget_verdicts(pack)
         began = time.perf_counter()
-        check_action(pack, "secretariat", action, live.state.facts)
+        check_action(pack, "secretariat", action, game.state.facts)
         out["check"].append(time.perf_counter() - began)
-    size = len(store.rows(live.id)[-2].body)
+    size = len(workspace.store.rows(game.id)[-2].body)
     if size != len(baseline.body):
         print(f"note: baseline rows are {len(baseline.body)} bytes, decision events {size}")
-    store.close()
+    workspace.close()
     baseline.con.close()
     return out
 

@@ -23,22 +23,10 @@ import time
 from collections import Counter
 from datetime import UTC, date, datetime, timedelta
 
-from _common import daily_phases, example_world, memory_game, timed
-from tabletop.engine import (
-    adjudicate,
-    advance_clock,
-    amend_decision,
-    assign_role,
-    chain,
-    end_session,
-    note,
-    plan,
-    rate,
-    record_decision,
-    reject_decision,
-    replay,
-)
-from tabletop.engine.playthrough import MemorySession
+from _common import daily_phases, events_of, example_world, memory_game, timed
+from tabletop.app import Game
+from tabletop.engine import replay
+from tabletop.hashchain.chain import chain
 from tabletop.model.effects import IncreaseFact
 from tabletop.model.pack import Pack
 from tabletop.report import build_report, check_log, render_html
@@ -85,7 +73,7 @@ def synthetic_pack(injects: int) -> bytes:
 def build_events(target: int) -> tuple[Pack, list]:
     """A session of at least `target` events, made by engine commands."""
     injects = max(50, target // 5)
-    game: MemorySession = memory_game(
+    game: Game = memory_game(
         synthetic_pack(injects),
         "bench-report-20310301-0000",
         start=datetime(2031, 3, 1, 9, tzinfo=UTC),
@@ -93,34 +81,33 @@ def build_events(target: int) -> tuple[Pack, list]:
         exercise="Report benchmark",
     )
     for role in ROLES:
-        game.do(assign_role, role, f"Player {role}")
+        game.assign(role, f"Player {role}")
     choices = {"arv_government": ("reinforce", "hold"), "blk_defence": ("battalion", "consult")}
     choices["ncp_secretariat"] = ("deploy", "consult", "deploy")
     for day in range(10):
-        game.do(advance_clock, to=datetime(2031, 3, day + 1, 23, 59))
+        game.advance(to=datetime(2031, 3, day + 1, 23, 59))
         for dp_id in sorted(game.state.open_decisions):
             role = game.state.open_decisions[dp_id].deciders[0]
             n = int(dp_id[3:])
             option = choices[role][n % len(choices[role])]
             if role == "blk_defence" and option == "battalion" and n % 4 == 0:
-                game.do(reject_decision, dp_id, role, option, "Not asked.")
-            game.do(record_decision, dp_id, role, option, f"Reason {n}.", justification="Play it.")
+                game.reject(dp_id, role, option, "Not asked.")
+            game.decide(dp_id, role, option, f"Reason {n}.", justification="Play it.")
             if n % 5 == 0:
-                game.do(amend_decision, dp_id, role, f"Reason {n}, clarified.", "Scribe")
+                game.amend(dp_id, role, f"Reason {n}, clarified.", "Scribe")
         more = [IncreaseFact(fact="border_incidents", increase=1)]
-        game.do(adjudicate, f"Ruling of day {day + 1}.", more)
-    game.do(end_session, "Hot wash.")
+        game.adjudicate(f"Ruling of day {day + 1}.", more)
+    game.end("Hot wash.")
     k = 0
-    while len(game.events) < target:
+    while game.state.event_count < target:
         objective = f"OBJ-{k % 3 + 1}"
         kind = "strength" if k % 2 else "area_for_improvement"
-        game.do(note, kind, f"Observation {k}.", objective=objective, rating="PSMU"[k % 4])
+        game.note(kind, f"Observation {k}.", objective=objective, rating="PSMU"[k % 4])
         k += 1
     for i in range(3):
-        game.do(rate, f"OBJ-{i + 1}", "PSM"[i], "Rated.")
+        game.rate(f"OBJ-{i + 1}", ("P", "S", "M")[i], "Rated.")
     for i in range(20):
-        game.do(
-            plan,
+        game.plan(
             issue=f"Issue {i}",
             corrective_action="Fix it.",
             capability_element="planning",
@@ -129,7 +116,7 @@ def build_events(target: int) -> tuple[Pack, list]:
             start_date=date(2031, 4, 1),
             completion_date=date(2031, 6, 1),
         )
-    return game.pack, game.events
+    return game.pack, events_of(game)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tabletop import report as rp
+from tabletop.app.errors import AppError
 from tabletop.report import AfterActionReport
 from tabletop.store import SessionInfo
 
@@ -53,6 +54,6 @@ def render(report: AfterActionReport, fmt: str) -> bytes:
         "docx": rp.render_docx,
     }
     if fmt not in renderers:
-        raise ValueError(f"unknown report format '{fmt}' (formats: {', '.join(FORMATS)})")
+        raise AppError(f"unknown report format '{fmt}' (formats: {', '.join(FORMATS)})")
     data = renderers[fmt](report)
     return data.encode("utf-8") if isinstance(data, str) else data

@@ -13,11 +13,12 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from tabletop.app.collector import collector_paused
 from tabletop.app.errors import AppError, app_errors
 from tabletop.app.game import RECENT, Game, WallClock, utc_now
 from tabletop.app.logs import LogSource, names_file, read_exported, read_file, read_stored
 from tabletop.app.pack_finder import check_pack, locate_pack
-from tabletop.app.reports import ReportOutput, render
+from tabletop.app.reports import FORMATS, ReportOutput, render
 from tabletop.engine import Refusal, extend, replay, start_session
 from tabletop.hashchain.chain import (
     ChainReport,
@@ -153,7 +154,7 @@ class Workspace:
     ) -> Game:
         """Open a stored session for play: check its pack and its log, and replay it (from
         its snapshot, when it has a sound one)."""
-        with app_errors():
+        with app_errors(), collector_paused():
             stored = self.store.read_log(ref, snapshot=True)
             info, rows = stored.info, stored.rows
             loaded = self.find_pack(info, pack)
@@ -173,8 +174,6 @@ class Workspace:
             later = events[done - start :]
             state = extend(snapshot, later) if snapshot is not None else replay(later)
             log = StoredSession(self.store, info, snapshot_seq=done)
-            if len(later) >= 2 * RECENT:
-                log.save_snapshot(state)  # so the next opening folds less
         recent = enumerate(events, start=start + 1)
         return Game(loaded, state, log, clock=self.clock, recent=recent)
 
@@ -207,6 +206,14 @@ class Workspace:
     ) -> ReportOutput:
         """The after-action report of a log, rendered. A damaged log still gets its report,
         built from the events before the damage and flagged at the top."""
+        if fmt not in FORMATS:
+            raise AppError(f"unknown report format '{fmt}' (formats: {', '.join(FORMATS)})")
+        with collector_paused():
+            return self._report(ref, fmt, pack, allow_changed)
+
+    def _report(
+        self, ref: str, fmt: str, pack: str | Path | None, allow_changed: bool
+    ) -> ReportOutput:
         source = self.read(ref)
         info = source.info
         with app_errors():
