@@ -55,6 +55,8 @@ def main(argv: list[str]) -> int:
     for check in (
         ["ruff", "check", "src", "tests", "bench", "scripts"],
         ["ruff", "format", "--check", "src", "tests", "bench", "scripts"],
+        ["mypy"],  # strict, on src/ (pyproject.toml)
+        ["lint-imports"],  # the layers (pyproject.toml)
     ):
         code = run([str(BIN / check[0]), *check[1:]])
         if code:
