@@ -6,11 +6,19 @@ from collections.abc import Mapping, Sequence
 
 from tabletop.engine.state import fact_to_json
 from tabletop.model.conditions import Pair, ParamRef
-from tabletop.model.effects import AddToFact, Effect, IncreaseFact, RemoveFromFact, SetFact
+from tabletop.model.effects import Effect, IncreaseFact, RemoveFromFact, SetFact
 from tabletop.model.events import FactChange
-from tabletop.model.facts import FactValue
+from tabletop.model.facts import FactValue, is_actor_set, is_relation
 from tabletop.model.pack import Pack
-from tabletop.model.world import FactSpec
+from tabletop.model.world import (
+    ActorSetFact,
+    BoolFact,
+    EnumFact,
+    FactSpec,
+    IntFact,
+    RelationFact,
+    TextFact,
+)
 
 Params = Mapping[str, bool | int | str]
 
@@ -47,45 +55,44 @@ def fact_changes(
 
 def _effect(spec: FactSpec, value: FactValue, effect: Effect, params: Params) -> FactValue:
     if isinstance(effect, IncreaseFact):
-        if spec.type != "int":
+        if not isinstance(spec, IntFact):
             raise EffectError(f"'increase' needs an int fact; '{spec.id}' is {spec.type}")
-        return _clamp(spec, int(value) + effect.increase)
+        assert isinstance(value, int)  # the session holds an int for an int fact
+        return _clamp(spec, value + effect.increase)
     if isinstance(effect, SetFact):
         return _set(spec, effect.set, params)
-    item = effect.add if isinstance(effect, AddToFact) else effect.remove
-    if spec.type == "actor_set":
-        member: str | tuple[str, str] = _actor(item, params, spec.id)
-    elif spec.type == "relation":
+    remove = isinstance(effect, RemoveFromFact)
+    item = effect.remove if isinstance(effect, RemoveFromFact) else effect.add
+    if isinstance(spec, ActorSetFact):
+        actor = _actor(item, params, spec.id)
+        assert is_actor_set(value)  # the session holds actor ids for an actor_set fact
+        return value - {actor} if remove else value | {actor}
+    if isinstance(spec, RelationFact):
         if not isinstance(item, Pair):
             raise EffectError(f"'{spec.id}' holds pairs: write {{'from': A, 'to': B}}")
-        member = (_actor(item.from_, params, spec.id), _actor(item.to, params, spec.id))
-    else:
-        verb = "add" if isinstance(effect, AddToFact) else "remove"
-        raise EffectError(
-            f"'{verb}' needs an actor_set or relation fact; '{spec.id}' is a {spec.type}"
-        )
-    assert isinstance(value, frozenset)
-    if isinstance(effect, RemoveFromFact):
-        return value - {member}
-    return value | {member}
+        pair = (_actor(item.from_, params, spec.id), _actor(item.to, params, spec.id))
+        assert is_relation(value)  # the session holds pairs for a relation fact
+        return value - {pair} if remove else value | {pair}
+    verb = "remove" if remove else "add"
+    raise EffectError(f"'{verb}' needs an actor_set or relation fact; '{spec.id}' is a {spec.type}")
 
 
 def _set(spec: FactSpec, raw: object, params: Params) -> FactValue:
     value = _resolve(raw, params, spec.id)
-    if spec.type == "bool" and isinstance(value, bool):
+    if isinstance(spec, BoolFact) and isinstance(value, bool):
         return value
-    if spec.type == "int" and isinstance(value, int) and not isinstance(value, bool):
+    if isinstance(spec, IntFact) and isinstance(value, int) and not isinstance(value, bool):
         return _clamp(spec, value)
-    if spec.type == "enum" and isinstance(value, str):
+    if isinstance(spec, EnumFact) and isinstance(value, str):
         if value not in spec.values:
             raise EffectError(f"'{value}' is not a value of '{spec.id}' ({', '.join(spec.values)})")
         return value
-    if spec.type == "text" and isinstance(value, str):
+    if isinstance(spec, TextFact) and isinstance(value, str):
         return value
-    if spec.type == "actor_set" and isinstance(value, tuple | str):
+    if isinstance(spec, ActorSetFact) and isinstance(value, tuple | str):
         items = (value,) if isinstance(value, str) else value
         return frozenset(_actor(v, params, spec.id) for v in items)
-    if spec.type == "relation" and isinstance(value, Pair):
+    if isinstance(spec, RelationFact) and isinstance(value, Pair):
         return frozenset(
             {(_actor(value.from_, params, spec.id), _actor(value.to, params, spec.id))}
         )
@@ -109,11 +116,9 @@ def _actor(raw: object, params: Params, fact: str) -> str:
     return value
 
 
-def _clamp(spec: FactSpec, value: int) -> int:
-    low = getattr(spec, "min", None)
-    high = getattr(spec, "max", None)
-    if low is not None:
-        value = max(low, value)
-    if high is not None:
-        value = min(high, value)
+def _clamp(spec: IntFact, value: int) -> int:
+    if spec.min is not None:
+        value = max(spec.min, value)
+    if spec.max is not None:
+        value = min(spec.max, value)
     return value

@@ -13,6 +13,7 @@ from datetime import date, datetime
 from tabletop.model.events import (
     DecisionAmended,
     DecisionRejected,
+    DeliveryKind,
     FactJson,
     FactsAdjudicated,
     ImprovementPlanned,
@@ -20,6 +21,7 @@ from tabletop.model.events import (
     ObjectiveRated,
     ObligationMet,
     ObservationNoted,
+    ReleaseKind,
 )
 from tabletop.model.facts import FactValue
 from tabletop.model.pack import ActionSpec
@@ -48,7 +50,7 @@ class Delivery:
     """An inject that reached the players."""
 
     inject: str
-    how: str
+    how: DeliveryKind
     scenario_time: datetime
     at: datetime
 
@@ -58,7 +60,7 @@ class Pending:
     """An inject released (follow-on or condition) that is not yet delivered."""
 
     inject: str
-    how: str
+    how: ReleaseKind
     due: datetime
     because: str
 
@@ -212,12 +214,15 @@ class SessionState:
 def fact_to_json(value: FactValue) -> FactJson:
     """A fact value as logged: sets become sorted lists so the log is canonical."""
     if isinstance(value, frozenset):
-        return tuple(sorted(value))  # type: ignore[return-value]
+        # A set holds actor ids or (from, to) pairs, never both: the pack types each fact.
+        pairs = sorted(v for v in value if isinstance(v, tuple))
+        return tuple(pairs) if pairs else tuple(sorted(v for v in value if isinstance(v, str)))
     return value
 
 
 def fact_from_json(value: FactJson) -> FactValue:
     """A logged fact value back as the runtime value."""
     if isinstance(value, tuple | list):
-        return frozenset(tuple(v) if isinstance(v, list | tuple) else v for v in value)
+        pairs = frozenset((v[0], v[1]) for v in value if not isinstance(v, str))
+        return pairs or frozenset(v for v in value if isinstance(v, str))
     return value

@@ -16,7 +16,7 @@ from tabletop.model.conditions import Condition, FactTest, RelationTest, Scalar,
 from tabletop.model.facts import Facts
 from tabletop.model.index import PackIndex, index_of
 from tabletop.model.pack import ActionSpec, Pack, Role
-from tabletop.model.verdict import ConditionResult, Ground, ObligationDue, Verdict
+from tabletop.model.verdict import ConditionResult, Ground, GroundKind, ObligationDue, Verdict
 from tabletop.model.world import ActionType, Instrument, Limit, ParamSpec, Power
 
 
@@ -195,7 +195,7 @@ def _ground(
     ctx: Context,
     inst: Instrument,
     rule: Power | Limit,
-    kind: str,
+    kind: GroundKind,
     conditions: tuple[Condition, ...],
 ) -> Ground:
     results = evaluate_all(ctx, conditions)

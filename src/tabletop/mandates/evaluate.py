@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import TypeGuard
 
 from tabletop.mandates import wording as w
 from tabletop.mandates.errors import UnknownName
@@ -25,7 +26,15 @@ from tabletop.model.conditions import (
 from tabletop.model.facts import FactValue
 from tabletop.model.index import PackIndex
 from tabletop.model.verdict import ConditionResult
-from tabletop.model.world import FactSpec, ParamSpec
+from tabletop.model.world import (
+    ActorSetFact,
+    EnumFact,
+    FactSpec,
+    IntFact,
+    ParamSpec,
+    RelationFact,
+    TextFact,
+)
 
 
 @dataclass(frozen=True)
@@ -142,14 +151,14 @@ def compare(op: str, actual: object, expected: object, order: tuple[str, ...] | 
         if op in ("contains", "not_contains"):
             return _contains(actual, expected) is (op == "contains")
         a, e = _rank(actual, order), _rank(expected, order)
-        if not _is_number(a) or not _is_number(e):
-            return False
-        return {"<": a < e, "<=": a <= e, ">": a > e, ">=": a >= e}.get(op, False)
+        if _is_number(a) and _is_number(e):
+            return {"<": a < e, "<=": a <= e, ">": a > e, ">=": a >= e}.get(op, False)
+        return False
     except TypeError:
         return False
 
 
-def _is_number(value: object) -> bool:
+def _is_number(value: object) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
@@ -163,7 +172,7 @@ def _contains(actual: object, expected: object) -> bool:
     return False
 
 
-def _is_pair_set(value: frozenset) -> bool:
+def _is_pair_set(value: frozenset[object]) -> bool:
     # Relation facts hold (from, to) tuples; an expected tuple there is one pair, not a list.
     return any(isinstance(item, tuple) for item in value)
 
@@ -179,20 +188,20 @@ def _fact_test(ctx: Context, cond: FactTest) -> tuple[bool, str]:
     if isinstance(cond.value, ParamRef) and cond.value.param not in ctx.params:
         return False, _missing(ctx, cond.value)
     expected = _value(ctx, cond.value)
-    order = spec.values if spec.type == "enum" else None
+    order = spec.values if isinstance(spec, EnumFact) else None
     truth = compare(cond.op, actual, expected, order)
     if spec.type == "bool":
         template = spec.says if actual is True else spec.says_not
         if not template:
             return truth, f"{spec.title}: {'yes' if actual is True else 'no'}"
         return truth, w.fill(template, value=w.show_value(ctx.index, actual))
-    if spec.type == "actor_set" and cond.op in ("contains", "not_contains"):
-        return truth, _membership_words(ctx, spec, actual, expected, truth, cond.op)
-    is_pair = isinstance(expected, tuple) and len(expected) == 2
-    if spec.type == "relation" and cond.op in ("contains", "not_contains") and is_pair:
-        return truth, _pair_words(ctx, spec, expected[0], expected[1], expected in actual)
+    if cond.op in ("contains", "not_contains") and isinstance(actual, frozenset):
+        if isinstance(spec, ActorSetFact):
+            return truth, _membership_words(ctx, spec, actual, expected, truth, cond.op)
+        if isinstance(spec, RelationFact) and isinstance(expected, tuple) and len(expected) == 2:
+            return truth, _pair_words(ctx, spec, expected[0], expected[1], expected in actual)
     shown = w.show_value(ctx.index, actual)
-    if spec.says and spec.type in ("int", "enum", "text"):
+    if spec.says and isinstance(spec, IntFact | EnumFact | TextFact):
         statement = w.fill(spec.says, value=shown)
     else:
         statement = f"{w.subject(spec.title)} is {shown}"
@@ -200,7 +209,7 @@ def _fact_test(ctx: Context, cond: FactTest) -> tuple[bool, str]:
 
 
 def _membership_words(
-    ctx: Context, spec: FactSpec, actual: frozenset, expected: object, truth: bool, op: str
+    ctx: Context, spec: FactSpec, actual: frozenset[object], expected: object, truth: bool, op: str
 ) -> str:
     items = expected if isinstance(expected, tuple) else (expected,)
     said = []

@@ -15,10 +15,6 @@ def _citations(items: Iterable[Citation]) -> tuple[Citation, ...]:
     return tuple(dict.fromkeys(items))
 
 
-def _verdict(ctx: Context, role: Role, action: ActionSpec, **fields: object) -> Verdict:
-    return Verdict(role=role.id, actor=role.actor, action=action, **fields)
-
-
 def permitted(
     ctx: Context,
     role: Role,
@@ -36,10 +32,10 @@ def permitted(
         noun = "an obligation" if len(dues) == 1 else "obligations"
         headline = f"Permitted under {w.cite(basis.citation)}, with {noun}: {owed}"
     reasons = [w.capitalise(r.text) for r in basis.conditions] or [w.capitalise(summary)]
-    return _verdict(
-        ctx,
-        role,
-        action,
+    return Verdict(
+        role=role.id,
+        actor=role.actor,
+        action=action,
         kind="permitted_with_obligations" if dues else "permitted",
         headline=w.sentence(headline),
         basis=basis,
@@ -69,10 +65,10 @@ def outside_by_limits(
     headline += f" ({why})" if why else ""
     for g in biting[1:]:
         headline += f"; also {w.cite(g.citation)}: {w.strip_stop(g.summary)}"
-    return _verdict(
-        ctx,
-        role,
-        action,
+    return Verdict(
+        role=role.id,
+        actor=role.actor,
+        action=action,
         kind="outside_mandate",
         headline=w.sentence(headline),
         grounds=grounds,
@@ -92,10 +88,10 @@ def outside_by_powers(
     """No power held: each considered power with the first condition that failed."""
     failures = [g.conditions[-1].text for g in considered if g.conditions]
     headline = "Outside mandate: " + w.join_and(failures)
-    return _verdict(
-        ctx,
-        role,
-        action,
+    return Verdict(
+        role=role.id,
+        actor=role.actor,
+        action=action,
         kind="outside_mandate",
         headline=w.sentence(headline),
         grounds=grounds,
@@ -122,10 +118,10 @@ def no_power(
     else:
         text = f"the role {role.title} draws on no instrument, so nothing gives {actor} a power "
         text += f"to take this action ({what})"
-    return _verdict(
-        ctx,
-        role,
-        action,
+    return Verdict(
+        role=role.id,
+        actor=role.actor,
+        action=action,
         kind="outside_mandate",
         headline=w.sentence("Outside mandate: " + text),
         grounds=grounds,

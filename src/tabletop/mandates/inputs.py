@@ -9,7 +9,22 @@ from tabletop.model.conditions import Scalar
 from tabletop.model.facts import Facts, FactValue, initial_value
 from tabletop.model.index import PackIndex
 from tabletop.model.pack import ActionSpec
-from tabletop.model.world import ActionType, FactSpec, ParamSpec
+from tabletop.model.world import (
+    ActionType,
+    ActorParam,
+    ActorSetFact,
+    BoolFact,
+    BoolParam,
+    EnumFact,
+    EnumParam,
+    FactSpec,
+    IntFact,
+    IntParam,
+    ParamSpec,
+    RelationFact,
+    TextFact,
+    TextParam,
+)
 
 Params = Mapping[str, Scalar]
 
@@ -48,44 +63,54 @@ def check_params(
 
 
 def _expected(spec: ParamSpec) -> str:
-    if spec.type == "actor":
-        kinds = " or ".join(spec.kinds) if spec.kinds else "actor"
-        return f"the id of a {kinds}"
-    if spec.type == "int":
-        lo = "" if spec.min is None else f" >= {spec.min}"
-        hi = "" if spec.max is None else f" <= {spec.max}"
-        return f"a whole number{lo}{hi}"
-    if spec.type == "enum":
-        return "one of " + ", ".join(spec.values)
-    return {"bool": "true or false", "text": "text"}[spec.type]
+    match spec:
+        case ActorParam():
+            kinds = " or ".join(spec.kinds) if spec.kinds else "actor"
+            return f"the id of a {kinds}"
+        case IntParam():
+            lo = "" if spec.min is None else f" >= {spec.min}"
+            hi = "" if spec.max is None else f" <= {spec.max}"
+            return f"a whole number{lo}{hi}"
+        case EnumParam():
+            return "one of " + ", ".join(spec.values)
+        case BoolParam():
+            return "true or false"
+        case TextParam():
+            return "text"
 
 
 def _check_param(index: PackIndex, type_id: str, spec: ParamSpec, value: object) -> Scalar:
-    if _param_ok(index, type_id, spec, value):
-        return value  # type: ignore[return-value]
+    # Every parameter type takes a scalar, so anything else fails its check.
+    if isinstance(value, bool | int | str) and _param_ok(index, type_id, spec, value):
+        return value
     raise BadParameter(type_id, spec.name, value, _expected(spec))
 
 
-def _param_ok(index: PackIndex, type_id: str, spec: ParamSpec, value: object) -> bool:
-    kind = spec.type
-    if kind == "actor":
-        if not isinstance(value, str):
-            return False
-        actor = index.actors.get(value)
-        if actor is None:
-            raise UnknownName(
-                "actor", value, index.actors, where=f"for parameter '{spec.name}' of '{type_id}'"
-            )
-        return not spec.kinds or actor.kind in spec.kinds
-    if kind == "int":
-        if not isinstance(value, int) or isinstance(value, bool):
-            return False
-        return (spec.min is None or value >= spec.min) and (spec.max is None or value <= spec.max)
-    if kind == "bool":
-        return isinstance(value, bool)
-    if kind == "enum":
-        return isinstance(value, str) and value in spec.values
-    return isinstance(value, str)
+def _param_ok(index: PackIndex, type_id: str, spec: ParamSpec, value: Scalar) -> bool:
+    match spec:
+        case ActorParam():
+            if not isinstance(value, str):
+                return False
+            actor = index.actors.get(value)
+            if actor is None:
+                raise UnknownName(
+                    "actor",
+                    value,
+                    index.actors,
+                    where=f"for parameter '{spec.name}' of '{type_id}'",
+                )
+            return not spec.kinds or actor.kind in spec.kinds
+        case IntParam():
+            if not isinstance(value, int) or isinstance(value, bool):
+                return False
+            low_ok = spec.min is None or value >= spec.min
+            return low_ok and (spec.max is None or value <= spec.max)
+        case BoolParam():
+            return isinstance(value, bool)
+        case EnumParam():
+            return isinstance(value, str) and value in spec.values
+        case TextParam():
+            return isinstance(value, str)
 
 
 def resolve_facts(index: PackIndex, facts: Facts) -> dict[str, FactValue]:
@@ -107,62 +132,63 @@ def resolve_facts(index: PackIndex, facts: Facts) -> dict[str, FactValue]:
 
 
 def _plain_fits(spec: FactSpec, value: object) -> bool:
-    kind = type(value)
-    if kind is str:
-        return spec.type == "text" or (spec.type == "enum" and value in spec.values)
-    if kind is int:
-        return spec.type == "int" and not _out_of_range(spec, value)  # type: ignore[arg-type]
-    return kind is bool and spec.type == "bool"
+    # Exact types: a bool is no int here, and subclasses get the full check.
+    if type(value) is str:
+        return isinstance(spec, TextFact) or (isinstance(spec, EnumFact) and value in spec.values)
+    if type(value) is int:
+        return isinstance(spec, IntFact) and not _out_of_range(spec, value)
+    return type(value) is bool and isinstance(spec, BoolFact)
 
 
-def _out_of_range(spec: FactSpec, value: int) -> bool:
+def _out_of_range(spec: IntFact, value: int) -> bool:
     return (spec.min is not None and value < spec.min) or (
         spec.max is not None and value > spec.max
     )
 
 
 def _fact_expected(spec: FactSpec) -> str:
-    if spec.type == "enum":
-        return "one of " + ", ".join(spec.values)
-    if spec.type == "int":
-        lo = "" if spec.min is None else f" >= {spec.min}"
-        hi = "" if spec.max is None else f" <= {spec.max}"
-        return f"a whole number{lo}{hi}"
-    return {
-        "bool": "true or false",
-        "text": "text",
-        "actor_set": "a set of actor ids",
-        "relation": "a set of (from, to) actor-id pairs",
-    }[spec.type]
+    match spec:
+        case EnumFact():
+            return "one of " + ", ".join(spec.values)
+        case IntFact():
+            lo = "" if spec.min is None else f" >= {spec.min}"
+            hi = "" if spec.max is None else f" <= {spec.max}"
+            return f"a whole number{lo}{hi}"
+        case BoolFact():
+            return "true or false"
+        case TextFact():
+            return "text"
+        case ActorSetFact():
+            return "a set of actor ids"
+        case RelationFact():
+            return "a set of (from, to) actor-id pairs"
 
 
 def check_fact(index: PackIndex, spec: FactSpec, value: object) -> FactValue:
     """One fact value checked against its declared type."""
     bad = _BadFact(spec, value)
-    if spec.type == "bool":
+    if isinstance(spec, BoolFact):
         if not isinstance(value, bool):
             raise bad()
         return value
-    if spec.type == "int":
+    if isinstance(spec, IntFact):
         if not isinstance(value, int) or isinstance(value, bool):
             raise bad()
         if _out_of_range(spec, value):
             raise bad()
         return value
-    if spec.type == "enum":
+    if isinstance(spec, EnumFact):
         if not isinstance(value, str) or value not in spec.values:
             raise bad()
         return value
-    if spec.type == "text":
+    if isinstance(spec, TextFact):
         if not isinstance(value, str):
             raise bad()
         return value
     if isinstance(value, str | bytes) or not isinstance(value, set | frozenset | tuple | list):
         raise bad()
-    if spec.type == "actor_set":
-        for item in value:
-            _known_actor(index, spec.id, item, bad)
-        return frozenset(value)
+    if isinstance(spec, ActorSetFact):
+        return frozenset([_known_actor(index, spec.id, item, bad) for item in value])
     pairs = []
     for item in value:
         if not isinstance(item, tuple | list) or len(item) != 2:

@@ -21,12 +21,12 @@ from tabletop.model.verdict import Verdict
 class _Datetime:
     """A datetime checked by pydantic-core alone (logs are long: no Python per value)."""
 
-    def __init__(self, tz: int | str, schema: dict[str, Any]) -> None:
+    def __init__(self, tz: Literal["aware", "naive"] | int, schema: dict[str, Any]) -> None:
         self.tz = tz
         self.schema = schema
 
     def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> CoreSchema:
-        return core_schema.datetime_schema(tz_constraint=self.tz, strict=True)  # type: ignore[arg-type]
+        return core_schema.datetime_schema(tz_constraint=self.tz, strict=True)
 
     def __get_pydantic_json_schema__(self, schema: CoreSchema, handler: Any) -> dict[str, Any]:
         return dict(self.schema)

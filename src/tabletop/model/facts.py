@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TypeGuard
 
 from tabletop.model.conditions import ParamRef
 from tabletop.model.pack import Pack
@@ -13,6 +14,16 @@ FactValue = bool | int | str | frozenset[str] | frozenset[tuple[str, str]]
 relation a frozenset of (from, to) actor-id pairs."""
 
 Facts = Mapping[str, FactValue]
+
+
+def is_actor_set(value: FactValue) -> TypeGuard[frozenset[str]]:
+    """Whether a fact value is a set of actor ids (the empty set is one)."""
+    return isinstance(value, frozenset) and all(isinstance(v, str) for v in value)
+
+
+def is_relation(value: FactValue) -> TypeGuard[frozenset[tuple[str, str]]]:
+    """Whether a fact value is a set of (from, to) actor-id pairs (the empty set is one)."""
+    return isinstance(value, frozenset) and all(isinstance(v, tuple) for v in value)
 
 
 def initial_facts(pack: Pack) -> dict[str, FactValue]:

@@ -9,6 +9,7 @@ from tabletop.model.pack import ActionSpec
 from tabletop.model.world import Citation, Discharge
 
 VerdictKind = Literal["permitted", "permitted_with_obligations", "outside_mandate"]
+GroundKind = Literal["power", "limit"]
 
 VERDICT_LABELS: dict[str, str] = {
     "permitted": "Permitted",
@@ -31,7 +32,7 @@ class Ground(Model):
 
     instrument: Id = f("Instrument id.", ["CSTO-PKA-2007"])
     instrument_title: str = f("Instrument title.", ["Agreement on Peacekeeping Activities"])
-    kind: Literal["power", "limit"] = f("Whether it permits or rules out.", ["power"])
+    kind: GroundKind = f("Whether it permits or rules out.", ["power"])
     rule: Id = f("Id of the power or limit in the instrument.", ["pk-in-member-state"])
     summary: str = f("What it says.", ["Operations in a member state at its request."])
     applies: bool = f("Power: all conditions held. Limit: it bites.", [False])

@@ -5,7 +5,15 @@ from __future__ import annotations
 from tabletop.model import Pack
 from tabletop.model.conditions import Pair, ParamRef
 from tabletop.model.effects import AddToFact, Effect, IncreaseFact, RemoveFromFact, SetFact
-from tabletop.model.world import FactSpec
+from tabletop.model.world import (
+    ActorSetFact,
+    BoolFact,
+    EnumFact,
+    FactSpec,
+    IntFact,
+    RelationFact,
+    TextFact,
+)
 from tabletop.packs.lint_base import Finding, Index
 from tabletop.packs.lint_values import LITERAL, Values, fact_domain, in_range
 
@@ -23,7 +31,11 @@ def check_effect(v: Values, eff: Effect, ptr: str) -> None:
             v.add("param-outside-power", f"{ptr}/set", "effects cannot read parameters", LITERAL)
         else:
             v.scalar(kind, fact_domain(spec), eff.set, f"{ptr}/set", "effect-type")
-            if kind == "int" and isinstance(eff.set, int) and not in_range(spec, eff.set):
+            if (
+                isinstance(spec, IntFact)
+                and isinstance(eff.set, int)
+                and not in_range(spec, eff.set)
+            ):
                 v.add(
                     "effect-type",
                     f"{ptr}/set",
@@ -69,14 +81,14 @@ def _effect_kind(v: Values, fact: str, kind: str, verb: str, ptr: str, hint: str
 
 def check_fact_spec(v: Values, spec: FactSpec, ptr: str) -> None:
     """A fact's initial value fits its type and bounds."""
-    if spec.type == "enum" and spec.initial not in spec.values:
+    if isinstance(spec, EnumFact) and spec.initial not in spec.values:
         v.add(
             "bad-initial",
             f"{ptr}/initial",
             f"initial value '{spec.initial}' is not among the values",
             f"Use one of: {', '.join(spec.values)}.",
         )
-    elif spec.type == "int":
+    elif isinstance(spec, IntFact):
         lo, hi = spec.min, spec.max
         if lo is not None and hi is not None and lo > hi:
             v.add("bad-initial", f"{ptr}/min", f"min {lo} is above max {hi}", "Swap them.")
@@ -87,10 +99,10 @@ def check_fact_spec(v: Values, spec: FactSpec, ptr: str) -> None:
                 f"initial value {spec.initial} is outside {lo}..{hi}",
                 "Start the fact within its min and max.",
             )
-    elif spec.type == "actor_set":
+    elif isinstance(spec, ActorSetFact):
         for i, actor in enumerate(spec.initial):
             v._literal(actor, f"{ptr}/initial/{i}")
-    elif spec.type == "relation":
+    elif isinstance(spec, RelationFact):
         for i, pair in enumerate(spec.initial):
             v._literal(pair.from_, f"{ptr}/initial/{i}/from")
             v._literal(pair.to, f"{ptr}/initial/{i}/to")
@@ -101,28 +113,28 @@ def _effect_ok(eff: Effect, facts: dict[str, FactSpec], actors: dict[str, object
     spec = facts.get(eff.fact)
     if spec is None:
         return False
-    kind, cls = spec.type, type(eff)
-    if cls is SetFact:
-        value, vtype = eff.set, type(eff.set)
-        if kind == "bool":
-            return vtype is bool
-        if kind == "int":
-            return vtype is int and in_range(spec, value)
-        if kind == "enum":
-            return vtype is str and value in spec.values
-        return kind == "text" and vtype is str
-    if cls is IncreaseFact:
-        return kind == "int"
-    value = eff.add if cls is AddToFact else eff.remove
-    if kind == "actor_set":
-        return type(value) is str and value in actors
+    # Exact types below: a bool is no int, and anything unusual gets the full check.
+    if isinstance(eff, SetFact):
+        value = eff.set
+        if isinstance(spec, BoolFact):
+            return type(value) is bool
+        if isinstance(spec, IntFact):
+            return type(value) is int and in_range(spec, value)
+        if isinstance(spec, EnumFact):
+            return type(value) is str and value in spec.values
+        return isinstance(spec, TextFact) and type(value) is str
+    if isinstance(eff, IncreaseFact):
+        return isinstance(spec, IntFact)
+    item = eff.add if isinstance(eff, AddToFact) else eff.remove
+    if isinstance(spec, ActorSetFact):
+        return type(item) is str and item in actors
     return (
-        kind == "relation"
-        and type(value) is Pair
-        and type(value.from_) is str
-        and type(value.to) is str
-        and value.from_ in actors
-        and value.to in actors
+        isinstance(spec, RelationFact)
+        and type(item) is Pair
+        and type(item.from_) is str
+        and type(item.to) is str
+        and item.from_ in actors
+        and item.to in actors
     )
 
 

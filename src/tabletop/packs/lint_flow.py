@@ -85,9 +85,11 @@ class _Static:
             value = (value.from_, value.to)
         op = cond.op
         if op in ("==", "!="):
+            # A set fact equals a list of values as a set; it equals nothing else.
+            wanted: object = value
             if isinstance(actual, frozenset):
-                value = frozenset(value) if isinstance(value, tuple) else None
-            same = type(actual) is type(value) and actual == value
+                wanted = frozenset(value) if isinstance(value, tuple) else None
+            same = type(actual) is type(wanted) and actual == wanted
             return same if op == "==" else not same
         if op in ("in", "not_in") and isinstance(value, tuple):
             found = any(type(actual) is type(v) and actual == v for v in value)

@@ -119,14 +119,14 @@ def check_references(pack: Pack, index: Index) -> list[Finding]:
             optr = f"{base}/options/{j}"
             owhat = f"option '{opt.id}' of '{dp.id}'"
             r.many("roles", opt.for_roles, f"{optr}/for_roles", owhat)
-            for k, role in enumerate(opt.for_roles):
-                if role in index.roles and role not in dp.deciders:
+            for k, role_id in enumerate(opt.for_roles):
+                if role_id in index.roles and role_id not in dp.deciders:
                     r.out.append(
                         error(
                             "for-roles-not-decider",
                             f"{optr}/for_roles/{k}",
-                            f"{owhat} is offered to '{role}', who does not decide '{dp.id}'",
-                            f"Add '{role}' to the deciders or remove it here. "
+                            f"{owhat} is offered to '{role_id}', who does not decide '{dp.id}'",
+                            f"Add '{role_id}' to the deciders or remove it here. "
                             f"Deciders: {', '.join(dp.deciders)}.",
                         )
                     )

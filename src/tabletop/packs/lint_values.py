@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from tabletop.model import Pack
 from tabletop.model.conditions import (
     FactTest,
@@ -15,8 +13,11 @@ from tabletop.model.conditions import (
     RelationTest,
     Within,
 )
-from tabletop.model.world import FactSpec, ParamSpec
+from tabletop.model.world import EnumFact, EnumParam, FactSpec, IntFact, ParamSpec
 from tabletop.packs.lint_base import Finding, Index, Site, error, walk
+
+Domain = tuple[str, ...] | None
+"""The values an enum fact or parameter may take; None for every other type."""
 
 LITERAL = "Write an actor id (or value) here; only powers and limits read action parameters."
 
@@ -100,9 +101,15 @@ class Values:
                 if spec is not None:
                     self.compare(spec.type, fact_domain(spec), cond.op, cond.value, ptr, site)
             elif isinstance(cond, ParamTest):
-                for spec in self.param(cond.param, f"{ptr}/param", site):
+                for param in self.param(cond.param, f"{ptr}/param", site):
                     self.compare(
-                        spec.type, _param_domain(spec), cond.op, cond.value, ptr, site, "param-type"
+                        param.type,
+                        _param_domain(param),
+                        cond.op,
+                        cond.value,
+                        ptr,
+                        site,
+                        "param-type",
                     )
             elif isinstance(cond, MemberOf):
                 org = self.ix.actors.get(cond.member_of)
@@ -148,9 +155,9 @@ class Values:
     def compare(
         self,
         kind: str,
-        domain: Any,
+        domain: Domain,
         op: str,
-        value: Any,
+        value: object,
         ptr: str,
         site: Site,
         code: str = "fact-type",
@@ -201,13 +208,15 @@ class Values:
         elem = "actor" if kind == "actor_set" else kind
         self.scalar(elem, domain, value, f"{ptr}/value", code)
 
-    def _literal(self, ref: Any, ptr: str) -> None:
+    def _literal(self, ref: str | ParamRef, ptr: str) -> None:
         if isinstance(ref, ParamRef):
             self.add("param-outside-power", ptr, "effects cannot read parameters", LITERAL)
         elif ref not in self.ix.actors:
             self.add("unknown-actor", ptr, f"unknown actor '{ref}'", self.ix.hint_for("actors"))
 
-    def scalar(self, kind: str, domain: Any, value: Any, ptr: str, code: str = "fact-type") -> None:
+    def scalar(
+        self, kind: str, domain: Domain, value: object, ptr: str, code: str = "fact-type"
+    ) -> None:
         """One value fits a type (and its enum values or known actors)."""
         ok = {
             "bool": isinstance(value, bool),
@@ -216,7 +225,7 @@ class Values:
         if not ok:
             want = {"bool": "true or false", "int": "a whole number"}.get(kind, "text")
             self.add(code, ptr, f"expected {want} here, found {_show(value)}", f"Write {want}.")
-        elif kind == "enum" and value not in domain:
+        elif kind == "enum" and domain is not None and value not in domain:
             self.add(
                 code,
                 ptr,
@@ -229,11 +238,12 @@ class Values:
     # --- effects and facts ---------------------------------------------------------------
 
 
-def in_range(spec: Any, value: int) -> bool:
+def in_range(spec: IntFact, value: int) -> bool:
+    """Whether a value lies within an int fact's min and max."""
     return (spec.min is None or value >= spec.min) and (spec.max is None or value <= spec.max)
 
 
-def _show(value: Any) -> str:
+def _show(value: object) -> str:
     if isinstance(value, Pair):
         return "a pair"
     if isinstance(value, tuple):
@@ -241,12 +251,13 @@ def _show(value: Any) -> str:
     return repr(value)
 
 
-def fact_domain(spec: FactSpec) -> Any:
-    return spec.values if spec.type == "enum" else None
+def fact_domain(spec: FactSpec) -> Domain:
+    """The values an enum fact may take; None for other types."""
+    return spec.values if isinstance(spec, EnumFact) else None
 
 
-def _param_domain(spec: ParamSpec) -> Any:
-    return spec.values if spec.type == "enum" else None
+def _param_domain(spec: ParamSpec) -> Domain:
+    return spec.values if isinstance(spec, EnumParam) else None
 
 
 def _orgs(index: Index) -> str:

@@ -125,11 +125,11 @@ def _catalogue_world(cat: Catalogue) -> dict[str, Any] | None:
     relation = next((f.id for f in cat.facts if f.type == "relation"), None)
     if len(choices) < 2 or relation is None:
         return None
-    (actor, inst, action, title), second = (
+    (actor, inst_id, action, title), second = (
         choices[0],
         next((c for c in choices[1:] if c[0] == choices[0][0]), choices[1]),
     )
-    instruments = sorted({inst, second[1]})
+    instruments = sorted({inst_id, second[1]})
     member = next((a.id for a in cat.actors if a.kind == "state"), actor)
     return {
         "catalogues": [cat.id],

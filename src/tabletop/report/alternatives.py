@@ -8,15 +8,17 @@ on the values of just the facts that the applicable powers and limits read.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Any
 
 from tabletop.mandates import MandateError, check_action
-from tabletop.model.conditions import Condition, FactTest, RelationTest, conditions_in
+from tabletop.model.conditions import Condition, FactTest, RelationTest, Scalar, conditions_in
 from tabletop.model.facts import FactValue
 from tabletop.model.index import index_of
 from tabletop.model.pack import DecisionPoint, Option, Pack
 from tabletop.report.model import AlternativeView, VerdictView
 from tabletop.report.words import verdict_view
+
+_MemoKey = tuple[str, str, tuple[tuple[str, Scalar], ...], tuple[FactValue | None, ...]]
+"""Role, action type, parameters, and the values of the facts the check reads."""
 
 
 def facts_read(condition: Condition) -> Iterator[str]:
@@ -33,7 +35,7 @@ class Alternatives:
 
     def __init__(self, pack: Pack) -> None:
         self.pack = pack
-        self.memo: dict[Any, VerdictView | str] = {}
+        self.memo: dict[_MemoKey, VerdictView | str] = {}
         self.reads: dict[tuple[str, str], tuple[str, ...] | None] = {}
 
     def offered(self, dp: DecisionPoint | None, role: str, taken: str | None) -> list[Option]:
@@ -55,9 +57,10 @@ class Alternatives:
             else:
                 params = tuple(sorted(action.params.items()))
                 key = (role, action.type, params, tuple(facts.get(f) for f in reads))
-                verdict = self.memo.get(key)
-                if verdict is None:
-                    verdict = self.memo[key] = self._verdict(role, option, facts)
+                cached = self.memo.get(key)
+                if cached is None:
+                    cached = self.memo[key] = self._verdict(role, option, facts)
+                verdict = cached
             if isinstance(verdict, str):
                 out.append(
                     AlternativeView(option=option.id, option_label=option.label, error=verdict)
@@ -80,11 +83,10 @@ class Alternatives:
                 if inst is None or found is None:
                     found = None
                     break
-                for rule in (*inst.powers, *inst.limits):
-                    if action_type in rule.actions:
-                        conditions = getattr(rule, "conditions", ()) or getattr(
-                            rule, "applies_when", ()
-                        )
+                rules = [(p.actions, p.conditions) for p in inst.powers]
+                rules += [(lim.actions, lim.applies_when) for lim in inst.limits]
+                for actions, conditions in rules:
+                    if action_type in actions:
                         for condition in conditions:
                             found.update(facts_read(condition))
             self.reads[key] = tuple(sorted(found)) if found is not None else None

@@ -26,6 +26,8 @@ from tabletop.report.model import (
     Overview,
     PhaseView,
     PlanRow,
+    RatingSource,
+    ReportStatus,
     Seat,
 )
 from tabletop.report.walk import Walk, walk
@@ -55,7 +57,7 @@ def build_report(
     except LogError as exc:
         raise ReportError(f"the log cannot be read as a game: {exc}") from exc
     state = walked.state
-    status = "final" if state.ended else "interim"
+    status: ReportStatus = "final" if state.ended else "interim"
     name = state.exercise or pack.meta.title
     objectives, others = _objectives(pack, state)
     return AfterActionReport(
@@ -235,6 +237,7 @@ def _objectives(
         notes = [_observation(pack, o) for o in state.observations if o.objective == obj.id]
         rated = state.ratings.get(obj.id)
         suggested = [n.rating for n in notes if n.rating is not None]
+        source: RatingSource
         if rated is not None:
             rating, source, note = rated.rating, "facilitator", rated.note
         elif suggested:

@@ -12,12 +12,14 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import matplotlib
+from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.backends.backend_svg import FigureCanvasSVG
 from matplotlib.dates import AutoDateLocator, num2date
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.ticker import FuncFormatter
+from matplotlib.typing import RcKeyType
 
 from tabletop.report.chart_layout import Mark, label, num, phase_labels, stack, wrap
 from tabletop.report.model import AfterActionReport, TimelineEntry
@@ -31,7 +33,7 @@ STYLES: dict[str, tuple[str, str, str, bool]] = {
     "outside_mandate": ("Outside mandate, overridden", "X", "#c62828", True),
     "refused": ("Refused as outside mandate", "s", "#c62828", False),
 }
-_RC = {
+_RC: dict[RcKeyType, Any] = {
     "svg.hashsalt": "tabletop-report",
     "svg.fonttype": "none",
     "svg.id": "timeline-chart",
@@ -154,17 +156,15 @@ def _figure(report: AfterActionReport) -> Figure:
     return fig
 
 
-def _phases(ax: object, report: AfterActionReport, x_start: float, x_end: float) -> None:
-    starts = [p for p in report.overview.phases if p.started is not None]
-    for i, phase in enumerate(starts):
-        left = num(phase.started)
-        right = num(starts[i + 1].started) if i + 1 < len(starts) else x_end
+def _phases(ax: Axes, report: AfterActionReport, x_start: float, x_end: float) -> None:
+    titles = [(num(p.started), p.title) for p in report.overview.phases if p.started is not None]
+    for i, (left, _title) in enumerate(titles):
+        right = titles[i + 1][0] if i + 1 < len(titles) else x_end
         if i % 2 == 0:
-            ax.axvspan(left, right, color="#f0f4f8", zorder=0)  # type: ignore[attr-defined]
-        ax.axvline(left, color="#9aa5b1", linewidth=0.8, linestyle=":", zorder=1)  # type: ignore[attr-defined]
-    titles = [(num(p.started), p.title) for p in starts]  # type: ignore[arg-type]
+            ax.axvspan(left, right, color="#f0f4f8", zorder=0)
+        ax.axvline(left, color="#9aa5b1", linewidth=0.8, linestyle=":", zorder=1)
     for t in phase_labels(titles, x_start, x_end, AXIS[1] * 1000):
-        ax.annotate(  # type: ignore[attr-defined]
+        ax.annotate(
             label(t.text),
             (t.x, PHASE_ROWS[t.row]),
             xytext=(3 if t.align == "left" else -3, 0),

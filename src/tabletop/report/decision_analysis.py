@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import TypedDict
 
 from tabletop.engine.state import ObligationState, SessionState
 from tabletop.mandates import wording as w
@@ -14,6 +15,7 @@ from tabletop.report.model import (
     AmendmentView,
     ChoiceView,
     DecisionAnalysis,
+    DecisionStatus,
     ObligationView,
     OrgCompliance,
     RejectionView,
@@ -26,6 +28,17 @@ from tabletop.report.words import (
     role_title,
     verdict_view,
 )
+
+
+class _Common(TypedDict):
+    """The fields of a ChoiceView whether or not the role decided."""
+
+    role: str
+    role_title: str
+    actor: str
+    actor_name: str
+    rejections: tuple[RejectionView, ...]
+
 
 AT_DECISION = "on the facts as they stood when the decision was recorded"
 AT_END = "on the facts at the end of the log (no decision was recorded)"
@@ -92,6 +105,7 @@ def _analysis(ctx: _Context, dp_id: str, dp: DecisionPoint | None) -> DecisionAn
     opened = dp_id in state.opened
     choices = tuple(_choice(ctx, dp_id, dp, role, opened) for role in deciders)
     decided = sum(c.decided for c in choices)
+    status: DecisionStatus
     if not opened and not decided:
         status = "not reached"
     elif decided == len(choices):
@@ -134,7 +148,7 @@ def _choice(
         )
         for r in ctx.rejections.get(key, ())
     )
-    common = {
+    common: _Common = {
         "role": role_id,
         "role_title": role.title if role else role_id,
         "actor": actor,

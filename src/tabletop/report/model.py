@@ -8,14 +8,22 @@ derived from the session log and the pack it names; nothing here is edited by ha
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
+from typing import Final, Literal
 
 from tabletop.model.base import Id, Model, ScenarioTime, f
 from tabletop.model.events import CapabilityElement, Rating, WallTime
 from tabletop.model.verdict import VerdictKind
 
-REPORT_FORMAT = "tabletop-after-action-report"
-REPORT_VERSION = 1
+REPORT_FORMAT: Final = "tabletop-after-action-report"
+REPORT_VERSION: Final = 1
+
+ReportStatus = Literal["final", "interim"]
+DecisionStatus = Literal["decided", "partly decided", "open", "not reached"]
+RatingSource = Literal["facilitator", "observations", "none"]
+TimelineKind = Literal[
+    "phase", "inject", "opened", "decision", "rejection", "ruling", "obligation", "clock", "end"
+]
+LogKind = Literal["decision", "rejection", "override", "amendment"]
 
 
 class Notice(Model):
@@ -140,7 +148,7 @@ class DecisionAnalysis(Model):
     title: str = f("Title.", ["The Compact's answer"])
     prompt: str = f("Question put.", ["What do the Compact and Belosk do?"])
     phase: str = f("Phase title.", ["Move 2"])
-    status: Literal["decided", "partly decided", "open", "not reached"] = f("Status.", ["decided"])
+    status: DecisionStatus = f("Status.", ["decided"])
     objectives: tuple[str, ...] = f("Objectives it tests.", [["OBJ-2"]], default=())
     opened_because: str = f("What opened it.", ["inject INJ-04"], default="")
     opened_scenario_time: ScenarioTime | None = f("When it opened.", [None], default=None)
@@ -184,9 +192,7 @@ class ObjectiveAnalysis(Model):
     capability: str = f("Core capability.", ["Operational Coordination"])
     rating: Rating | None = f("P/S/M/U, or null when not rated.", ["S"], default=None)
     rating_label: str = f("The rating in words.", ["Performed with Some Challenges"])
-    rating_source: Literal["facilitator", "observations", "none"] = f(
-        "Where it comes from.", ["none"]
-    )
+    rating_source: RatingSource = f("Where it comes from.", ["none"])
     rating_note: str = f("Why.", [""], default="")
     strengths: tuple[ObservationView, ...] = f("Strengths.", [[]], default=())
     improvements: tuple[ObservationView, ...] = f("Areas for improvement.", [[]], default=())
@@ -210,9 +216,7 @@ class TimelineEntry(Model):
     """One line of the timeline."""
 
     seq: int = f("Event number in the log.", [3])
-    kind: Literal[
-        "phase", "inject", "opened", "decision", "rejection", "ruling", "obligation", "clock", "end"
-    ] = f("What happened.", ["inject"])
+    kind: TimelineKind = f("What happened.", ["inject"])
     scenario_time: ScenarioTime = f("Scenario time.", ["2031-03-01T08:00"])
     at: WallTime = f("Wall-clock time.", ["2031-03-01T09:03:00Z"])
     ref: str = f("Inject, decision point or phase id.", ["INJ-01"], default="")
@@ -285,7 +289,7 @@ class AfterActionReport(Model):
     format: Literal["tabletop-after-action-report"] = f("File kind.", [REPORT_FORMAT])
     version: Literal[1] = f("Format version.", [REPORT_VERSION])
     title: str = f("Title.", ["After-Action Report: Quiet Pass seminar"])
-    status: Literal["final", "interim"] = f("Interim while the session has not ended.", ["final"])
+    status: ReportStatus = f("Interim while the session has not ended.", ["final"])
     classification: str = f("Banner for every page.", ["UNCLASSIFIED // FOR EXERCISE USE ONLY"])
     notices: tuple[Notice, ...] = f("What to know first.", [[]], default=())
     integrity: Integrity
@@ -307,7 +311,7 @@ class DecisionLogEntry(Model):
     """One decision event in the appendix log."""
 
     seq: int = f("Event number.", [26])
-    kind: Literal["decision", "rejection", "override", "amendment"] = f("Kind.", ["decision"])
+    kind: LogKind = f("Kind.", ["decision"])
     scenario_time: ScenarioTime = f("Scenario time.", ["2031-03-02T12:00"])
     at: WallTime = f("Wall-clock time.", ["2031-03-01T10:00:00Z"])
     decision_point: str = f("Decision point.", ["DP-3"])

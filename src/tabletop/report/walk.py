@@ -9,14 +9,22 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import TypedDict, Unpack
 
 from tabletop.engine.fold import apply
 from tabletop.engine.state import SessionState
 from tabletop.model import events as ev
 from tabletop.model.pack import DecisionPoint, Pack
+from tabletop.model.verdict import VerdictKind
 from tabletop.report.alternatives import Alternatives
-from tabletop.report.model import AlternativeView, DecisionLogEntry, RulingView, TimelineEntry
+from tabletop.report.model import (
+    AlternativeView,
+    DecisionLogEntry,
+    LogKind,
+    RulingView,
+    TimelineEntry,
+    TimelineKind,
+)
 from tabletop.report.words import change_words, opened_words, option_label
 
 
@@ -37,6 +45,17 @@ class Walk:
     opened: dict[str, tuple[str, datetime]] = field(default_factory=dict)
 
 
+class _Extra(TypedDict, total=False):
+    """The optional fields of a timeline entry, as `walk` gives them."""
+
+    ref: str
+    detail: str
+    text: str
+    lane: str
+    verdict: VerdictKind
+    overridden: bool
+
+
 def walk(pack: Pack, events: Sequence[ev.Event], alternatives: Alternatives) -> Walk:
     """Fold the events, collecting the timeline, the decision log and per-decision context."""
     state = SessionState()
@@ -50,7 +69,7 @@ def walk(pack: Pack, events: Sequence[ev.Event], alternatives: Alternatives) -> 
         spec = roles.get(role)
         return spec.title if spec else role
 
-    def add(e: ev.Event, seq: int, kind: str, title: str, **kw: Any) -> None:
+    def add(e: ev.Event, seq: int, kind: TimelineKind, title: str, **kw: Unpack[_Extra]) -> None:
         kw.setdefault("lane", "")
         out.timeline.append(
             TimelineEntry(
@@ -151,11 +170,11 @@ def _label(dp: DecisionPoint | None, option: str) -> str:
 
 
 def _entry(
-    e: Any,
+    e: ev.DecisionRecorded | ev.DecisionRejected | ev.MandateOverridden | ev.DecisionAmended,
     seq: int,
-    kind: str,
+    kind: LogKind,
     option: str,
-    verdict: str | None,
+    verdict: VerdictKind | None,
     text: str,
     overridden: bool = False,
 ) -> DecisionLogEntry:

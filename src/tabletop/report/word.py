@@ -12,7 +12,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Emu, Pt, RGBColor
-from docx.table import Table
+from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
@@ -61,7 +61,11 @@ class Writer:
     def text_width(self) -> int:
         """The width between the margins of the current section (EMU): tables span it."""
         section = self.doc.sections[-1]
-        return int(section.page_width - section.left_margin - section.right_margin)
+        width, left, right = section.page_width, section.left_margin, section.right_margin
+        # The default template gives every section a page size and margins, and `turn`
+        # copies them into each new one.
+        assert width is not None and left is not None and right is not None
+        return int(width - left - right)
 
     def turn(self, orientation: WD_ORIENT) -> None:
         """Go on in a new section on a new page, portrait or landscape (for a wide table)."""
@@ -119,7 +123,7 @@ class Writer:
         widths: list[float] | None = None,
     ) -> Table:
         """A Word table with a bold, repeating header row."""
-        t = self.doc.add_table(rows=1, cols=len(head))
+        t: Table = self.doc.add_table(rows=1, cols=len(head))
         t._tbl.tblPr.style = "TableGrid"
         for cell, text in zip(t.rows[0].cells, head, strict=True):
             add_text(cell.paragraphs[0], text, bold=True)
@@ -140,7 +144,7 @@ class Writer:
 
     def facts(self, rows: list[list[str]]) -> Table:
         """A two-column table of labelled facts: the labels bold and shaded, no header row."""
-        t = self.doc.add_table(rows=0, cols=2)
+        t: Table = self.doc.add_table(rows=0, cols=2)
         t._tbl.tblPr.style = "TableGrid"
         for key, value in rows:
             cells = t.add_row().cells
@@ -169,18 +173,18 @@ class Writer:
             size.set(qn("w:w"), str(sum(widths) // 635))  # twentieths of a point
 
 
-def _shade(cell: object, fill: str) -> None:
+def _shade(cell: _Cell, fill: str) -> None:
     shading = OxmlElement("w:shd")
     shading.set(qn("w:val"), "clear")
     shading.set(qn("w:color"), "auto")
     shading.set(qn("w:fill"), fill)
-    cell._tc.get_or_add_tcPr().append(shading)  # type: ignore[attr-defined]
+    cell._tc.get_or_add_tcPr().append(shading)
 
 
-def _repeat_header(row: object) -> None:
+def _repeat_header(row: _Row) -> None:
     flag = OxmlElement("w:tblHeader")
     flag.set(qn("w:val"), "true")
-    row._tr.get_or_add_trPr().append(flag)  # type: ignore[attr-defined]
+    row._tr.get_or_add_trPr().append(flag)
 
 
 def _banner(report: AfterActionReport, doc: DocxDocument) -> None:

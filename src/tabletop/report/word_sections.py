@@ -71,11 +71,11 @@ def _choice(out: Writer, c: ChoiceView) -> None:
             for a in c.alternatives
         ]
         table = out.table(["Option", "Verdict it would have had"], rows, [1.8, 4.7])
-        for row, a in zip(table.rows[1:], c.alternatives, strict=True):
-            if a.verdict:  # the verdict's badge leads its headline, as under "Verdict:"
+        for row, alt in zip(table.rows[1:], c.alternatives, strict=True):
+            if alt.verdict:  # the verdict's badge leads its headline, as under "Verdict:"
                 p = row.cells[1].paragraphs[0]
                 headline = p.runs[0]
-                out.badge(p, a.verdict.kind)
+                out.badge(p, alt.verdict.kind)
                 p.runs[-1].font.size = headline.font.size  # the table's type size
                 p._p.append(headline._r)  # the badge first, then the headline
 
