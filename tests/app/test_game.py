@@ -73,7 +73,7 @@ def test_commands_from_many_threads_are_serialised(game, workspace):
         thread.start()
     for thread in threads:
         thread.join()
-    assert len(game.state.observations) == 90
+    assert game.state.observation_count == 90
     _source, report = workspace.verify(game.id)
     assert report.ok and report.events == game.state.event_count
     assert workspace.open(game.id).state == game.state

@@ -47,7 +47,8 @@ def test_a_snapshot_edited_by_hand_is_ignored(every_ten, game, workspace):
     store = workspace.store
     stored = store.read_log(game.id, snapshot=True)
     assert stored.snapshot is not None
-    forged = stored.snapshot.state.replace(b"Seen 3.", b"Seen X.")
+    forged = stored.snapshot.state.replace(b'"observation_count":', b'"observation_count":9')
+    assert forged != stored.snapshot.state
     con = sqlite3.connect(store.path)
     con.execute("UPDATE snapshots SET state = ? WHERE session_id = ?", (forged, game.id))
     con.commit()

@@ -7,6 +7,7 @@ import json
 import pytest
 from enginegame import run_steps
 
+from tabletop.model.events import ImprovementPlanned
 from tabletop.model.script import Playthrough
 
 
@@ -179,6 +180,8 @@ def test_every_kind_of_step_runs(game):
     )
     assert [r.ok for r in done] == [True] * 13, [str(m) for r in done for m in r.mismatches]
     state = game.state
-    assert state.overrides[0].justification == "Test the branch."
-    assert state.plan[0].capability_element == "training"
+    overridden = [d for d in state.decisions.values() if d.overridden]
+    assert overridden[0].justification == "Test the branch."
+    plans = [e for e in game.events if isinstance(e, ImprovementPlanned)]
+    assert plans[0].capability_element == "training" and state.plan_count == 1
     assert state.ratings["OBJ-2"].rating == "M"

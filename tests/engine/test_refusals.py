@@ -120,7 +120,7 @@ def test_rejecting_needs_a_choice_outside_mandate(game, ok, refused):
     events = ok(game.do(reject_decision, "DP-3", "ncp_secretariat", "deploy", "No request."))
     assert [e.type for e in events] == ["decision_rejected"]
     assert "DP-3" in game.state.open_decisions
-    assert game.state.rejections[0].note == "No request."
+    assert events[0].note == "No request."
 
 
 def test_amendments_correct_the_rationale_only(game, ok, refused):
@@ -146,8 +146,8 @@ def test_after_the_end_only_evaluation_is_logged(game, ok, refused):
         game.do(end_session),
     ):
         assert refused(outcome).code == "ended"
-    ok(game.do(note, "strength", "Calm under pressure.", objective="OBJ-1", rating="P"))
-    assert game.state.observations[0].rating == "P"
+    noted = ok(game.do(note, "strength", "Calm under pressure.", objective="OBJ-1", rating="P"))
+    assert noted[0].rating == "P" and game.state.observation_count == 1
 
 
 def test_unknown_names_in_evaluation_are_refused(game, refused):

@@ -174,4 +174,4 @@ def check_after_crash(db: Path, script: Playthrough, acked: int, trial: int) -> 
     assert found[: len(expected)] == expected, f"trial {trial}: acknowledged events lost"
     for (dp, role), decision in memory.state.decisions.items():
         assert game.state.decisions[(dp, role)].option == decision.option
-    assert len(game.state.observations) >= len(memory.state.observations)
+    assert game.state.observation_count >= memory.state.observation_count

@@ -53,7 +53,7 @@ def apply(state: SessionState, event: ev.Event) -> None:
     # The cases most frequent in a game come first.
     match event:
         case ev.ObservationNoted():
-            state.observations.append(event)
+            state.observation_count += 1
         case ev.ClockAdvanced():
             state.clock = Clock(event.scenario_time, state.clock.running)
         case ev.InjectDelivered():
@@ -75,20 +75,20 @@ def apply(state: SessionState, event: ev.Event) -> None:
         case ev.ObligationMet():
             _meet_obligation(state, event)
         case ev.FactsAdjudicated():
-            state.adjudications.append(event)
             _change_facts(state, event.changes)
         case ev.DecisionAmended():
             _amend_decision(state, event)
         case ev.InjectReleased():
             state.pending[event.inject] = Pending(event.inject, event.how, event.due, event.because)
         case ev.MandateOverridden():
-            state.overrides.append(event)
+            key = (event.decision_point, event.role, event.option)
+            state.justifications[key] = event.justification
         case ev.DecisionRejected():
-            state.rejections.append(event)
+            pass  # the log keeps it; nothing about where the game stands changes
         case ev.ObjectiveRated():
             state.ratings[event.objective] = event
         case ev.ImprovementPlanned():
-            state.plan.append(event)
+            state.plan_count += 1
         case ev.RoleAssigned():
             state.seats[event.role] = Seat(event.role, event.participant, event.actor)
         case ev.PhaseStarted():
@@ -123,18 +123,9 @@ def _change_facts(state: SessionState, changes: tuple[ev.FactChange, ...]) -> No
 
 
 def _record_decision(state: SessionState, event: ev.DecisionRecorded) -> None:
-    justification = ""
-    if event.overridden:
-        # The override is logged just before the decision it lets stand.
-        chosen = (event.decision_point, event.role, event.option)
-        justification = next(
-            (
-                o.justification
-                for o in reversed(state.overrides)
-                if (o.decision_point, o.role, o.option) == chosen
-            ),
-            "",
-        )
+    # The override, if any, is logged just before the decision it lets stand.
+    chosen = (event.decision_point, event.role, event.option)
+    justification = state.justifications.get(chosen, "") if event.overridden else ""
     state.decisions[(event.decision_point, event.role)] = Decision(
         decision_point=event.decision_point,
         role=event.role,

@@ -24,15 +24,7 @@ from tabletop.engine.state import (
     fact_from_json,
     fact_to_json,
 )
-from tabletop.model.events import (
-    DecisionRejected,
-    FactJson,
-    FactsAdjudicated,
-    ImprovementPlanned,
-    MandateOverridden,
-    ObjectiveRated,
-    ObservationNoted,
-)
+from tabletop.model.events import FactJson, ObjectiveRated
 
 SNAPSHOT_FORMAT = 1
 """Bumped whenever `SessionState` changes shape: older snapshots are then ignored."""
@@ -62,15 +54,13 @@ class _Snapshot:
     opened: list[str]
     open_decisions: list[OpenDecision]
     decisions: list[Decision]
-    rejections: list[DecisionRejected]
-    overrides: list[MandateOverridden]
+    justifications: list[tuple[str, str, str, str]]
     facts: dict[str, FactJson]
     obligations: list[ObligationState]
     owed: list[str]
-    adjudications: list[FactsAdjudicated]
-    observations: list[ObservationNoted]
     ratings: list[ObjectiveRated]
-    plan: list[ImprovementPlanned]
+    observation_count: int
+    plan_count: int
     ended: bool
     ended_at: datetime | None
     event_count: int
@@ -102,15 +92,13 @@ def encode_state(state: SessionState) -> bytes:
         opened=sorted(state.opened),
         open_decisions=list(state.open_decisions.values()),
         decisions=list(state.decisions.values()),
-        rejections=state.rejections,
-        overrides=state.overrides,
+        justifications=[(*key, text) for key, text in state.justifications.items()],
         facts={k: fact_to_json(v) for k, v in state.facts.items()},
         obligations=list(state.obligations.values()),
         owed=list(state.owed),
-        adjudications=state.adjudications,
-        observations=state.observations,
         ratings=list(state.ratings.values()),
-        plan=state.plan,
+        observation_count=state.observation_count,
+        plan_count=state.plan_count,
         ended=state.ended,
         ended_at=state.ended_at,
         event_count=state.event_count,
@@ -144,15 +132,13 @@ def decode_state(data: bytes) -> SessionState:
         opened=set(s.opened),
         open_decisions={o.decision_point: o for o in s.open_decisions},
         decisions={(d.decision_point, d.role): d for d in s.decisions},
-        rejections=s.rejections,
-        overrides=s.overrides,
+        justifications={(dp, role, option): text for dp, role, option, text in s.justifications},
         facts={k: fact_from_json(v) for k, v in s.facts.items()},
         obligations=obligations,
         owed={key: obligations[key] for key in s.owed},
-        adjudications=s.adjudications,
-        observations=s.observations,
         ratings={r.objective: r for r in s.ratings},
-        plan=s.plan,
+        observation_count=s.observation_count,
+        plan_count=s.plan_count,
         ended=s.ended,
         ended_at=s.ended_at,
         event_count=s.event_count,

@@ -1,4 +1,9 @@
-"""The state of a game: what the fold over its events has built up, and its parts.
+"""The state of a game: where it stands, as the fold over its events has left it.
+
+A state holds what the commands and the screens need to know now (the seats, the clock,
+the injects delivered, the decisions, the facts, the obligations, the ratings): its size
+is bounded by the pack's, however long the game. What happened along the way (every
+observation, ruling, refusal, plan row) is the log's; the report reads it there.
 
 A `SessionState` is plain data: dicts, lists and sets of immutable records. Only the fold
 changes one, and only its own working copy (`replay` starts from an empty state, `extend`
@@ -12,15 +17,10 @@ from datetime import date, datetime
 
 from tabletop.model.events import (
     DecisionAmended,
-    DecisionRejected,
     DeliveryKind,
     FactJson,
-    FactsAdjudicated,
-    ImprovementPlanned,
-    MandateOverridden,
     ObjectiveRated,
     ObligationMet,
-    ObservationNoted,
     ReleaseKind,
 )
 from tabletop.model.facts import FactValue
@@ -145,17 +145,16 @@ class SessionState:
     open_decisions: dict[str, OpenDecision] = field(default_factory=dict)
     decisions: dict[tuple[str, str], Decision] = field(default_factory=dict)
     """By (decision point, role)."""
-    rejections: list[DecisionRejected] = field(default_factory=list)
-    overrides: list[MandateOverridden] = field(default_factory=list)
+    justifications: dict[tuple[str, str, str], str] = field(default_factory=dict)
+    """The override justifications logged, by (decision point, role, option)."""
     facts: dict[str, FactValue] = field(default_factory=dict)
     obligations: dict[str, ObligationState] = field(default_factory=dict)
     """Every obligation that arose, in the order it did."""
     owed: dict[str, ObligationState] = field(default_factory=dict)
     """The open obligations only, oldest first (so checking them does not grow with the game)."""
-    adjudications: list[FactsAdjudicated] = field(default_factory=list)
-    observations: list[ObservationNoted] = field(default_factory=list)
     ratings: dict[str, ObjectiveRated] = field(default_factory=dict)
-    plan: list[ImprovementPlanned] = field(default_factory=list)
+    observation_count: int = 0
+    plan_count: int = 0
     ended: bool = False
     ended_at: datetime | None = None
     event_count: int = 0
@@ -174,15 +173,11 @@ class SessionState:
             opened=set(self.opened),
             open_decisions=dict(self.open_decisions),
             decisions=dict(self.decisions),
-            rejections=list(self.rejections),
-            overrides=list(self.overrides),
+            justifications=dict(self.justifications),
             facts=dict(self.facts),
             obligations=dict(self.obligations),
             owed=dict(self.owed),
-            adjudications=list(self.adjudications),
-            observations=list(self.observations),
             ratings=dict(self.ratings),
-            plan=list(self.plan),
         )
 
     @property

@@ -59,7 +59,7 @@ def build_report(
     state = walked.state
     status: ReportStatus = "final" if state.ended else "interim"
     name = state.exercise or pack.meta.title
-    objectives, others = _objectives(pack, state)
+    objectives, others = _objectives(pack, walked)
     return AfterActionReport(
         format=REPORT_FORMAT,
         version=REPORT_VERSION,
@@ -71,15 +71,15 @@ def build_report(
         overview=_overview(pack, walked, events, pack_hash),
         timeline=tuple(walked.timeline),
         decisions=analyse_decisions(pack, walked, alternatives),
-        compliance=compliance(pack, state),
+        compliance=compliance(pack, walked),
         open_obligations=tuple(obligation_view(pack, o) for o in state.open_obligations),
         objectives=objectives,
         other_observations=others,
-        improvement_plan=tuple(_plan_row(p) for p in state.plan),
+        improvement_plan=tuple(_plan_row(p) for p in walked.plan),
         participants=_seats(pack, events, state),
         decision_log=tuple(walked.log),
         rulings=tuple(walked.rulings),
-        sources=_sources(pack, state),
+        sources=_sources(pack, walked),
     )
 
 
@@ -229,12 +229,13 @@ def _observation(pack: Pack, o: ev.ObservationNoted) -> ObservationView:
 
 
 def _objectives(
-    pack: Pack, state: SessionState
+    pack: Pack, walked: Walk
 ) -> tuple[tuple[ObjectiveAnalysis, ...], tuple[ObservationView, ...]]:
+    state, observations = walked.state, walked.observations
     known = {o.id for o in pack.objectives}
     out = []
     for obj in pack.objectives:
-        notes = [_observation(pack, o) for o in state.observations if o.objective == obj.id]
+        notes = [_observation(pack, o) for o in observations if o.objective == obj.id]
         rated = state.ratings.get(obj.id)
         suggested = [n.rating for n in notes if n.rating is not None]
         source: RatingSource
@@ -264,7 +265,7 @@ def _objectives(
                 ),
             )
         )
-    others = tuple(_observation(pack, o) for o in state.observations if o.objective not in known)
+    others = tuple(_observation(pack, o) for o in observations if o.objective not in known)
     return tuple(out), others
 
 
@@ -281,14 +282,14 @@ def _plan_row(p: ev.ImprovementPlanned) -> PlanRow:
     )
 
 
-def _sources(pack: Pack, state: SessionState) -> tuple[str, ...]:
+def _sources(pack: Pack, walked: Walk) -> tuple[str, ...]:
     cited = {
         c.source
-        for d in state.decisions.values()
+        for d in walked.state.decisions.values()
         for c in d.verdict.citations
         if c.source is not None
     }
-    cited |= {c.source for r in state.rejections for c in r.verdict.citations if c.source}
+    cited |= {c.source for r in walked.rejections for c in r.verdict.citations if c.source}
     return tuple(
         f"[{s.id}] {s.citation}" + (f" {s.url}" if s.url else "")
         for s in pack.meta.sources

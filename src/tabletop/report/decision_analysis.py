@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import TypedDict
 
-from tabletop.engine.state import ObligationState, SessionState
+from tabletop.engine.state import ObligationState
 from tabletop.mandates import wording as w
 from tabletop.model import events as ev
 from tabletop.model.pack import DecisionPoint, Pack, Role
@@ -93,7 +93,7 @@ def analyse_decisions(
         ctx.obligations[(ob.decision_point, ob.role)].append(obligation_view(pack, ob))
     for dp_id, role in state.decisions:
         ctx.deciders[dp_id].append(role)
-    for r in state.rejections:
+    for r in walked.rejections:
         ctx.rejections[(r.decision_point, r.role)].append(r)
     return tuple(_analysis(ctx, dp_id, dp) for dp_id, dp in points)
 
@@ -198,8 +198,9 @@ def _choice(
     )
 
 
-def compliance(pack: Pack, state: SessionState) -> tuple[OrgCompliance, ...]:
+def compliance(pack: Pack, walked: Walk) -> tuple[OrgCompliance, ...]:
     """Counts per organisation: permitted, with obligations, overridden, refused; obligations."""
+    state = walked.state
     order: list[str] = []
     for role in pack.roles:
         if role.actor not in order:
@@ -218,7 +219,7 @@ def compliance(pack: Pack, state: SessionState) -> tuple[OrgCompliance, ...]:
         c[kind] += 1
         if titles.get(d.role, d.role) not in seats[d.actor]:
             seats[d.actor].append(titles.get(d.role, d.role))
-    for r in state.rejections:
+    for r in walked.rejections:
         counts[r.verdict.actor or role_actor.get(r.role, r.role)]["refused"] += 1
     for ob in state.obligations.values():
         counts[ob.actor]["met" if ob.met else "open"] += 1

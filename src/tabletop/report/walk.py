@@ -36,6 +36,9 @@ class Walk:
     timeline: list[TimelineEntry] = field(default_factory=list)
     log: list[DecisionLogEntry] = field(default_factory=list)
     rulings: list[RulingView] = field(default_factory=list)
+    rejections: list[ev.DecisionRejected] = field(default_factory=list)
+    observations: list[ev.ObservationNoted] = field(default_factory=list)
+    plan: list[ev.ImprovementPlanned] = field(default_factory=list)
     # (decision point, role) -> participant seated when the decision was recorded
     seated: dict[tuple[str, str], str] = field(default_factory=dict)
     alternatives: dict[tuple[str, str], tuple[AlternativeView, ...]] = field(default_factory=dict)
@@ -135,6 +138,11 @@ def walk(pack: Pack, events: Sequence[ev.Event], alternatives: Alternatives) -> 
                     verdict=e.verdict.kind,
                 )
                 out.log.append(_entry(e, seq, "rejection", e.option, e.verdict.kind, e.note))
+                out.rejections.append(e)
+            case ev.ObservationNoted():
+                out.observations.append(e)
+            case ev.ImprovementPlanned():
+                out.plan.append(e)
             case ev.MandateOverridden():
                 out.log.append(
                     _entry(e, seq, "override", e.option, e.verdict.kind, e.justification)
