@@ -77,3 +77,23 @@ def test_packs_lists_the_shipped_packs_and_the_users(workspace, example):
     assert len(shipped) >= 2 and all(e.result.ok for e in shipped)
     (broken,) = [e for e in entries if e.origin == "user"]
     assert not broken.result.ok and broken.state.startswith("INVALID")
+
+
+def test_a_pack_is_loaded_again_once_its_file_or_a_catalogue_changes(workspace, tmp_path):
+    import shutil
+
+    from tabletop.paths import shipped_scenarios_dir
+
+    folder = tmp_path / "packs"
+    shutil.copytree(shipped_scenarios_dir(), folder)
+    path = folder / "kazakh-unrest-2022.json"
+    first = workspace.load_pack(path)
+    assert workspace.load_pack(path) is first  # kept while nothing changed
+    catalogue = folder / "catalogues" / "central-asia-security.json"
+    doc = json.loads(catalogue.read_text("utf-8"))
+    doc["title"] = doc.get("title", "") + " (revised)"
+    catalogue.write_text(json.dumps(doc), "utf-8")
+    again = workspace.load_pack(path)
+    assert again is not first
+    assert again.loaded is not None and first.loaded is not None
+    assert again.loaded.content_hash != first.loaded.content_hash

@@ -2,32 +2,36 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from tabletop.app.errors import PackMismatch, PackNotFound
-from tabletop.packs import LoadedPack, PackError, load_pack, open_pack
+from tabletop.packs import LoadedPack, LoadResult, PackError, load_pack
 from tabletop.store import SessionInfo
 
 
 def locate_pack(
-    info: SessionInfo, folders: Iterable[Path], explicit: str | Path | None = None
+    info: SessionInfo,
+    folders: Iterable[Path],
+    explicit: str | Path | None = None,
+    *,
+    load: Callable[[str | Path], LoadResult] = load_pack,
 ) -> LoadedPack:
     """The session's pack: the file given, else where it was played from, else a pack in
     the folders with the same id (the one with the same content hash first)."""
     if explicit is not None:
-        try:
-            return open_pack(explicit)
-        except PackError as exc:
-            raise PackNotFound(f"{explicit} does not load: {exc}") from exc
+        given = load(explicit)
+        if given.loaded is None:
+            raise PackNotFound(f"{explicit} does not load: {PackError(given.diagnostics)}")
+        return given.loaded
     if info.pack_path and Path(info.pack_path).is_file():
-        result = load_pack(info.pack_path)
+        result = load(info.pack_path)
         if result.loaded is not None and result.loaded.pack.meta.id == info.pack_id:
             return result.loaded
     candidates: list[LoadedPack] = []
     for folder in folders:
         for path in sorted(folder.glob("*.json")) if folder.is_dir() else ():
-            result = load_pack(path)
+            result = load(path)
             if result.loaded is not None and result.loaded.pack.meta.id == info.pack_id:
                 candidates.append(result.loaded)
     for loaded in candidates:

@@ -8,6 +8,7 @@ thin shells over it. Whatever goes wrong that the user can put right is an `AppE
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
 from datetime import date
 from pathlib import Path
 
@@ -30,7 +31,7 @@ from tabletop.hashchain.chain import (
 )
 from tabletop.packs import LoadedPack, LoadResult, load_pack
 from tabletop.packs.installed import InstalledPack, installed_packs
-from tabletop.paths import shipped_scenarios_dir, user_home
+from tabletop.paths import shipped_catalogues_dir, shipped_scenarios_dir, user_home
 from tabletop.report import build_report, check_log
 from tabletop.store import (
     DamagedLog,
@@ -41,6 +42,9 @@ from tabletop.store import (
     import_log,
     snapshot_state,
 )
+
+PACKS_KEPT = 8
+"""Loaded packs a workspace keeps (each is a few MB at most)."""
 
 
 class Workspace:
@@ -59,6 +63,7 @@ class Workspace:
         )
         self.clock = clock
         self._store: SessionStore | None = None
+        self._packs: OrderedDict[tuple[object, ...], LoadResult] = OrderedDict()
         self._lock = threading.Lock()
 
     def close(self) -> None:
@@ -95,8 +100,23 @@ class Workspace:
         return installed_packs(self.user_packs_dir)
 
     def load_pack(self, path: str | Path) -> LoadResult:
-        """A pack file loaded and checked (the pack, or every problem in it)."""
-        return load_pack(path)
+        """A pack file loaded and checked (the pack, or every problem in it). The last few
+        are kept while their files are unchanged: opening a session loads its pack, and the
+        mandate engine's verdict memory lives as long as the pack object."""
+        key = _pack_key(Path(path))
+        if key is None:
+            return load_pack(path)  # it says what is wrong with the path
+        with self._lock:
+            hit = self._packs.get(key)
+            if hit is not None:
+                self._packs.move_to_end(key)
+                return hit
+        result = load_pack(path)
+        with self._lock:
+            self._packs[key] = result
+            if len(self._packs) > PACKS_KEPT:
+                self._packs.popitem(last=False)
+        return result
 
     # --- sessions -------------------------------------------------------------------------
 
@@ -181,7 +201,7 @@ class Workspace:
         """The pack a session was played with (the file given, else found by its id)."""
         with app_errors():
             folders = (self.user_packs_dir, shipped_scenarios_dir())
-            return locate_pack(info, folders, explicit)
+            return locate_pack(info, folders, explicit, load=self.load_pack)
 
     def read(self, ref: str) -> LogSource:
         """A session log by session id, unique prefix of one, or exported .jsonl file."""
@@ -264,3 +284,21 @@ def _damage(info: SessionInfo, rows: list[Row]) -> DamagedLog:
     count, head = info.event_count, info.head_hash
     report, _ = verify_and_read(rows, expected_count=count, expected_head=head)
     return DamagedLog(f"session {info.id}", report)
+
+
+def _pack_key(path: Path) -> tuple[object, ...] | None:
+    """What a loaded pack depends on: its file and the catalogue files it may draw on, each
+    by name, size and time of change (None if the pack file cannot be read)."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    key: list[object] = [str(path.resolve()), stat.st_mtime_ns, stat.st_size]
+    for folder in (path.parent / "catalogues", shipped_catalogues_dir()):
+        for catalogue in sorted(folder.glob("*.json")) if folder.is_dir() else ():
+            try:
+                found = catalogue.stat()
+            except OSError:
+                continue
+            key += [catalogue.name, found.st_mtime_ns, found.st_size]
+    return tuple(key)
