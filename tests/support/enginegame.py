@@ -10,7 +10,7 @@ from typing import Any
 
 from tabletop.app import Game, MemoryLog
 from tabletop.app.game import EventLog
-from tabletop.app.scripts import StepReport, play_steps
+from tabletop.app.script_runner import StepReport, play_steps
 from tabletop.engine import Outcome, Refusal, SessionState, start_session
 from tabletop.model.events import Event
 from tabletop.model.pack import Pack

@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from tabletop.app import AppError, Refusal
-from tabletop.app.scripts import LoadedScript, StepReport, load_script, play_steps
+from tabletop.app.script_runner import LoadedScript, StepReport, load_script, play_steps
 from tabletop.cli.sessionargs import add_db_option, db_path, error, open_workspace, usage_error
 
 

@@ -12,7 +12,7 @@ from tabletop.mandates.action_check import (
     forget_verdicts,
     holds,
 )
-from tabletop.mandates.errors import BadFact, BadParameter, MandateError, UnknownName
+from tabletop.mandates.bad_input import BadFact, BadParameter, MandateError, UnknownName
 from tabletop.mandates.obligations import (
     ActionsTaken,
     describe_discharge,

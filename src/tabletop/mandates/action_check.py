@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from tabletop.mandates import headlines
-from tabletop.mandates.errors import UnknownName
+from tabletop.mandates.bad_input import UnknownName
 from tabletop.mandates.evaluate import Context, evaluate, evaluate_all
 from tabletop.mandates.inputs import action_type_of, check_params, resolve_facts
 from tabletop.mandates.substitute import bind_params

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import TypeGuard
 
 from tabletop.mandates import wording as w
-from tabletop.mandates.errors import UnknownName
+from tabletop.mandates.bad_input import UnknownName
 from tabletop.model.conditions import (
     AllOf,
     AnyOf,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from tabletop.mandates.errors import BadFact, BadParameter, UnknownName
+from tabletop.mandates.bad_input import BadFact, BadParameter, UnknownName
 from tabletop.model.conditions import Scalar
 from tabletop.model.facts import Facts, FactValue, initial_value
 from tabletop.model.index import PackIndex

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from tabletop.mandates.action_check import check_action, role_of
-from tabletop.mandates.errors import BadFact, BadParameter, UnknownName
+from tabletop.mandates.bad_input import BadFact, BadParameter, UnknownName
 from tabletop.model.conditions import Scalar
 from tabletop.model.facts import FactValue, initial_facts
 from tabletop.model.index import index_of

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from pydantic import ValidationError
 
-from tabletop.engine.narration import describe
+from tabletop.engine.summary import describe
 from tabletop.hashchain.chain import EVENT, ChainReport, Row, verify_and_read
 from tabletop.model.events import Event
 from tabletop.report.model import Integrity, UnverifiedEvent

@@ -9,7 +9,7 @@ from datetime import timedelta
 
 from tabletop.app.game import Game, Result
 from tabletop.engine import Refusal
-from tabletop.engine.narration import describe
+from tabletop.engine.summary import describe
 from tabletop.model import script as pt
 from tabletop.scripting.expectations import Mismatch, check_expect
 from tabletop.scripting.loading import LoadedScript, load_script
