@@ -1,6 +1,6 @@
 """Forged signed exports: events edited and the chain and header recomputed with the old
 signature kept, another key's signature swapped in, another log's signature, a signature
-that is garbage. The chain alone cannot see the first; verify and import can."""
+that is garbage. The chain alone cannot see the first; verify, import and the report can."""
 
 from __future__ import annotations
 
@@ -11,6 +11,8 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+import docx
+import jsonschema
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
@@ -20,9 +22,11 @@ from tabletop.hashchain.chain import GENESIS, canonical_json, link
 from tabletop.hashchain.signature import sign_header
 from tabletop.model.sessionlog import LogHeader
 from tabletop.packs import LoadedPack
+from tabletop.paths import schemas_dir
 from tabletop.store import verify_log
 
 RATIONALE = "Wait and see."
+EXAMPLE_PACK = Path(__file__).resolve().parents[1] / "data" / "example-pack.json"
 
 
 @pytest.fixture
@@ -197,6 +201,58 @@ def test_a_signature_of_bytes_that_are_no_key_does_not_match(signed, tmp_path, c
     header["signature"]["public_key"] = base64.b64encode(b"\xff" * 32).decode()
     code, out, _ = verify(write(tmp_path / "nokey.jsonl", header, events), capsys)
     assert code == 1 and "signature does NOT match" in out
+
+
+def _report(path: Path, capsys, *args: str) -> tuple[int, str, str]:
+    code = main(["report", str(path), "--pack", str(EXAMPLE_PACK), *args])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_the_report_of_a_signed_export_states_its_signer(signed, workspace, capsys):
+    fp = workspace.key_fingerprint()
+    code, out, err = _report(signed, capsys)
+    assert code == 0 and "error" not in err  # the game has not ended: an interim report
+    assert f"- Signature: signed by {fp} (verified)" in out
+    assert f"Signed by {fp}." in out.split("## 2.")[0]  # in the report status, at the top
+    code, out, _ = _report(signed, capsys, "--format", "json")
+    integrity = json.loads(out)["integrity"]
+    assert (integrity["status"], integrity["signature"], integrity["signer"]) == (
+        "intact",
+        "verified",
+        fp,
+    )
+    schema = json.loads((schemas_dir() / "after-action-report.schema.json").read_text("utf-8"))
+    jsonschema.Draft202012Validator(schema).validate(json.loads(out))
+
+
+def test_the_report_of_an_unsigned_export_says_not_signed(workspace, game_id, tmp_path, capsys):
+    path = tmp_path / "plain.jsonl"
+    db = str(workspace.sessions_path)
+    assert main(["export", game_id, "-o", str(path), "--session", db]) == 0
+    code, out, _ = _report(path, capsys)
+    assert code == 0 and "- Signature: not signed" in out
+
+
+def test_the_report_of_a_forged_export_is_flagged(signed, tmp_path, capsys):
+    forged = forge(signed, tmp_path)
+    code, out, err = _report(forged, capsys)
+    status = out.split("## 2.")[0]
+    assert code == 1
+    assert "**THE SIGNATURE DOES NOT MATCH.**" in status
+    assert "DAMAGED: the signature does not match the header" in status
+    assert "tabletop report: error: the signature does not match" in err
+    code, out, _ = _report(forged, capsys, "--format", "html")
+    assert code == 1 and "<th>Signature</th><td>signature does NOT match" in out
+    assert "The signature does not match</strong>" in out
+    code, out, _ = _report(forged, capsys, "--format", "json")
+    integrity = json.loads(out)["integrity"]
+    assert code == 1 and (integrity["status"], integrity["signature"]) == ("damaged", "mismatch")
+    word = tmp_path / "forged.docx"
+    assert _report(forged, capsys, "-o", str(word))[0] == 1
+    document = docx.Document(str(word))
+    cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
+    assert any(c.startswith("signature does NOT match") for c in cells)
 
 
 def _new_key() -> Ed25519PrivateKey:

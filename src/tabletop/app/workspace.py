@@ -241,6 +241,7 @@ class Workspace:
                 source=source.source,
                 expected_count=info.event_count,
                 expected_head=info.head_hash,
+                signature=source.signature(),
             )
             loaded = self.find_pack(info, pack)
             check_pack(info, loaded, allow_changed=allow_changed)
