@@ -74,7 +74,7 @@ def test_commands_from_many_threads_are_serialised(game, workspace):
     for thread in threads:
         thread.join()
     assert game.state.observation_count == 90
-    _source, report = workspace.verify(game.id)
+    report = workspace.verify(game.id).chain
     assert report.ok and report.events == game.state.event_count
     assert workspace.open(game.id).state == game.state
 

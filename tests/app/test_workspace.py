@@ -19,8 +19,8 @@ def test_the_same_log_by_id_by_prefix_and_by_exported_file(game, workspace, tmp_
     assert by_file.source == f"exported log {path}" and by_file.header is not None
     assert by_id.source.startswith("session database ")
     for ref in (game.id, str(path)):
-        source, report = workspace.verify(ref)
-        assert report.ok and source.info.id == info.id
+        checked = workspace.verify(ref)
+        assert checked.ok and checked.source.info.id == info.id
 
 
 def test_a_report_in_every_format(game, workspace):
@@ -43,7 +43,7 @@ def test_deleting_a_practice_run(game, workspace, tmp_path):
         workspace.read(other.id)
     with pytest.raises(AppError, match="no session"):
         workspace.delete(other.id)
-    assert workspace.verify(game.id)[1].ok
+    assert workspace.verify(game.id).ok
 
 
 def test_an_import_lands_in_another_workspace(game, workspace, tmp_path, example):

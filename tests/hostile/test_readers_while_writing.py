@@ -35,7 +35,7 @@ def test_readers_see_an_intact_log_while_a_game_is_written(tmp_path: Path, examp
             # Each reader has its own connection, as another process would.
             with Workspace(tmp_path / "home", sessions=db) as reader_space:
                 for _ in range(READS):
-                    _source, report = reader_space.verify(game.id)
+                    report = reader_space.verify(game.id).chain
                     if not report.ok:
                         alarms.append(report.describe())
                     reopened = reader_space.open(game.id)

@@ -12,7 +12,7 @@ It imports the core and the store, never an interface toolkit.
 
 from tabletop.app.errors import AppError, PackMismatch, PackNotFound
 from tabletop.app.game import Applied, Game, MemoryLog, OptionPreview, Result, utc_now
-from tabletop.app.logs import LogSource
+from tabletop.app.logs import LogSource, Verification
 from tabletop.app.reports import EXTENSIONS, FORMATS, ReportOutput, format_for
 from tabletop.app.situation import Situation, build_situation
 from tabletop.app.workspace import Workspace
@@ -33,6 +33,7 @@ __all__ = [
     "ReportOutput",
     "Result",
     "Situation",
+    "Verification",
     "Workspace",
     "build_situation",
     "format_for",

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tabletop.hashchain.chain import ChainReport, Row, verify_chain
+from tabletop.hashchain.signature import SignatureCheck, check_signature
 from tabletop.model.sessionlog import LogHeader
 from tabletop.store import SessionInfo, SessionStore, info_from_header, parse_log
 
@@ -33,6 +34,30 @@ class LogSource:
         return verify_chain(
             self.rows, expected_count=self.info.event_count, expected_head=self.info.head_hash
         )
+
+    def signature(self) -> SignatureCheck | None:
+        """The check of an export's signature; None for a stored session, which is this
+        machine's own record and has no signature to check."""
+        return None if self.header is None else check_signature(self.header)
+
+
+@dataclass(frozen=True)
+class Verification:
+    """A log checked: its chain, its signature (an export's), and whose key signed it."""
+
+    source: LogSource
+    chain: ChainReport
+    signature: SignatureCheck | None = None
+    """None for a stored session."""
+    own_key: bool | None = None
+    """Whether a verified signature is by this installation's key (None: not verified, or
+    this installation's key could not be read, as `key_problem` says)."""
+    key_problem: str = ""
+
+    @property
+    def ok(self) -> bool:
+        """True when the chain is intact and any signature matches."""
+        return self.chain.ok and (self.signature is None or self.signature.ok)
 
 
 def names_file(ref: str) -> bool:

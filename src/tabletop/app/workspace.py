@@ -17,18 +17,26 @@ from pydantic import ValidationError
 from tabletop.app.collector import collector_paused
 from tabletop.app.errors import AppError, app_errors
 from tabletop.app.game import RECENT, Game, WallClock, utc_now
-from tabletop.app.logs import LogSource, names_file, read_exported, read_file, read_stored
+from tabletop.app.logs import (
+    LogSource,
+    Verification,
+    names_file,
+    read_exported,
+    read_file,
+    read_stored,
+)
 from tabletop.app.pack_finder import check_pack, locate_pack
 from tabletop.app.reports import FORMATS, ReportOutput, render
 from tabletop.engine import Refusal, extend, replay, start_session
 from tabletop.hashchain.chain import (
-    ChainReport,
     Row,
     chain,
     intact_head,
     read_events,
     verify_and_read,
+    verify_chain,
 )
+from tabletop.hashchain.signature import fingerprint, raw_public_key
 from tabletop.packs import LoadedPack, LoadResult, load_pack
 from tabletop.packs.installed import InstalledPack, installed_packs
 from tabletop.paths import shipped_catalogues_dir, shipped_scenarios_dir, user_home
@@ -38,8 +46,10 @@ from tabletop.store import (
     SessionInfo,
     SessionStore,
     StoredSession,
+    existing_key,
     export_text,
     import_log,
+    signing_key,
     snapshot_state,
 )
 
@@ -211,10 +221,26 @@ class Workspace:
                 return read_exported(_read_log_file(path), path)
             return read_stored(self.store, ref)
 
-    def verify(self, ref: str) -> tuple[LogSource, ChainReport]:
-        """Check a log's hash chain against the count and head recorded outside it."""
+    def verify(self, ref: str) -> Verification:
+        """Check a log's hash chain against the count and head recorded outside it, and an
+        export's signature (naming the key, and whether it is this installation's)."""
         source = self.read(ref)
-        return source, source.verify()
+        signature = source.signature()
+        own: bool | None = None
+        problem = ""
+        if signature is not None and signature.state == "verified":
+            try:
+                own = self.key_fingerprint() == signature.fingerprint
+            except AppError as exc:  # the log's check stands; only the comparison is lost
+                problem = str(exc)
+        return Verification(source, source.verify(), signature, own, problem)
+
+    def key_fingerprint(self, *, create: bool = False) -> str | None:
+        """The fingerprint of this installation's signing key (None if it has none yet;
+        with `create`, one is made)."""
+        with app_errors():
+            key = signing_key(self.home) if create else existing_key(self.home)
+        return None if key is None else fingerprint(raw_public_key(key))
 
     def report(
         self,
@@ -242,17 +268,29 @@ class Workspace:
                 source=source.source,
                 expected_count=info.event_count,
                 expected_head=info.head_hash,
+                signature=source.signature(),
             )
             loaded = self.find_pack(info, pack)
             check_pack(info, loaded, allow_changed=allow_changed)
             report = build_report(loaded.pack, events, integrity, pack_hash=loaded.content_hash)
             return ReportOutput(render(report, fmt), report, info, fmt)
 
-    def export(self, ref: str) -> tuple[SessionInfo, str]:
-        """A stored session's log as JSON Lines text."""
+    def export(self, ref: str, *, sign: bool = False) -> tuple[SessionInfo, str]:
+        """A stored session's log as JSON Lines text; with `sign`, signed by this
+        installation's key (made on first need). A damaged log is never signed."""
         with app_errors():
             stored = self.store.read_log(ref)
-            return stored.info, export_text(stored.info, stored.rows)
+            info, rows = stored.info, stored.rows
+            key = None
+            if sign:
+                # A signature vouches for the log: never for one already damaged. (The
+                # quick check first: the full one parses every event.)
+                count, head = info.event_count, info.head_hash
+                if intact_head(rows, expected_count=count, expected_head=head) is None:
+                    report = verify_chain(rows, expected_count=count, expected_head=head)
+                    raise DamagedLog(f"session {info.id} is not signed", report)
+                key = signing_key(self.home)
+            return info, export_text(info, rows, key)
 
     def import_log(self, data: bytes, name: str) -> SessionInfo:
         """Add an exported session to the database; refuse a damaged log or a known id."""

@@ -13,6 +13,27 @@ LOG_FORMAT = "tabletop-session-log"
 LOG_VERSION = 1
 
 Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+# Standard base64 of exactly 32 and 64 bytes: the shape alone rules out a key or a signature
+# of the wrong size, so what reaches the check always decodes.
+Base64Key = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9+/]{43}=$")]
+Base64Signature = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9+/]{86}==$")]
+
+
+class LogSignature(Model):
+    """An Ed25519 signature over the header's canonical JSON (every field but this one)."""
+
+    algorithm: Literal["ed25519"] = f("Signature algorithm.", ["ed25519"])
+    public_key: Base64Key = f(
+        "The signer's raw 32-byte public key, base64.",
+        ["glTDKakoUPbVOd03b0gW7idkUX2l4CNVFK9DMWRIDXo="],
+    )
+    value: Base64Signature = f(
+        "The 64-byte signature, base64.",
+        [
+            "LB7mg3IhWxzgZEJrXNvU7yWBrODdOyH6K+J/NkgnJC6D9otovgP1s+JL5dG0MV+Y"
+            "oKltGXE/s6GdxFX7atw0MQ=="
+        ],
+    )
 
 
 class LogHeader(Model):
@@ -31,6 +52,15 @@ class LogHeader(Model):
     ended_at: WallTime | None = f("When it ended, if it has.", [None], default=None)
     events: int = f("Number of event lines that follow.", [120], ge=1)
     head: Sha256 = f("Hash of the last event.", ["9f86d081884c7d65..."])
+    # Last, and left out when absent: an unsigned export's header is what it always was, so
+    # readers from before signatures read it; they refuse a signed one, naming this field.
+    signature: LogSignature | None = f(
+        "Signature of the installation that exported the log, if it was signed "
+        "(`tabletop export --sign`): it vouches for this header, hence for the head and the "
+        "whole chain.",
+        [None],
+        default=None,
+    )
 
 
 class LogLine(Model):

@@ -87,7 +87,7 @@ def _notices(
     pack: Pack, state: SessionState, integrity: Integrity, pack_hash: str | None
 ) -> tuple[Notice, ...]:
     out = []
-    if integrity.status == "damaged":
+    if integrity.damage is not None:
         left = len(integrity.unverified)
         if left:
             text = (
@@ -103,6 +103,15 @@ def _notices(
                 "whole record of the session."
             )
         out.append(Notice(level="danger", title="The log failed verification", text=text))
+    if integrity.signature == "mismatch":
+        text = (
+            f"The log says it was signed by the key {integrity.signer}, but that key did not "
+            "sign this header and head: the log was changed after it was signed (its events "
+            "edited and its chain recomputed, say), or the signature was taken from another "
+            "log. Nothing in this report can be attributed to the holder of that key; ask "
+            "them for the export they signed."
+        )
+        out.append(Notice(level="danger", title="The signature does not match", text=text))
     if pack_hash is not None and state.pack_hash and pack_hash != state.pack_hash:
         out.append(
             Notice(

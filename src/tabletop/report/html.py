@@ -19,6 +19,7 @@ from tabletop.report.html_rows import (
     timeline_rows,
     verdict_block,
 )
+from tabletop.report.integrity import signature_words
 from tabletop.report.model import AfterActionReport, ObservationView
 from tabletop.report.safetext import visible
 from tabletop.report.sections import all_sections
@@ -95,6 +96,7 @@ def render_html(report: AfterActionReport, *, chart_svg: str | None = None) -> s
         "o": report.overview,
         "sections": all_sections(report),
         "day": wd.session_day(report),
+        "signature": signature_words(report.integrity),
         # Our own output, not user text: matplotlib escapes the labels it writes.
         "chart": Markup(svg),
         "css": Markup(_css()),

@@ -1,4 +1,5 @@
-"""The log's integrity for the report: verify the chain, and list what lies past the damage.
+"""The log's integrity for the report: verify the chain, list what lies past the damage, and
+say who signed an export.
 
 Pure: the shell reads the rows (from the database or an export) and hands them in.
 """
@@ -11,6 +12,7 @@ from pydantic import ValidationError
 
 from tabletop.engine.summary import describe
 from tabletop.hashchain.chain import EVENT, ChainReport, Row, verify_and_read
+from tabletop.hashchain.signature import SignatureCheck, describe_signature
 from tabletop.model.events import Event
 from tabletop.report.model import Integrity, UnverifiedEvent
 from tabletop.report.words import plural
@@ -30,30 +32,46 @@ def check_log(
     source: str,
     expected_count: int | None = None,
     expected_head: str | None = None,
+    signature: SignatureCheck | None = None,
 ) -> tuple[list[Event], Integrity]:
     """The verified events of a log (those before any damage) and the integrity to report.
 
     `expected_count` and `expected_head` come from outside the chain (the session record,
-    an export's header) and catch events cut off or added at the end.
+    an export's header) and catch events cut off or added at the end; `signature` is the
+    check of an export's signature (None for a stored session).
     """
     report, events = verify_and_read(
         rows, expected_count=expected_count, expected_head=expected_head
     )
-    return events, integrity_of(report, rows, source)
+    return events, integrity_of(report, rows, source, signature)
 
 
-def integrity_of(report: ChainReport, rows: Sequence[Row], source: str) -> Integrity:
-    """The report's integrity section from a chain check of these rows."""
+def integrity_of(
+    report: ChainReport,
+    rows: Sequence[Row],
+    source: str,
+    signature: SignatureCheck | None = None,
+) -> Integrity:
+    """The report's integrity section from a chain check of these rows (and the check of
+    the signature, for an export): a signature that does not match damages the log."""
     verified = report.events
+    forged = signature is not None and not signature.ok
     if report.ok:
         summary = f"Intact: all {plural(verified, 'event')} verified; head {report.head[:16]}."
+        if forged:
+            summary = (
+                f"DAMAGED: the signature does not match the header (the chain of "
+                f"{plural(verified, 'event')} is intact, but was not signed as it stands)."
+            )
+        elif signature is not None and signature.state == "verified":
+            summary += f" Signed by {signature.fingerprint}."
         unverified: tuple[UnverifiedEvent, ...] = ()
     else:
         what = _DAMAGE_WORDS.get(report.damage or "", report.damage or "is damaged")
         summary = f"DAMAGED: event {report.seq} {what} ({report.detail})."
         unverified = tuple(_unverified(row) for row in rows[verified:])
     return Integrity(
-        status="intact" if report.ok else "damaged",
+        status="intact" if report.ok and not forged else "damaged",
         source=source,
         events=len(rows),
         verified=verified,
@@ -63,7 +81,16 @@ def integrity_of(report: ChainReport, rows: Sequence[Row], source: str) -> Integ
         detail=report.detail,
         summary=summary,
         unverified=unverified,
+        signature=None if signature is None else signature.state,
+        signer=None if signature is None else signature.fingerprint,
     )
+
+
+def signature_words(integrity: Integrity) -> str | None:
+    """The signature of the log in words, for the appendix (None for a stored session)."""
+    if integrity.signature is None:
+        return None
+    return describe_signature(integrity.signature, integrity.signer)
 
 
 def _unverified(row: Row) -> UnverifiedEvent:

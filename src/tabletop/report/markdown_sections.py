@@ -6,6 +6,7 @@ from __future__ import annotations
 from tabletop.mandates import wording as w
 from tabletop.report import tables
 from tabletop.report import words as wd
+from tabletop.report.integrity import signature_words
 from tabletop.report.markdown_base import badge, block, cell, code, md, table
 from tabletop.report.model import AfterActionReport, ChoiceView, DecisionAnalysis, VerdictView
 from tabletop.report.sections import appendix_sections
@@ -154,7 +155,9 @@ def appendix(report: AfterActionReport) -> list[str]:
     i = report.integrity
     lines += [f"## {heads['integrity']}", "", f"- Result: {md(i.summary)}"]
     lines += [f"- Read from: {md(i.source)}", f"- Events in the log: {i.events}"]
-    lines += [f"- Events verified and analysed: {i.verified}", f"- Head hash: {code(i.head)}", ""]
+    lines += [f"- Events verified and analysed: {i.verified}", f"- Head hash: {code(i.head)}"]
+    signed = signature_words(i)
+    lines += [f"- Signature: {md(signed)}", ""] if signed else [""]
     if i.unverified:
         lines += ["Events after the damage (not verified, not analysed):", ""]
         lines += table(tables.UNVERIFIED_HEAD, tables.unverified_rows(report, cell))

@@ -56,6 +56,19 @@ class Integrity(Model):
     detail: str = f("What was found.", [""], default="")
     summary: str = f("One line for a person.", ["intact: 44 events"])
     unverified: tuple[UnverifiedEvent, ...] = f("Events after the damage.", [[]], default=())
+    signature: Literal["verified", "unsigned", "mismatch"] | None = f(
+        "An export's signature: verified (its key signed this header, hence the chain), "
+        "unsigned, or mismatch (a signature that the key it names did not make over this "
+        "header); none for a log read from the session database, this machine's own record.",
+        [None],
+        default=None,
+    )
+    signer: str | None = f(
+        "Fingerprint of the key the signature names (its holder vouches for the log only "
+        "when the signature is verified).",
+        [None],
+        default=None,
+    )
 
 
 class VerdictView(Model):

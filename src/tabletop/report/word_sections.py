@@ -9,6 +9,7 @@ from docx.enum.section import WD_ORIENT
 from tabletop.mandates import wording as w
 from tabletop.report import tables
 from tabletop.report import words as wd
+from tabletop.report.integrity import signature_words
 from tabletop.report.model import AfterActionReport, ChoiceView, VerdictView
 from tabletop.report.sections import SECTIONS, appendix_sections
 
@@ -154,6 +155,9 @@ def appendix(out: Writer, report: AfterActionReport) -> None:
         ["Verified and analysed", str(i.verified)],
         ["Head hash", i.head],
     ]
+    signed = signature_words(i)
+    if signed:
+        rows.append(["Signature", signed])
     out.facts(rows)
     if i.unverified:
         out.heading("Events after the damage (not verified, not analysed)", 2)

@@ -1,8 +1,9 @@
 """Durable sessions: the SQLite store, one session's log open for appending, JSON Lines
-export and import."""
+export and import, the installation's signing key."""
 
 from tabletop.store.db import StoreError
 from tabletop.store.jsonl import (
+    BadSignature,
     DamagedLog,
     LogFileError,
     export_text,
@@ -11,6 +12,7 @@ from tabletop.store.jsonl import (
     parse_log,
     verify_log,
 )
+from tabletop.store.keys import SigningKeyError, existing_key, key_path, signing_key
 from tabletop.store.session_log import SNAPSHOT_EVERY, StoredSession, snapshot_state
 from tabletop.store.sqlite_store import (
     AmbiguousSession,
@@ -25,6 +27,7 @@ from tabletop.store.sqlite_store import (
 __all__ = [
     "SNAPSHOT_EVERY",
     "AmbiguousSession",
+    "BadSignature",
     "ConcurrentWrite",
     "DamagedLog",
     "LogFileError",
@@ -32,13 +35,17 @@ __all__ = [
     "SessionExists",
     "SessionInfo",
     "SessionStore",
+    "SigningKeyError",
     "StoreError",
     "StoredLog",
     "StoredSession",
+    "existing_key",
     "export_text",
     "import_log",
     "info_from_header",
+    "key_path",
     "parse_log",
+    "signing_key",
     "snapshot_state",
     "verify_log",
 ]

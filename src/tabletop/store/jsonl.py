@@ -1,7 +1,8 @@
 """Export and import of session logs as JSON Lines: a header, then one event per line.
 
 Each event line carries the stored canonical body verbatim under "event", so the hash of
-every line can be checked with nothing but the file.
+every line can be checked with nothing but the file. A signed export's header also carries
+the installation's signature over the rest of the header (`hashchain.signature`).
 """
 
 from __future__ import annotations
@@ -10,9 +11,11 @@ import json
 from collections.abc import Iterator, Sequence
 from datetime import datetime
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from pydantic import ValidationError
 
 from tabletop.hashchain.chain import EVENT, ChainReport, Row, canonical_json, verify_chain
+from tabletop.hashchain.signature import SignatureCheck, check_signature, sign_header
 from tabletop.model.events import SessionStarted
 from tabletop.model.sessionlog import LogHeader
 from tabletop.store.db import StoreError
@@ -31,8 +34,19 @@ class DamagedLog(StoreError):
         self.report = report
 
 
-def export_lines(info: SessionInfo, rows: Sequence[Row]) -> Iterator[str]:
-    """The lines of the exported log, without newlines. Count and head are as recorded."""
+class BadSignature(StoreError):
+    """An exported log whose signature does not match its header."""
+
+    def __init__(self, where: str, check: SignatureCheck) -> None:
+        super().__init__(f"{where}: {check.describe()}")
+        self.check = check
+
+
+def export_lines(
+    info: SessionInfo, rows: Sequence[Row], key: Ed25519PrivateKey | None = None
+) -> Iterator[str]:
+    """The lines of the exported log, without newlines. Count and head are as recorded; with
+    a key, the header is signed by it."""
     header = LogHeader(
         format="tabletop-session-log",
         version=1,
@@ -48,14 +62,19 @@ def export_lines(info: SessionInfo, rows: Sequence[Row]) -> Iterator[str]:
         events=max(info.event_count, 1),
         head=info.head_hash,
     )
-    yield header.model_dump_json()
+    if key is not None:
+        header = sign_header(header, key)
+    # An unsigned header is written without the field, byte for byte as before signatures.
+    yield header.model_dump_json(exclude={"signature"} if header.signature is None else None)
     for r in rows:
         yield f'{{"seq":{r.seq},"prev":"{r.prev}","hash":"{r.hash}","event":{r.body}}}'
 
 
-def export_text(info: SessionInfo, rows: Sequence[Row]) -> str:
-    """The whole exported log as text (UTF-8 when written), one line each."""
-    return "".join(line + "\n" for line in export_lines(info, rows))
+def export_text(
+    info: SessionInfo, rows: Sequence[Row], key: Ed25519PrivateKey | None = None
+) -> str:
+    """The whole exported log as text (UTF-8 when written), one line each; signed by `key`."""
+    return "".join(line + "\n" for line in export_lines(info, rows, key))
 
 
 def parse_log(data: bytes, name: str) -> tuple[LogHeader, list[Row]]:
@@ -74,9 +93,10 @@ def parse_log(data: bytes, name: str) -> tuple[LogHeader, list[Row]]:
     except ValidationError as exc:
         err = exc.errors()[0]
         where = "/".join(str(p) for p in err["loc"])
-        raise LogFileError(
-            f"{name}:{first_no}: not a tabletop session log header ({where}: {err['msg']})"
-        ) from exc
+        what = "not a tabletop session log header"
+        if err["loc"][:1] == ("signature",):
+            what = "the header's signature cannot be read"
+        raise LogFileError(f"{name}:{first_no}: {what} ({where}: {err['msg']})") from exc
     rows = [_row(n, line, name) for n, line in lines[1:]]
     return header, rows
 
@@ -103,11 +123,17 @@ def verify_log(data: bytes, name: str) -> tuple[LogHeader, ChainReport]:
 
 
 def import_log(store: SessionStore, data: bytes, name: str) -> SessionInfo:
-    """Add an exported session to the store; refuse a damaged log or an id already there."""
+    """Add an exported session to the store; refuse a damaged log, a signature that does not
+    match, or an id already there."""
     header, rows = parse_log(data, name)
     report = verify_chain(rows, expected_count=header.events, expected_head=header.head)
     if not report.ok:
         raise DamagedLog(f"{name} is not imported", report)
+    # The store keeps no signature, so a forged export taken in would pass from then on for
+    # the machine's own record: refuse it as a damaged one.
+    signature = check_signature(header)
+    if not signature.ok:
+        raise BadSignature(f"{name} is not imported", signature)
     info = info_from_log(header.session_id, rows, report.head, name)
     mismatched = [
         field
