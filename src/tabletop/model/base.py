@@ -76,6 +76,6 @@ class Model(BaseModel):
     )
 
 
-def f(description: str, examples: list[Any], title: str | None = None, **kw: Any) -> Any:
+def documented(description: str, examples: list[Any], title: str | None = None, **kw: Any) -> Any:
     """A pydantic Field with the description and examples an editor shows on hover."""
     return Field(title=title, description=description, examples=examples, **kw)

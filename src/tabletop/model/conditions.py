@@ -13,7 +13,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Discriminator, Field, Tag
 
-from tabletop.model.base import Id, Model, f
+from tabletop.model.base import Id, Model, documented
 
 Op = Literal["==", "!=", "<", "<=", ">", ">=", "in", "not_in", "contains", "not_contains"]
 
@@ -21,7 +21,7 @@ Op = Literal["==", "!=", "<", "<=", ">", ">=", "in", "not_in", "contains", "not_
 class ParamRef(Model):
     """A reference to a parameter of the action being checked."""
 
-    param: Id = f(
+    param: Id = documented(
         "Name of a parameter of the action type (e.g. the host state).",
         ["host", "target", "beneficiary"],
     )
@@ -39,12 +39,12 @@ ActorRef = Annotated[
 class Pair(Model):
     """One entry of a relation fact: from one actor to another."""
 
-    from_: ActorRef = f(
+    from_: ActorRef = documented(
         "The actor the relation starts from (who requests, who notifies).",
         ["KAZ"],
         alias="from",
     )
-    to: ActorRef = f("The actor the relation points to.", ["CSTO"])
+    to: ActorRef = documented("The actor the relation points to.", ["CSTO"])
 
 
 Scalar = bool | int | str
@@ -69,7 +69,7 @@ TextOverride = Annotated[
 class AllOf(Model):
     """Holds when every listed condition holds."""
 
-    all: tuple[Condition, ...] = f(
+    all: tuple[Condition, ...] = documented(
         "Conditions that must all hold.",
         [[{"fact": "unrest_violent", "op": "==", "value": True}]],
         min_length=1,
@@ -80,7 +80,7 @@ class AllOf(Model):
 class AnyOf(Model):
     """Holds when at least one listed condition holds."""
 
-    any: tuple[Condition, ...] = f(
+    any: tuple[Condition, ...] = documented(
         "Conditions of which at least one must hold.",
         [[{"member_of": "CSTO", "actor": {"param": "host"}}]],
         min_length=1,
@@ -91,7 +91,7 @@ class AnyOf(Model):
 class Not(Model):
     """Holds when the inner condition does not."""
 
-    not_: Condition = f(
+    not_: Condition = documented(
         "The condition that must not hold.",
         [{"within": "CSTO", "territory": {"param": "target"}}],
         alias="not",
@@ -102,8 +102,8 @@ class Not(Model):
 class FactTest(Model):
     """Compares a world fact with a value."""
 
-    fact: Id = f("Id of the fact to read.", ["unrest_level"])
-    op: Op = f("Comparison operator.", ["==", ">=", "in", "contains"])
+    fact: Id = documented("Id of the fact to read.", ["unrest_level"])
+    op: Op = documented("Comparison operator.", ["==", ">=", "in", "contains"])
     value: Value
     text: TextOverride = None
 
@@ -111,8 +111,8 @@ class FactTest(Model):
 class ParamTest(Model):
     """Compares a parameter of the action being checked with a value."""
 
-    param: Id = f("Name of the action parameter to read.", ["force_size", "framework"])
-    op: Op = f("Comparison operator.", ["<=", "in"])
+    param: Id = documented("Name of the action parameter to read.", ["force_size", "framework"])
+    op: Op = documented("Comparison operator.", ["<=", "in"])
     value: Value
     text: TextOverride = None
 
@@ -120,7 +120,7 @@ class ParamTest(Model):
 class MemberOf(Model):
     """Holds when an actor is a member state of an organisation."""
 
-    member_of: Id = f("Id of the organisation.", ["CSTO", "SCO"])
+    member_of: Id = documented("Id of the organisation.", ["CSTO", "SCO"])
     actor: ActorRef
     text: TextOverride = None
 
@@ -128,7 +128,7 @@ class MemberOf(Model):
 class Within(Model):
     """Holds when a territory lies inside an actor's area (itself or one of its members)."""
 
-    within: Id = f("Id of the state or organisation whose area is meant.", ["CSTO"])
+    within: Id = documented("Id of the state or organisation whose area is meant.", ["CSTO"])
     territory: ActorRef
     text: TextOverride = None
 
@@ -136,16 +136,18 @@ class Within(Model):
 class RelationTest(Model):
     """Holds when a relation fact (requests, notifications, ...) has the pair from -> to."""
 
-    relation: Id = f("Id of a fact of type 'relation'.", ["requests", "unsc_authorisations"])
-    from_: ActorRef = f("Who the relation starts from.", [{"param": "host"}], alias="from")
-    to: ActorRef = f("Who the relation points to.", ["CSTO"])
+    relation: Id = documented(
+        "Id of a fact of type 'relation'.", ["requests", "unsc_authorisations"]
+    )
+    from_: ActorRef = documented("Who the relation starts from.", [{"param": "host"}], alias="from")
+    to: ActorRef = documented("Who the relation points to.", ["CSTO"])
     text: TextOverride = None
 
 
 class PartyTo(Model):
     """Holds when an actor is a party to an instrument."""
 
-    party_to: Id = f("Id of the instrument.", ["RUS-UZB-2001"])
+    party_to: Id = documented("Id of the instrument.", ["RUS-UZB-2001"])
     actor: ActorRef
     text: TextOverride = None
 

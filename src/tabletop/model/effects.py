@@ -6,36 +6,36 @@ from typing import Annotated, Any
 
 from pydantic import Discriminator, Field, Tag
 
-from tabletop.model.base import Id, Model, f
+from tabletop.model.base import Id, Model, documented
 from tabletop.model.conditions import Value
 
 
 class SetFact(Model):
     """Sets a fact to a value (bool, int, enum or text facts)."""
 
-    fact: Id = f("Id of the fact to change.", ["unrest_level"])
+    fact: Id = documented("Id of the fact to change.", ["unrest_level"])
     set: Value
 
 
 class AddToFact(Model):
     """Adds an actor to an actor-set fact, or a pair to a relation fact."""
 
-    fact: Id = f("Id of an actor_set or relation fact.", ["requests"])
+    fact: Id = documented("Id of an actor_set or relation fact.", ["requests"])
     add: Value
 
 
 class RemoveFromFact(Model):
     """Removes an actor from an actor-set fact, or a pair from a relation fact."""
 
-    fact: Id = f("Id of an actor_set or relation fact.", ["deployed_in"])
+    fact: Id = documented("Id of an actor_set or relation fact.", ["deployed_in"])
     remove: Value
 
 
 class IncreaseFact(Model):
     """Adds a number (negative to decrease) to an int fact, clamped to its min/max."""
 
-    fact: Id = f("Id of an int fact.", ["casualties"])
-    increase: int = f("Amount to add; negative numbers decrease.", [1, -2])
+    fact: Id = documented("Id of an int fact.", ["casualties"])
+    increase: int = documented("Amount to add; negative numbers decrease.", [1, -2])
 
 
 _VERBS = ("set", "add", "remove", "increase")

@@ -13,7 +13,7 @@ from typing import Annotated, Any, Literal
 from pydantic import Field, StringConstraints
 from pydantic_core import CoreSchema, core_schema
 
-from tabletop.model.base import SCENARIO_TIME_PATTERN, Id, Model, Text, f
+from tabletop.model.base import SCENARIO_TIME_PATTERN, Id, Model, Text, documented
 from tabletop.model.pack import ActionSpec
 from tabletop.model.verdict import Verdict
 
@@ -75,139 +75,153 @@ ReleaseKind = Literal["triggered", "follow_on"]
 class FactChange(Model):
     """One fact set to a new value, with the value it had before."""
 
-    fact: Id = f("Fact id.", ["unrest_level"])
-    before: FactJson = f("Value before the change.", ["protests"])
-    after: FactJson = f("Value after the change.", ["violent"])
+    fact: Id = documented("Fact id.", ["unrest_level"])
+    before: FactJson = documented("Value before the change.", ["protests"])
+    after: FactJson = documented("Value after the change.", ["violent"])
 
 
 class EventBase(Model):
     """Fields every event has."""
 
-    at: WallTime = f("Wall-clock time the event was logged (UTC).", ["2026-11-26T10:15:00Z"])
-    scenario_time: LogTime = f("Scenario time it happened at.", ["2022-01-05T09:30:00"])
+    at: WallTime = documented(
+        "Wall-clock time the event was logged (UTC).", ["2026-11-26T10:15:00Z"]
+    )
+    scenario_time: LogTime = documented("Scenario time it happened at.", ["2022-01-05T09:30:00"])
 
 
 class SessionStarted(EventBase):
     """A game began: which pack (with its content hash), who runs it, the world at the start."""
 
     type: Literal["session_started"] = "session_started"
-    session_id: Id = f("Session id.", ["kazakh-unrest-2022-20261126-1a2b"])
-    pack_id: Id = f("Pack id.", ["kazakh-unrest-2022"])
-    pack_version: str = f("Pack version.", ["1.0.0"])
-    pack_title: str = f("Pack title.", ["January 2022: unrest in Kazakhstan"])
-    pack_hash: str = f("Content hash of the pack and its catalogues.", ["sha256:0f3a..."])
-    facilitator: Text = f("Who runs the game.", ["Col. A. Petrov"])
-    exercise: Text = f("Name of the exercise.", ["Staff college seminar 3"])
-    exercise_date: date = f("Day the exercise is held.", ["2026-11-26"])
-    scenario_start: LogTime = f("Scenario time at the start.", ["2022-01-02T08:00:00"])
-    facts: dict[Id, FactJson] = f("Every world fact at the start.", [{"unrest_level": "calm"}])
-    software: str = f("tabletop version that wrote the log.", ["tabletop 0.1.0"], default="")
+    session_id: Id = documented("Session id.", ["kazakh-unrest-2022-20261126-1a2b"])
+    pack_id: Id = documented("Pack id.", ["kazakh-unrest-2022"])
+    pack_version: str = documented("Pack version.", ["1.0.0"])
+    pack_title: str = documented("Pack title.", ["January 2022: unrest in Kazakhstan"])
+    pack_hash: str = documented("Content hash of the pack and its catalogues.", ["sha256:0f3a..."])
+    facilitator: Text = documented("Who runs the game.", ["Col. A. Petrov"])
+    exercise: Text = documented("Name of the exercise.", ["Staff college seminar 3"])
+    exercise_date: date = documented("Day the exercise is held.", ["2026-11-26"])
+    scenario_start: LogTime = documented("Scenario time at the start.", ["2022-01-02T08:00:00"])
+    facts: dict[Id, FactJson] = documented(
+        "Every world fact at the start.", [{"unrest_level": "calm"}]
+    )
+    software: str = documented(
+        "tabletop version that wrote the log.", ["tabletop 0.1.0"], default=""
+    )
 
 
 class RoleAssigned(EventBase):
     """A participant took a seat (a later assignment of the same role replaces them)."""
 
     type: Literal["role_assigned"] = "role_assigned"
-    role: Id = f("Role id.", ["csto_secretariat"])
-    participant: Text = f("Participant's name.", ["Maj. K. Sadykova"])
-    actor: Id = f("Actor the role acts for.", ["CSTO"])
+    role: Id = documented("Role id.", ["csto_secretariat"])
+    participant: Text = documented("Participant's name.", ["Maj. K. Sadykova"])
+    actor: Id = documented("Actor the role acts for.", ["CSTO"])
 
 
 class PhaseStarted(EventBase):
     """The scenario clock reached the start of a phase."""
 
     type: Literal["phase_started"] = "phase_started"
-    phase: Id = f("Phase id.", ["move-2"])
+    phase: Id = documented("Phase id.", ["move-2"])
 
 
 class ClockAdvanced(EventBase):
     """The scenario clock moved forward to `scenario_time`."""
 
     type: Literal["clock_advanced"] = "clock_advanced"
-    previous: LogTime = f("Scenario time before the move.", ["2022-01-05T09:00:00"])
+    previous: LogTime = documented("Scenario time before the move.", ["2022-01-05T09:00:00"])
 
 
 class ClockPaused(EventBase):
     """The facilitator stopped the scenario clock."""
 
     type: Literal["clock_paused"] = "clock_paused"
-    note: str = f("Why, if said.", ["Coffee break"], default="")
+    note: str = documented("Why, if said.", ["Coffee break"], default="")
 
 
 class ClockResumed(EventBase):
     """The facilitator restarted the scenario clock."""
 
     type: Literal["clock_resumed"] = "clock_resumed"
-    note: str = f("Why, if said.", [""], default="")
+    note: str = documented("Why, if said.", [""], default="")
 
 
 class InjectReleased(EventBase):
     """An inject was set free (follow-on or condition) and falls due at `due`."""
 
     type: Literal["inject_released"] = "inject_released"
-    inject: Id = f("Inject id.", ["INJ-07"])
-    how: ReleaseKind = f("What released it.", ["follow_on"])
-    due: LogTime = f("Scenario time it will be delivered.", ["2022-01-06T12:00:00"])
-    because: str = f("What released it, in words.", ["DP-2: csto_secretariat chose deploy"])
+    inject: Id = documented("Inject id.", ["INJ-07"])
+    how: ReleaseKind = documented("What released it.", ["follow_on"])
+    due: LogTime = documented("Scenario time it will be delivered.", ["2022-01-06T12:00:00"])
+    because: str = documented(
+        "What released it, in words.", ["DP-2: csto_secretariat chose deploy"]
+    )
 
 
 class InjectDelivered(EventBase):
     """An inject reached the players; its effects changed the facts."""
 
     type: Literal["inject_delivered"] = "inject_delivered"
-    inject: Id = f("Inject id.", ["INJ-03"])
-    how: DeliveryKind = f("Why it arrived now.", ["scheduled", "out_of_timeline"])
-    because: str = f(
+    inject: Id = documented("Inject id.", ["INJ-03"])
+    how: DeliveryKind = documented("Why it arrived now.", ["scheduled", "out_of_timeline"])
+    because: str = documented(
         "What released it, if not the timeline.", ["DP-2: ru_mod chose deploy"], default=""
     )
-    changes: tuple[FactChange, ...] = f("Fact changes from its effects.", [[]], default=())
+    changes: tuple[FactChange, ...] = documented("Fact changes from its effects.", [[]], default=())
 
 
 class DecisionOpened(EventBase):
     """A decision point was put to its deciders."""
 
     type: Literal["decision_opened"] = "decision_opened"
-    decision_point: Id = f("Decision point id.", ["DP-1"])
-    deciders: tuple[Id, ...] = f("Roles asked to decide.", [["csto_secretariat"]], min_length=1)
-    because: str = f("What opened it, in words.", ["inject INJ-04", "condition"])
+    decision_point: Id = documented("Decision point id.", ["DP-1"])
+    deciders: tuple[Id, ...] = documented(
+        "Roles asked to decide.", [["csto_secretariat"]], min_length=1
+    )
+    because: str = documented("What opened it, in words.", ["inject INJ-04", "condition"])
 
 
 class DecisionRecorded(EventBase):
     """A role chose an option, with its rationale and the mandate verdict at that moment."""
 
     type: Literal["decision_recorded"] = "decision_recorded"
-    decision_point: Id = f("Decision point id.", ["DP-1"])
-    role: Id = f("Deciding role.", ["csto_secretariat"])
-    actor: Id = f("Actor the role acts for.", ["CSTO"])
-    option: Id = f("Option chosen.", ["deploy"])
+    decision_point: Id = documented("Decision point id.", ["DP-1"])
+    role: Id = documented("Deciding role.", ["csto_secretariat"])
+    actor: Id = documented("Actor the role acts for.", ["CSTO"])
+    option: Id = documented("Option chosen.", ["deploy"])
     action: ActionSpec
-    rationale: str = f("Why, in the players' words.", ["Kazakhstan asked formally."])
+    rationale: str = documented("Why, in the players' words.", ["Kazakhstan asked formally."])
     verdict: Verdict
-    overridden: bool = f("Outside mandate, recorded on the facilitator's override.", [False])
-    changes: tuple[FactChange, ...] = f("Fact changes from the option.", [[]], default=())
+    overridden: bool = documented(
+        "Outside mandate, recorded on the facilitator's override.", [False]
+    )
+    changes: tuple[FactChange, ...] = documented("Fact changes from the option.", [[]], default=())
 
 
 class DecisionRejected(EventBase):
     """A proposed choice was refused as outside mandate; the role still has to decide."""
 
     type: Literal["decision_rejected"] = "decision_rejected"
-    decision_point: Id = f("Decision point id.", ["DP-3"])
-    role: Id = f("Role that proposed it.", ["csto_secretariat"])
-    option: Id = f("Option proposed.", ["deploy_uzb"])
+    decision_point: Id = documented("Decision point id.", ["DP-3"])
+    role: Id = documented("Role that proposed it.", ["csto_secretariat"])
+    option: Id = documented("Option proposed.", ["deploy_uzb"])
     action: ActionSpec
     verdict: Verdict
-    note: str = f("Facilitator's note.", ["Table agreed it is beyond the treaty."], default="")
+    note: str = documented(
+        "Facilitator's note.", ["Table agreed it is beyond the treaty."], default=""
+    )
 
 
 class MandateOverridden(EventBase):
     """The facilitator let a choice outside mandate stand, with a written justification."""
 
     type: Literal["mandate_overridden"] = "mandate_overridden"
-    decision_point: Id = f("Decision point id.", ["DP-3"])
-    role: Id = f("Role whose choice was let stand.", ["ru_mod"])
-    option: Id = f("Option chosen.", ["strike"])
+    decision_point: Id = documented("Decision point id.", ["DP-3"])
+    role: Id = documented("Role whose choice was let stand.", ["ru_mod"])
+    option: Id = documented("Option chosen.", ["strike"])
     verdict: Verdict
-    justification: Justification = f(
+    justification: Justification = documented(
         "Why the facilitator let it stand.", ["Explore the escalation branch."]
     )
 
@@ -216,40 +230,46 @@ class DecisionAmended(EventBase):
     """A recorded decision's rationale was corrected (the option itself never changes)."""
 
     type: Literal["decision_amended"] = "decision_amended"
-    decision_point: Id = f("Decision point id.", ["DP-1"])
-    role: Id = f("Role whose decision is amended.", ["csto_secretariat"])
-    rationale: str = f("The corrected rationale.", ["Kazakhstan asked formally on 5 Jan."])
-    reason: Justification = f("Why it was corrected.", ["Typo in the date."])
+    decision_point: Id = documented("Decision point id.", ["DP-1"])
+    role: Id = documented("Role whose decision is amended.", ["csto_secretariat"])
+    rationale: str = documented("The corrected rationale.", ["Kazakhstan asked formally on 5 Jan."])
+    reason: Justification = documented("Why it was corrected.", ["Typo in the date."])
 
 
 class FactsAdjudicated(EventBase):
     """The facilitator ruled on an outcome: a text and the fact changes it makes."""
 
     type: Literal["facts_adjudicated"] = "facts_adjudicated"
-    ruling: Text = f("The ruling as told to the table.", ["The airport is retaken by noon."])
-    decision_point: Id | None = f("Decision point it rules on, if any.", ["DP-2"], default=None)
-    changes: tuple[FactChange, ...] = f("Fact changes it makes.", [[]], default=())
+    ruling: Text = documented(
+        "The ruling as told to the table.", ["The airport is retaken by noon."]
+    )
+    decision_point: Id | None = documented(
+        "Decision point it rules on, if any.", ["DP-2"], default=None
+    )
+    changes: tuple[FactChange, ...] = documented("Fact changes it makes.", [[]], default=())
 
 
 class ObservationNoted(EventBase):
     """A facilitator or evaluator observation: a strength or an area for improvement."""
 
     type: Literal["observation_noted"] = "observation_noted"
-    kind: Literal["strength", "area_for_improvement"] = f("Kind.", ["strength"])
-    text: Text = f("The observation.", ["The legal adviser was consulted early."])
-    objective: Id | None = f("Objective it bears on.", ["OBJ-1"], default=None)
-    rating: Rating | None = f("P/S/M/U rating it suggests.", ["S"], default=None)
-    role: Id | None = f("Role it is about, if any.", ["csto_secretariat"], default=None)
-    decision_point: Id | None = f("Decision point it is about.", ["DP-1"], default=None)
+    kind: Literal["strength", "area_for_improvement"] = documented("Kind.", ["strength"])
+    text: Text = documented("The observation.", ["The legal adviser was consulted early."])
+    objective: Id | None = documented("Objective it bears on.", ["OBJ-1"], default=None)
+    rating: Rating | None = documented("P/S/M/U rating it suggests.", ["S"], default=None)
+    role: Id | None = documented("Role it is about, if any.", ["csto_secretariat"], default=None)
+    decision_point: Id | None = documented("Decision point it is about.", ["DP-1"], default=None)
 
 
 class ObjectiveRated(EventBase):
     """The facilitator rated how an exercise objective was performed (P/S/M/U)."""
 
     type: Literal["objective_rated"] = "objective_rated"
-    objective: Id = f("Objective id.", ["OBJ-1"])
-    rating: Rating = f("P/S/M/U.", ["S"])
-    note: str = f("Why this rating.", ["Legal basis found, UNSC not informed."], default="")
+    objective: Id = documented("Objective id.", ["OBJ-1"])
+    rating: Rating = documented("P/S/M/U.", ["S"])
+    note: str = documented(
+        "Why this rating.", ["Legal basis found, UNSC not informed."], default=""
+    )
 
 
 CapabilityElement = Literal["planning", "organization", "equipment", "training", "exercise"]
@@ -259,35 +279,41 @@ class ImprovementPlanned(EventBase):
     """A row of the improvement plan (HSEEP IP)."""
 
     type: Literal["improvement_planned"] = "improvement_planned"
-    issue: Text = f("Issue or area for improvement.", ["UNSC notification not assigned."])
-    corrective_action: Text = f("What will be done.", ["Add it to the deployment checklist."])
-    capability_element: CapabilityElement = f("POETE element.", ["planning"])
-    responsible_org: Text = f("Organisation responsible.", ["CSTO Joint Staff"])
-    point_of_contact: Text = f("Person responsible.", ["Legal adviser"])
-    start_date: date = f("Start date.", ["2026-12-01"])
-    completion_date: date = f("Completion date.", ["2027-03-01"])
-    objective: Id | None = f("Objective it serves.", ["OBJ-2"], default=None)
+    issue: Text = documented("Issue or area for improvement.", ["UNSC notification not assigned."])
+    corrective_action: Text = documented(
+        "What will be done.", ["Add it to the deployment checklist."]
+    )
+    capability_element: CapabilityElement = documented("POETE element.", ["planning"])
+    responsible_org: Text = documented("Organisation responsible.", ["CSTO Joint Staff"])
+    point_of_contact: Text = documented("Person responsible.", ["Legal adviser"])
+    start_date: date = documented("Start date.", ["2026-12-01"])
+    completion_date: date = documented("Completion date.", ["2027-03-01"])
+    objective: Id | None = documented("Objective it serves.", ["OBJ-2"], default=None)
 
 
 class ObligationMet(EventBase):
     """An obligation created by an earlier decision was discharged."""
 
     type: Literal["obligation_met"] = "obligation_met"
-    obligation: str = f(
+    obligation: str = documented(
         "Obligation id: decision point/role/key.",
         ["DP-1/csto_secretariat/CSTO-PKA-2007/pk-in-member-state/inform-unsc"],
     )
-    by: Literal["action", "condition"] = f("What discharged it.", ["action"])
-    decision_point: Id | None = f("Decision that discharged it.", ["DP-4"], default=None)
-    role: Id | None = f("Role whose decision discharged it.", ["csto_secretariat"], default=None)
-    explanation: str = f("How it was met, in words.", ["csto_secretariat took notify_unsc"])
+    by: Literal["action", "condition"] = documented("What discharged it.", ["action"])
+    decision_point: Id | None = documented("Decision that discharged it.", ["DP-4"], default=None)
+    role: Id | None = documented(
+        "Role whose decision discharged it.", ["csto_secretariat"], default=None
+    )
+    explanation: str = documented(
+        "How it was met, in words.", ["csto_secretariat took notify_unsc"]
+    )
 
 
 class SessionEnded(EventBase):
     """The game is over; only evaluation (notes, ratings, plan rows) may follow."""
 
     type: Literal["session_ended"] = "session_ended"
-    note: str = f("Closing remark.", ["Hot wash held."], default="")
+    note: str = documented("Closing remark.", ["Hot wash held."], default="")
 
 
 AnyEvent = (

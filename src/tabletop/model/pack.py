@@ -6,7 +6,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, StringConstraints
 
-from tabletop.model.base import Id, Model, ScenarioTime, Text, f
+from tabletop.model.base import Id, Model, ScenarioTime, Text, documented
 from tabletop.model.conditions import Condition, Scalar
 from tabletop.model.effects import Effect
 from tabletop.model.world import ActionType, Actor, FactSpec, Instrument, Source
@@ -40,46 +40,52 @@ Channel = Literal[
 class Author(Model):
     """Someone who wrote the pack."""
 
-    name: Text = f("Author's name.", ["Exercise design cell"])
-    affiliation: str | None = f("Organisation, if any.", ["Staff college"], default=None)
+    name: Text = documented("Author's name.", ["Exercise design cell"])
+    affiliation: str | None = documented("Organisation, if any.", ["Staff college"], default=None)
 
 
 class Meta(Model):
     """Who wrote the pack, what it is about and what it rests on."""
 
-    id: Id = f("Pack id, stable across versions.", ["kazakh-unrest-2022"])
-    title: Text = f(
+    id: Id = documented("Pack id, stable across versions.", ["kazakh-unrest-2022"])
+    title: Text = documented(
         "Title shown in the app and the report.", ["January 2022: unrest in Kazakhstan"]
     )
-    version: Annotated[str, StringConstraints(pattern=SEMVER)] = f(
+    version: Annotated[str, StringConstraints(pattern=SEMVER)] = documented(
         "Semantic version of the pack.", ["1.0.0", "0.3.1-draft"]
     )
-    summary: Text = f(
+    summary: Text = documented(
         "The scenario in a paragraph: situation, threat, scope.",
         ["Fuel-price protests turn violent."],
     )
-    scope: str = f(
+    scope: str = documented(
         "What the exercise covers and leaves out.", ["Strategic decisions only."], default=""
     )
-    authors: tuple[Author, ...] = f("Who wrote it.", [[{"name": "Design cell"}]], min_length=1)
-    classification: Text = f(
+    authors: tuple[Author, ...] = documented(
+        "Who wrote it.", [[{"name": "Design cell"}]], min_length=1
+    )
+    classification: Text = documented(
         "Banner shown on every screen and page.", ["UNCLASSIFIED // FOR EXERCISE USE ONLY"]
     )
-    scenario_start: ScenarioTime = f("Scenario time when the game starts.", ["2022-01-02T08:00:00"])
-    sources: tuple[Source, ...] = f("Documents the pack rests on.", [[]], default=())
+    scenario_start: ScenarioTime = documented(
+        "Scenario time when the game starts.", ["2022-01-02T08:00:00"]
+    )
+    sources: tuple[Source, ...] = documented("Documents the pack rests on.", [[]], default=())
 
 
 class Role(Model):
     """A seat at the table: acts for one actor and draws on named instruments."""
 
-    id: Id = f("Role id.", ["csto_secretariat"])
-    title: Text = f("Seat name.", ["CSTO Secretariat / Collective Security Council"])
-    actor: Id = f("Actor the role acts for.", ["CSTO"])
-    instruments: tuple[Id, ...] = f(
+    id: Id = documented("Role id.", ["csto_secretariat"])
+    title: Text = documented("Seat name.", ["CSTO Secretariat / Collective Security Council"])
+    actor: Id = documented("Actor the role acts for.", ["CSTO"])
+    instruments: tuple[Id, ...] = documented(
         "Instruments the role may draw on.", [["CST-1992", "CSTO-PKA-2007"]], default=()
     )
-    brief: Text = f("Private brief handed to the player.", ["You speak for the Secretary General."])
-    objectives: tuple[Text, ...] = f(
+    brief: Text = documented(
+        "Private brief handed to the player.", ["You speak for the Secretary General."]
+    )
+    objectives: tuple[Text, ...] = documented(
         "What the role wants out of the game.", [["Keep the alliance united."]], default=()
     )
 
@@ -87,20 +93,22 @@ class Role(Model):
 class Objective(Model):
     """An exercise objective, HSEEP style, with the core capability it tests."""
 
-    id: Id = f("Objective id.", ["OBJ-1"])
-    text: Text = f("SMART objective text.", ["Assess the legal basis for a CSTO deployment."])
-    capability: Text = f("Core capability tested.", ["Operational Coordination"])
+    id: Id = documented("Objective id.", ["OBJ-1"])
+    text: Text = documented(
+        "SMART objective text.", ["Assess the legal basis for a CSTO deployment."]
+    )
+    capability: Text = documented("Core capability tested.", ["Operational Coordination"])
 
 
 class QuestionGroup(Model):
     """Discussion questions for one role, or for the whole table."""
 
-    role: Id | None = f(
+    role: Id | None = documented(
         "Role the questions are for; null for the whole table.",
         ["csto_secretariat", None],
         default=None,
     )
-    questions: tuple[Text, ...] = f(
+    questions: tuple[Text, ...] = documented(
         "The questions.", [["Who must be told, and when?"]], min_length=1
     )
 
@@ -108,11 +116,15 @@ class QuestionGroup(Model):
 class Phase(Model):
     """A move of the game."""
 
-    id: Id = f("Phase id.", ["move-1"])
-    title: Text = f("Title.", ["Move 1: protests"])
-    starts_at: ScenarioTime = f("Scenario time at which the phase begins.", ["2022-01-02T08:00:00"])
-    summary: Text = f("Situation at the start of the phase.", ["Protests spread from Zhanaozen."])
-    discussion_questions: tuple[QuestionGroup, ...] = f(
+    id: Id = documented("Phase id.", ["move-1"])
+    title: Text = documented("Title.", ["Move 1: protests"])
+    starts_at: ScenarioTime = documented(
+        "Scenario time at which the phase begins.", ["2022-01-02T08:00:00"]
+    )
+    summary: Text = documented(
+        "Situation at the start of the phase.", ["Protests spread from Zhanaozen."]
+    )
+    discussion_questions: tuple[QuestionGroup, ...] = documented(
         "Questions for the phase, grouped by role.",
         [[{"questions": ["What do we know?"]}]],
         default=(),
@@ -122,49 +134,53 @@ class Phase(Model):
 class Inject(Model):
     """An event delivered to players: one row of the master scenario events list."""
 
-    id: Id = f("Inject id (MSEL number).", ["INJ-01"])
-    phase: Id = f("Phase the inject belongs to.", ["move-1"])
-    time: ScenarioTime = f(
+    id: Id = documented("Inject id (MSEL number).", ["INJ-01"])
+    phase: Id = documented("Phase the inject belongs to.", ["move-1"])
+    time: ScenarioTime = documented(
         "Scenario time: when it is due, or the earliest it may arrive if released later.",
         ["2022-01-02T09:00:00"],
     )
-    release: Literal["scheduled", "when", "follow_on"] = f(
+    release: Literal["scheduled", "when", "follow_on"] = documented(
         "'scheduled': at its time; 'when': once its condition holds; "
         "'follow_on': when a chosen option releases it.",
         ["scheduled"],
         default="scheduled",
     )
-    when: Condition | None = f(
+    when: Condition | None = documented(
         "Condition for release 'when'.",
         [{"fact": "unrest_level", "op": "==", "value": "violent"}],
         default=None,
     )
-    from_: Text = f(
+    from_: Text = documented(
         "Who the inject comes from in the fiction.", ["Ministry of Internal Affairs"], alias="from"
     )
-    to: Literal["all"] | tuple[Id, ...] = f(
+    to: Literal["all"] | tuple[Id, ...] = documented(
         "Role ids it goes to, or 'all'.", ["all", ["kaz_presidency"]]
     )
-    channel: Channel = f("How it arrives.", ["news", "cable"])
-    title: Text = f("Headline.", ["Protests in Zhanaozen"])
-    body: Text = f(
+    channel: Channel = documented("How it arrives.", ["news", "cable"])
+    title: Text = documented("Headline.", ["Protests in Zhanaozen"])
+    body: Text = documented(
         "Full text read or shown to players.", ["Residents protest the doubling of gas prices."]
     )
-    expected_actions: tuple[Text, ...] = f(
+    expected_actions: tuple[Text, ...] = documented(
         "Player actions the designers expect.", [["Convene the Security Council."]], min_length=1
     )
-    objectives: tuple[Id, ...] = f("Objectives the inject addresses.", [["OBJ-1"]], default=())
-    facilitator_notes: str = f(
+    objectives: tuple[Id, ...] = documented(
+        "Objectives the inject addresses.", [["OBJ-1"]], default=()
+    )
+    facilitator_notes: str = documented(
         "Notes for the facilitator only.", ["Let players debate the framing."], default=""
     )
-    discussion_questions: tuple[Text, ...] = f(
+    discussion_questions: tuple[Text, ...] = documented(
         "Questions to put after delivery.", [["Is this internal or external?"]], default=()
     )
-    effects: tuple[Effect, ...] = f(
+    effects: tuple[Effect, ...] = documented(
         "Fact changes on delivery.", [[{"fact": "unrest_level", "set": "protests"}]], default=()
     )
-    opens: tuple[Id, ...] = f("Decision points opened on delivery.", [["DP-1"]], default=())
-    sources: tuple[Id, ...] = f(
+    opens: tuple[Id, ...] = documented(
+        "Decision points opened on delivery.", [["DP-1"]], default=()
+    )
+    sources: tuple[Id, ...] = documented(
         "Source ids for the figures and dates it uses.", [["RBC-2022b"]], default=()
     )
 
@@ -172,8 +188,8 @@ class Inject(Model):
 class ActionSpec(Model):
     """An action: an action type and its parameters."""
 
-    type: Id = f("Action type id.", ["peacekeeping_deployment"])
-    params: dict[Id, Scalar] = f(
+    type: Id = documented("Action type id.", ["peacekeeping_deployment"])
+    params: dict[Id, Scalar] = documented(
         "Parameter values by name.",
         [{"host": "KAZ", "force_size": 2500}],
         default_factory=dict,
@@ -185,22 +201,26 @@ class ActionSpec(Model):
 class Option(Model):
     """One answer to a decision point: an action, its effects and follow-on injects."""
 
-    id: Id = f("Option id, unique within the decision point.", ["deploy"])
-    label: Text = f("Short label.", ["Deploy CSTO peacekeepers"])
-    description: str = f("What choosing it means.", ["Send about 2,500 peacekeepers."], default="")
-    action: ActionSpec = f(
+    id: Id = documented("Option id, unique within the decision point.", ["deploy"])
+    label: Text = documented("Short label.", ["Deploy CSTO peacekeepers"])
+    description: str = documented(
+        "What choosing it means.", ["Send about 2,500 peacekeepers."], default=""
+    )
+    action: ActionSpec = documented(
         "The action the option stands for, checked against the decider's mandate.",
         [{"type": "peacekeeping_deployment", "params": {"host": "KAZ", "force_size": 2500}}],
         title="Action",
     )
-    for_roles: tuple[Id, ...] = f(
+    for_roles: tuple[Id, ...] = documented(
         "Roles that may choose it; empty means every decider.", [["csto_secretariat"]], default=()
     )
-    effects: tuple[Effect, ...] = f(
+    effects: tuple[Effect, ...] = documented(
         "Fact changes when chosen.", [[{"fact": "csto_deployed", "set": True}]], default=()
     )
-    follow_ons: tuple[Id, ...] = f("Injects released when chosen.", [["INJ-07"]], default=())
-    outcome: str = f(
+    follow_ons: tuple[Id, ...] = documented(
+        "Injects released when chosen.", [["INJ-07"]], default=()
+    )
+    outcome: str = documented(
         "What happens, told to the table after the choice.",
         ["Contingents land within days."],
         default="",
@@ -210,61 +230,65 @@ class Option(Model):
 class DecisionPoint(Model):
     """A question put to one or more roles."""
 
-    id: Id = f("Decision point id.", ["DP-1"])
-    phase: Id = f("Phase it belongs to.", ["move-1"])
-    title: Text = f("Short title.", ["Answer the request"])
-    prompt: Text = f(
+    id: Id = documented("Decision point id.", ["DP-1"])
+    phase: Id = documented("Phase it belongs to.", ["move-1"])
+    title: Text = documented("Short title.", ["Answer the request"])
+    prompt: Text = documented(
         "The question as put to the players.", ["Does the CSTO answer Kazakhstan's request?"]
     )
-    deciders: tuple[Id, ...] = f(
+    deciders: tuple[Id, ...] = documented(
         "Roles that decide; each records one choice.", [["csto_secretariat"]], min_length=1
     )
-    options: tuple[Option, ...] = f("The choices.", [[]], min_length=1)
-    rationale_required: bool = f(
+    options: tuple[Option, ...] = documented("The choices.", [[]], min_length=1)
+    rationale_required: bool = documented(
         "Whether a decision needs a written rationale.", [True], default=True
     )
-    time_box_minutes: int | None = f(
+    time_box_minutes: int | None = documented(
         "Wall-clock minutes allowed for discussion.", [15], default=None, ge=1, le=600
     )
-    open_when: Condition | None = f(
+    open_when: Condition | None = documented(
         "Condition that opens it, besides injects that open it.", [None], default=None
     )
-    objectives: tuple[Id, ...] = f("Objectives it tests.", [["OBJ-2"]], default=())
+    objectives: tuple[Id, ...] = documented("Objectives it tests.", [["OBJ-2"]], default=())
 
 
 class Catalogue(Model):
     """A shared mandate catalogue: instruments and what they need, used by several packs."""
 
-    schema_: str | None = f(
+    schema_: str | None = documented(
         "Path or URL of the JSON Schema.",
         ["../../schemas/mandate-catalogue.schema.json"],
         alias="$schema",
         default=None,
     )
-    format: FormatVersion = f("Format version of the file.", [1])
-    id: Id = f("Catalogue id, named by packs in 'catalogues'.", ["central-asia-security"])
-    title: Text = f("Title.", ["Security instruments of Russia and Central Asia"])
-    version: Annotated[str, StringConstraints(pattern=SEMVER)] = f("Semantic version.", ["1.0.0"])
-    sources: tuple[Source, ...] = f("Documents cited.", [[]], default=())
-    actors: tuple[Actor, ...] = f("Actors the instruments name.", [[]], default=())
-    facts: tuple[FactSpec, ...] = f("Facts the instruments' conditions read.", [[]], default=())
-    action_types: tuple[ActionType, ...] = f(
+    format: FormatVersion = documented("Format version of the file.", [1])
+    id: Id = documented("Catalogue id, named by packs in 'catalogues'.", ["central-asia-security"])
+    title: Text = documented("Title.", ["Security instruments of Russia and Central Asia"])
+    version: Annotated[str, StringConstraints(pattern=SEMVER)] = documented(
+        "Semantic version.", ["1.0.0"]
+    )
+    sources: tuple[Source, ...] = documented("Documents cited.", [[]], default=())
+    actors: tuple[Actor, ...] = documented("Actors the instruments name.", [[]], default=())
+    facts: tuple[FactSpec, ...] = documented(
+        "Facts the instruments' conditions read.", [[]], default=()
+    )
+    action_types: tuple[ActionType, ...] = documented(
         "Action types the instruments govern.", [[]], default=()
     )
-    instruments: tuple[Instrument, ...] = f("The instruments.", [[]], default=())
+    instruments: tuple[Instrument, ...] = documented("The instruments.", [[]], default=())
 
 
 class Pack(Model):
     """A scenario pack. Items from the catalogues it names are merged in by the loader."""
 
-    schema_: str | None = f(
+    schema_: str | None = documented(
         "Path or URL of the JSON Schema.",
         ["../schemas/scenario-pack.schema.json"],
         alias="$schema",
         default=None,
     )
-    format: FormatVersion = f("Format version of the file.", [1])
-    meta: Meta = f(
+    format: FormatVersion = documented("Format version of the file.", [1])
+    meta: Meta = documented(
         "Who wrote the pack, what it is about and what it rests on.",
         [
             {
@@ -279,19 +303,23 @@ class Pack(Model):
         ],
         title="Meta",
     )
-    catalogues: tuple[Id, ...] = f(
+    catalogues: tuple[Id, ...] = documented(
         "Mandate catalogues to merge in, by id.", [["central-asia-security"]], default=()
     )
-    actors: tuple[Actor, ...] = f("States, organisations and groups in play.", [[]], default=())
-    instruments: tuple[Instrument, ...] = f(
+    actors: tuple[Actor, ...] = documented(
+        "States, organisations and groups in play.", [[]], default=()
+    )
+    instruments: tuple[Instrument, ...] = documented(
         "Instruments defined by the pack itself.", [[]], default=()
     )
-    action_types: tuple[ActionType, ...] = f(
+    action_types: tuple[ActionType, ...] = documented(
         "Action types defined by the pack itself.", [[]], default=()
     )
-    facts: tuple[FactSpec, ...] = f("World facts.", [[]], default=())
-    objectives: tuple[Objective, ...] = f("Exercise objectives.", [[]], min_length=1)
-    roles: tuple[Role, ...] = f("Seats at the table.", [[]], min_length=1)
-    phases: tuple[Phase, ...] = f("Moves of the game, in order.", [[]], min_length=1)
-    injects: tuple[Inject, ...] = f("Master scenario events list.", [[]], default=())
-    decision_points: tuple[DecisionPoint, ...] = f("Questions put to players.", [[]], default=())
+    facts: tuple[FactSpec, ...] = documented("World facts.", [[]], default=())
+    objectives: tuple[Objective, ...] = documented("Exercise objectives.", [[]], min_length=1)
+    roles: tuple[Role, ...] = documented("Seats at the table.", [[]], min_length=1)
+    phases: tuple[Phase, ...] = documented("Moves of the game, in order.", [[]], min_length=1)
+    injects: tuple[Inject, ...] = documented("Master scenario events list.", [[]], default=())
+    decision_points: tuple[DecisionPoint, ...] = documented(
+        "Questions put to players.", [[]], default=()
+    )

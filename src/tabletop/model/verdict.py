@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from tabletop.model.base import Id, Model, f
+from tabletop.model.base import Id, Model, documented
 from tabletop.model.pack import ActionSpec
 from tabletop.model.world import Citation, Discharge
 
@@ -21,8 +21,8 @@ VERDICT_LABELS: dict[str, str] = {
 class ConditionResult(Model):
     """One condition of a power or limit, evaluated, in words."""
 
-    holds: bool = f("Whether the condition held.", [False])
-    text: str = f(
+    holds: bool = documented("Whether the condition held.", [False])
+    text: str = documented(
         "The condition in plain words, as it stood.", ["Uzbekistan is not a member of the CSTO"]
     )
 
@@ -30,13 +30,15 @@ class ConditionResult(Model):
 class Ground(Model):
     """A power or limit that was considered for the action, and how it came out."""
 
-    instrument: Id = f("Instrument id.", ["CSTO-PKA-2007"])
-    instrument_title: str = f("Instrument title.", ["Agreement on Peacekeeping Activities"])
-    kind: GroundKind = f("Whether it permits or rules out.", ["power"])
-    rule: Id = f("Id of the power or limit in the instrument.", ["pk-in-member-state"])
-    summary: str = f("What it says.", ["Operations in a member state at its request."])
-    applies: bool = f("Power: all conditions held. Limit: it bites.", [False])
-    conditions: tuple[ConditionResult, ...] = f(
+    instrument: Id = documented("Instrument id.", ["CSTO-PKA-2007"])
+    instrument_title: str = documented(
+        "Instrument title.", ["Agreement on Peacekeeping Activities"]
+    )
+    kind: GroundKind = documented("Whether it permits or rules out.", ["power"])
+    rule: Id = documented("Id of the power or limit in the instrument.", ["pk-in-member-state"])
+    summary: str = documented("What it says.", ["Operations in a member state at its request."])
+    applies: bool = documented("Power: all conditions held. Limit: it bites.", [False])
+    conditions: tuple[ConditionResult, ...] = documented(
         "Conditions in order, up to and including the first that failed.", [[]], default=()
     )
     citation: Citation
@@ -45,16 +47,18 @@ class Ground(Model):
 class ObligationDue(Model):
     """An obligation an action created, with what discharges it."""
 
-    key: str = f(
+    key: str = documented(
         "Stable key: instrument/power/obligation.", ["CSTO-PKA-2007/pk-in-member-state/inform-unsc"]
     )
-    instrument: Id = f("Instrument id.", ["CSTO-PKA-2007"])
-    power: Id = f("Power id.", ["pk-in-member-state"])
-    obligation: Id = f("Obligation id.", ["inform-unsc"])
-    text: str = f("What is owed.", ["Inform the UN Security Council of the operation."])
-    discharged_by: tuple[Discharge, ...] = f("What meets it.", [[{"action": "notify_unsc"}]])
+    instrument: Id = documented("Instrument id.", ["CSTO-PKA-2007"])
+    power: Id = documented("Power id.", ["pk-in-member-state"])
+    obligation: Id = documented("Obligation id.", ["inform-unsc"])
+    text: str = documented("What is owed.", ["Inform the UN Security Council of the operation."])
+    discharged_by: tuple[Discharge, ...] = documented(
+        "What meets it.", [[{"action": "notify_unsc"}]]
+    )
     citation: Citation
-    actor: Id | None = f(
+    actor: Id | None = documented(
         "Actor that owes it (whose later action discharges it); null: any actor.",
         ["CSTO"],
         default=None,
@@ -64,23 +68,29 @@ class ObligationDue(Model):
 class Verdict(Model):
     """Whether a role may take an action, why, on what authority, and what it then owes."""
 
-    kind: VerdictKind = f("The verdict.", ["permitted_with_obligations"])
-    role: Id = f("Role that acts.", ["csto_secretariat"])
-    actor: Id = f("Actor the role acts for.", ["CSTO"])
+    kind: VerdictKind = documented("The verdict.", ["permitted_with_obligations"])
+    role: Id = documented("Role that acts.", ["csto_secretariat"])
+    actor: Id = documented("Actor the role acts for.", ["CSTO"])
     action: ActionSpec
-    headline: str = f(
+    headline: str = documented(
         "One sentence for the facilitator.",
         ["Outside mandate: Uzbekistan is not a member of the CSTO."],
     )
-    basis: Ground | None = f("The power that permits it, if any.", [None], default=None)
-    grounds: tuple[Ground, ...] = f("Every power and limit considered, in order.", [[]], default=())
-    reasons: tuple[str, ...] = f(
+    basis: Ground | None = documented("The power that permits it, if any.", [None], default=None)
+    grounds: tuple[Ground, ...] = documented(
+        "Every power and limit considered, in order.", [[]], default=()
+    )
+    reasons: tuple[str, ...] = documented(
         "The reasons in plain words, in order.",
         [["Uzbekistan is not a member of the CSTO"]],
         default=(),
     )
-    citations: tuple[Citation, ...] = f("Documents the verdict rests on.", [[]], default=())
-    obligations: tuple[ObligationDue, ...] = f("What the action then owes.", [[]], default=())
+    citations: tuple[Citation, ...] = documented(
+        "Documents the verdict rests on.", [[]], default=()
+    )
+    obligations: tuple[ObligationDue, ...] = documented(
+        "What the action then owes.", [[]], default=()
+    )
 
     @property
     def label(self) -> str:

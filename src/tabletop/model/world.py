@@ -6,22 +6,22 @@ from typing import Annotated, Literal
 
 from pydantic import ConfigDict, Field, model_validator
 
-from tabletop.model.base import Id, Model, Text, f
+from tabletop.model.base import Id, Model, Text, documented
 from tabletop.model.conditions import Condition, Pair
 
 
 class Source(Model):
     """A document the pack rests on, with its citation text."""
 
-    id: Id = f("Citation key used by instruments and injects.", ["CSTO-2007", "RBC-2022b"])
-    citation: Text = f(
+    id: Id = documented("Citation key used by instruments and injects.", ["CSTO-2007", "RBC-2022b"])
+    citation: Text = documented(
         "Full citation as it should appear in a bibliography.",
         ["CSTO (2007). Agreement on Peacekeeping Activities of the CSTO. Dushanbe, 6 Oct 2007."],
     )
-    kind: Literal["treaty", "law", "official", "news", "scholarship", "other"] = f(
+    kind: Literal["treaty", "law", "official", "news", "scholarship", "other"] = documented(
         "What sort of document this is.", ["treaty", "news"], default="other"
     )
-    url: str | None = f(
+    url: str | None = documented(
         "Where the document can be read, if public.", ["https://en.odkb-csto.org/"], default=None
     )
 
@@ -29,32 +29,36 @@ class Source(Model):
 class Citation(Model):
     """Where a power, limit or obligation is written down."""
 
-    document: Text = f("Title of the document.", ["Collective Security Treaty"])
-    year: int = f("Year the document was signed or adopted.", [1992], ge=1800, le=2200)
-    article: str | None = f(
+    document: Text = documented("Title of the document.", ["Collective Security Treaty"])
+    year: int = documented("Year the document was signed or adopted.", [1992], ge=1800, le=2200)
+    article: str | None = documented(
         "Article, section or paragraph, if it can be named.", ["art. 4", "art. 3(2)"], default=None
     )
-    source: Id | None = f("Id of the entry in the pack's sources.", ["CSTO-1992"], default=None)
+    source: Id | None = documented(
+        "Id of the entry in the pack's sources.", ["CSTO-1992"], default=None
+    )
 
 
 class Actor(Model):
     """A state, an international organisation or a non-state group."""
 
-    id: Id = f("Short id; for states the ISO 3166 alpha-3 code.", ["KAZ", "CSTO", "UNSC"])
-    name: Text = f(
+    id: Id = documented("Short id; for states the ISO 3166 alpha-3 code.", ["KAZ", "CSTO", "UNSC"])
+    name: Text = documented(
         "Name shown to players.", ["Kazakhstan", "Collective Security Treaty Organization"]
     )
-    short_name: str | None = f("Short form used in sentences.", ["the CSTO"], default=None)
-    kind: Literal["state", "organisation", "non_state_group"] = f(
+    short_name: str | None = documented("Short form used in sentences.", ["the CSTO"], default=None)
+    kind: Literal["state", "organisation", "non_state_group"] = documented(
         "What sort of actor this is.", ["state", "organisation"]
     )
-    members: tuple[Id, ...] = f(
+    members: tuple[Id, ...] = documented(
         "Member states (organisations only).",
         [["RUS", "KAZ", "KGZ", "TJK", "ARM", "BLR"]],
         default=(),
     )
-    observers: tuple[Id, ...] = f("Observer states (organisations only).", [["AFG"]], default=())
-    description: str = f(
+    observers: tuple[Id, ...] = documented(
+        "Observer states (organisations only).", [["AFG"]], default=()
+    )
+    description: str = documented(
         "One or two sentences on the actor.", ["Russia-led military alliance."], default=""
     )
 
@@ -62,20 +66,20 @@ class Actor(Model):
 class PowerBase(Model):
     """Fields shared by powers and limits."""
 
-    id: Id = f("Id, unique within the instrument.", ["art4-collective-defence"])
-    actions: tuple[Id, ...] = f(
+    id: Id = documented("Id, unique within the instrument.", ["art4-collective-defence"])
+    actions: tuple[Id, ...] = documented(
         "Action types this applies to.", [["collective_defence_assistance"]], min_length=1
     )
-    holders: tuple[Id, ...] = f(
+    holders: tuple[Id, ...] = documented(
         "Actors that hold it; empty means every role drawing on the instrument.",
         [["CSTO"]],
         default=(),
     )
-    summary: Text = f(
+    summary: Text = documented(
         "What it says, in one plain sentence.",
         ["Members assist a member that suffers aggression, at its request."],
     )
-    citation: Citation = f(
+    citation: Citation = documented(
         "Where it is written down: document, year, article.",
         [{"document": "Collective Security Treaty", "year": 1992, "article": "art. 4"}],
         title="Citation",
@@ -95,8 +99,10 @@ class Discharge(Model):
         }
     )
 
-    action: Id | None = f("An action type whose later use meets it.", ["notify_unsc"], default=None)
-    when: Condition | None = f(
+    action: Id | None = documented(
+        "An action type whose later use meets it.", ["notify_unsc"], default=None
+    )
+    when: Condition | None = documented(
         "A condition on facts that, once true, meets it.",
         [{"fact": "unsc_informed", "op": "==", "value": True}],
         default=None,
@@ -112,14 +118,14 @@ class Discharge(Model):
 class Obligation(Model):
     """Something an action makes the actor owe (e.g. informing the UN Security Council)."""
 
-    id: Id = f("Id, unique within the power.", ["inform-unsc"])
-    text: Text = f(
+    id: Id = documented("Id, unique within the power.", ["inform-unsc"])
+    text: Text = documented(
         "What is owed, in plain words.", ["Inform the UN Security Council of the operation."]
     )
-    discharged_by: tuple[Discharge, ...] = f(
+    discharged_by: tuple[Discharge, ...] = documented(
         "Any one of these meets the obligation.", [[{"action": "notify_unsc"}]], min_length=1
     )
-    citation: Citation | None = f(
+    citation: Citation | None = documented(
         "Where it is written, if not with the power.", [None], default=None, title="Citation"
     )
 
@@ -127,18 +133,18 @@ class Obligation(Model):
 class Power(PowerBase):
     """An action the instrument permits, the conditions on it and what it then owes."""
 
-    conditions: tuple[Condition, ...] = f(
+    conditions: tuple[Condition, ...] = documented(
         "All must hold for the power to apply; checked and explained in this order.",
         [[{"member_of": "CSTO", "actor": {"param": "host"}}]],
         default=(),
     )
-    obligations: tuple[Obligation, ...] = f("What the action then owes.", [[]], default=())
+    obligations: tuple[Obligation, ...] = documented("What the action then owes.", [[]], default=())
 
 
 class Limit(PowerBase):
     """An action the instrument rules out when its conditions hold (always, if none)."""
 
-    applies_when: tuple[Condition, ...] = f(
+    applies_when: tuple[Condition, ...] = documented(
         "All must hold for the limit to bite; empty means it always does.",
         [[{"not": {"within": "CSTO", "territory": {"param": "target"}}}]],
         default=(),
@@ -148,37 +154,41 @@ class Limit(PowerBase):
 class Instrument(Model):
     """A charter, treaty, agreement, law or policy line that gives or limits powers."""
 
-    id: Id = f("Id, e.g. issuer and year.", ["CST-1992", "RUS-UZB-2001"])
-    kind: Literal["charter", "treaty", "agreement", "convention", "concept", "law", "policy"] = f(
-        "What sort of instrument.", ["treaty", "law"]
+    id: Id = documented("Id, e.g. issuer and year.", ["CST-1992", "RUS-UZB-2001"])
+    kind: Literal["charter", "treaty", "agreement", "convention", "concept", "law", "policy"] = (
+        documented("What sort of instrument.", ["treaty", "law"])
     )
-    title: Text = f("Full title.", ["Collective Security Treaty"])
-    year: int = f("Year signed or adopted.", [1992], ge=1800, le=2200)
-    parties: tuple[Id, ...] = f("Actors bound by it.", [["CSTO", "RUS", "KAZ"]], min_length=1)
-    source: Id | None = f("Id of the entry in sources.", ["CSTO-1992"], default=None)
-    summary: str = f(
+    title: Text = documented("Full title.", ["Collective Security Treaty"])
+    year: int = documented("Year signed or adopted.", [1992], ge=1800, le=2200)
+    parties: tuple[Id, ...] = documented(
+        "Actors bound by it.", [["CSTO", "RUS", "KAZ"]], min_length=1
+    )
+    source: Id | None = documented("Id of the entry in sources.", ["CSTO-1992"], default=None)
+    summary: str = documented(
         "What the instrument is for.", ["Founding treaty of collective defence."], default=""
     )
-    powers: tuple[Power, ...] = f("Actions it permits.", [[]], default=())
-    limits: tuple[Limit, ...] = f("Actions it rules out.", [[]], default=())
+    powers: tuple[Power, ...] = documented("Actions it permits.", [[]], default=())
+    limits: tuple[Limit, ...] = documented("Actions it rules out.", [[]], default=())
 
 
 class ParamBase(Model):
     """Fields shared by all parameter specs."""
 
-    name: Id = f("Parameter name, unique in the action type.", ["host"])
-    title: Text = f("Label shown to the facilitator.", ["Host state"])
-    description: str = f(
+    name: Id = documented("Parameter name, unique in the action type.", ["host"])
+    title: Text = documented("Label shown to the facilitator.", ["Host state"])
+    description: str = documented(
         "What the parameter means.", ["State on whose territory it happens."], default=""
     )
-    required: bool = f("Whether every action of this type must give it.", [True], default=True)
+    required: bool = documented(
+        "Whether every action of this type must give it.", [True], default=True
+    )
 
 
 class ActorParam(ParamBase):
     """A parameter naming an actor (host state, target territory, requesting party)."""
 
-    type: Literal["actor"] = f("Parameter type.", ["actor"])
-    kinds: tuple[Literal["state", "organisation", "non_state_group"], ...] = f(
+    type: Literal["actor"] = documented("Parameter type.", ["actor"])
+    kinds: tuple[Literal["state", "organisation", "non_state_group"], ...] = documented(
         "Kinds of actor allowed; empty allows any.", [["state"]], default=()
     )
 
@@ -186,28 +196,30 @@ class ActorParam(ParamBase):
 class IntParam(ParamBase):
     """A whole-number parameter (force size, days)."""
 
-    type: Literal["int"] = f("Parameter type.", ["int"])
-    min: int | None = f("Smallest allowed value.", [0], default=None)
-    max: int | None = f("Largest allowed value.", [100000], default=None)
+    type: Literal["int"] = documented("Parameter type.", ["int"])
+    min: int | None = documented("Smallest allowed value.", [0], default=None)
+    max: int | None = documented("Largest allowed value.", [100000], default=None)
 
 
 class BoolParam(ParamBase):
     """A yes/no parameter."""
 
-    type: Literal["bool"] = f("Parameter type.", ["bool"])
+    type: Literal["bool"] = documented("Parameter type.", ["bool"])
 
 
 class EnumParam(ParamBase):
     """A parameter taking one of a fixed list of values."""
 
-    type: Literal["enum"] = f("Parameter type.", ["enum"])
-    values: tuple[Id, ...] = f("Allowed values.", [["none", "unsc_mandate", "csto"]], min_length=1)
+    type: Literal["enum"] = documented("Parameter type.", ["enum"])
+    values: tuple[Id, ...] = documented(
+        "Allowed values.", [["none", "unsc_mandate", "csto"]], min_length=1
+    )
 
 
 class TextParam(ParamBase):
     """A free-text parameter."""
 
-    type: Literal["text"] = f("Parameter type.", ["text"])
+    type: Literal["text"] = documented("Parameter type.", ["text"])
 
 
 ParamSpec = Annotated[
@@ -223,27 +235,31 @@ ParamSpec = Annotated[
 class ActionType(Model):
     """Something a role can do, with typed parameters."""
 
-    id: Id = f("Id used by powers and options.", ["peacekeeping_deployment"])
-    title: Text = f("Name shown to players.", ["Peacekeeping deployment"])
-    description: str = f("What it involves.", ["Send a peacekeeping contingent."], default="")
+    id: Id = documented("Id used by powers and options.", ["peacekeeping_deployment"])
+    title: Text = documented("Name shown to players.", ["Peacekeeping deployment"])
+    description: str = documented(
+        "What it involves.", ["Send a peacekeeping contingent."], default=""
+    )
     category: Literal[
         "political", "information", "humanitarian", "military", "law_enforcement", "economic"
-    ] = f("Broad kind of action.", ["military"], default="political")
-    params: tuple[ParamSpec, ...] = f("Typed parameters.", [[]], default=())
+    ] = documented("Broad kind of action.", ["military"], default="political")
+    params: tuple[ParamSpec, ...] = documented("Typed parameters.", [[]], default=())
 
 
 class FactBase(Model):
     """Fields shared by all fact specs."""
 
-    id: Id = f("Fact id used by conditions and effects.", ["unrest_level"])
-    title: Text = f("Name shown to the facilitator.", ["Level of unrest"])
-    description: str = f("What the fact means.", ["How violent the unrest has become."], default="")
-    says: str | None = f(
+    id: Id = documented("Fact id used by conditions and effects.", ["unrest_level"])
+    title: Text = documented("Name shown to the facilitator.", ["Level of unrest"])
+    description: str = documented(
+        "What the fact means.", ["How violent the unrest has become."], default=""
+    )
+    says: str | None = documented(
         "Wording when it holds; {value}, {from}, {to} are filled in.",
         ["{from} has asked {to} for assistance"],
         default=None,
     )
-    says_not: str | None = f(
+    says_not: str | None = documented(
         "Wording when it does not hold.", ["{from} has not asked {to} for assistance"], default=None
     )
 
@@ -251,48 +267,48 @@ class FactBase(Model):
 class BoolFact(FactBase):
     """A yes/no fact."""
 
-    type: Literal["bool"] = f("Fact type.", ["bool"])
-    initial: bool = f("Value at the start.", [False])
+    type: Literal["bool"] = documented("Fact type.", ["bool"])
+    initial: bool = documented("Value at the start.", [False])
 
 
 class IntFact(FactBase):
     """A whole-number fact."""
 
-    type: Literal["int"] = f("Fact type.", ["int"])
-    initial: int = f("Value at the start.", [0])
-    min: int | None = f("Smallest value.", [0], default=None)
-    max: int | None = f("Largest value.", [10], default=None)
+    type: Literal["int"] = documented("Fact type.", ["int"])
+    initial: int = documented("Value at the start.", [0])
+    min: int | None = documented("Smallest value.", [0], default=None)
+    max: int | None = documented("Largest value.", [10], default=None)
 
 
 class EnumFact(FactBase):
     """A fact taking one of a fixed list of values."""
 
-    type: Literal["enum"] = f("Fact type.", ["enum"])
-    values: tuple[Id, ...] = f(
+    type: Literal["enum"] = documented("Fact type.", ["enum"])
+    values: tuple[Id, ...] = documented(
         "Allowed values, in order.", [["calm", "protests", "violent"]], min_length=1
     )
-    initial: Id = f("Value at the start.", ["calm"])
+    initial: Id = documented("Value at the start.", ["calm"])
 
 
 class TextFact(FactBase):
     """A free-text fact."""
 
-    type: Literal["text"] = f("Fact type.", ["text"])
-    initial: str = f("Value at the start.", [""])
+    type: Literal["text"] = documented("Fact type.", ["text"])
+    initial: str = documented("Value at the start.", [""])
 
 
 class ActorSetFact(FactBase):
     """A set of actors (e.g. states under aggression)."""
 
-    type: Literal["actor_set"] = f("Fact type.", ["actor_set"])
-    initial: tuple[Id, ...] = f("Actors in the set at the start.", [["TJK"]], default=())
+    type: Literal["actor_set"] = documented("Fact type.", ["actor_set"])
+    initial: tuple[Id, ...] = documented("Actors in the set at the start.", [["TJK"]], default=())
 
 
 class RelationFact(FactBase):
     """A set of actor pairs (requests, notifications, authorisations)."""
 
-    type: Literal["relation"] = f("Fact type.", ["relation"])
-    initial: tuple[Pair, ...] = f(
+    type: Literal["relation"] = documented("Fact type.", ["relation"])
+    initial: tuple[Pair, ...] = documented(
         "Pairs at the start.", [[{"from": "KAZ", "to": "CSTO"}]], default=()
     )
 
