@@ -19,7 +19,12 @@ class StepDone:
 
     report: StepReport
     pointer: str
-    where: str
+    loaded: LoadedScript
+
+    @property
+    def where(self) -> str:
+        """file:line:col of the step, located only when asked (a passing step never is)."""
+        return self.loaded.where(self.pointer)
 
 
 def play(
@@ -49,6 +54,6 @@ def play(
     def steps() -> Iterator[StepDone]:
         for report in run_steps(script, live):
             pointer = f"/steps/{report.number - 1}"
-            yield StepDone(report, pointer, loaded.where(pointer))
+            yield StepDone(report, pointer, loaded)
 
     return live, steps()
