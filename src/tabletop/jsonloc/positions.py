@@ -113,7 +113,7 @@ class Positions:
         self._scanned = True
         text, start, key_at, after = self.text, self._start, self._key, self._next
         # Each open container: [its node, is an object, expecting a key, where its key began]
-        stack: list[list] = []
+        stack: list[list[int]] = []
         for match in _TOKEN.finditer(text):
             at = match.start()
             first = text[at]  # not match.group(): that would copy a long string
@@ -215,6 +215,28 @@ class Positions:
                     paths[member] = ptr
         found.sort(key=lambda dup: dup.offset)
         return found
+
+    def pointer_at(self, offset: int) -> str:
+        """Pointer of the innermost value that begins at or before an offset (of the member,
+        for an offset in its key)."""
+        self._scan()
+        node, path = self._root, ""
+        while node >= 0 and self._opens(node):
+            inside = -1, -1
+            for index, member in enumerate(self._members(node)):
+                begins = self._key[member] if self._key[member] >= 0 else self._start[member]
+                if begins > offset:
+                    break
+                inside = index, member
+            index, member = inside
+            if member < 0:
+                break
+            is_key = self._key[member] >= 0 and self._opens(node) == "{"
+            path += "/" + (escape(self._key_of(member)) if is_key else str(index))
+            if offset < self._start[member]:
+                break  # in the key
+            node = member
+        return path
 
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based line and column (in characters) of an offset."""
