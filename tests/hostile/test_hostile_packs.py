@@ -75,6 +75,34 @@ Case = tuple[dict[tuple[str | int, ...], Any], str, str, str, list[str]]
 REFUSED: dict[str, Case] = {
     "dot-dot id": ({("meta", "id"): "../../etc/passwd"}, "", "bad-format", "/meta/id", []),
     "slash in an id": ({("actors", 0, "id"): "LAND/../x"}, "", "bad-format", "/actors/0/id", []),
+    "NUL in an id": (
+        {("actors", 0, "id"): "LA\u0000ND"},
+        "",
+        "bad-format",
+        "/actors/0/id",
+        ['"LA\\u0000ND" is not a valid value', "Character 3 is U+0000 (a control character)"],
+    ),
+    "escape sequence in an id": (
+        {("actors", 0, "id"): "LAND\u001b[2J"},
+        "",
+        "bad-format",
+        "/actors/0/id",
+        ['"LAND\\u001b[2J"', "Character 5 is U+001B"],
+    ),
+    "newline in an id": (
+        {("actors", 0, "id"): "LAND\n"},
+        "",
+        "bad-format",
+        "/actors/0/id",
+        ['"LAND\\n" is not a valid value', "U+000A"],
+    ),
+    "right-to-left override in an id": (
+        {("actors", 0, "id"): "LAND\u202e"},
+        "",
+        "bad-format",
+        "/actors/0/id",
+        ['"LAND\\u202e"', "U+202E (RIGHT-TO-LEFT OVERRIDE)"],
+    ),
     "100,000-character id": (
         {("actors", 0, "id"): "L" * LONG},
         "",
@@ -95,6 +123,34 @@ REFUSED: dict[str, Case] = {
         "bad-length",
         "/injects/0/body",
         ["too long"],
+    ),
+    "Cyrillic Te in an actor id": (
+        {("actors", 1, "id"): "CS\u0422O"},
+        "",
+        "bad-format",
+        "/actors/1/id",
+        ['"CS\\u0422O" is not a valid value', "CYRILLIC CAPITAL LETTER TE"],
+    ),
+    "role naming a look-alike actor": (
+        {("roles", 0, "actor"): "\u0410LLY"},
+        "",
+        "bad-format",
+        "/roles/0/actor",
+        ['"\\u0410LLY"', "Character 1 is U+0410 (CYRILLIC CAPITAL LETTER A)"],
+    ),
+    "zero-width space in an id": (
+        {("actors", 0, "id"): "LA\u200bND"},
+        "",
+        "bad-format",
+        "/actors/0/id",
+        ['"LA\\u200bND"', "ZERO WIDTH SPACE"],
+    ),
+    "byte-order mark inside an id": (
+        {("meta", "id"): "mini\ufeffmal"},
+        "",
+        "bad-format",
+        "/meta/id",
+        ['"mini\\ufeffmal"', "ZERO WIDTH NO-BREAK SPACE"],
     ),
     "lone high surrogate in a title": (
         {("meta", "title"): "@@"},
@@ -155,6 +211,20 @@ def test_a_lone_surrogate_in_a_key_names_its_object(
     _validate(path, capsys, "json")
 
 
+@pytest.mark.parametrize(
+    "key", ["x\nerror [fake] at /: forged", "\u001b]0;title\u0007", "ok\u202eko", "k" * LONG]
+)
+def test_a_hostile_key_is_shown_escaped_on_one_line(
+    key: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _pack(tmp_path, {("meta", "@@"): 1}, json.dumps(key))
+    path.write_text(path.read_text("utf-8").replace('"@@": 1', json.dumps(key) + ": 1"))
+    out = _validate(path, capsys)
+    assert all(len(line) < 500 for line in out.splitlines())
+    assert not any(line.startswith("error [fake]") for line in out.splitlines())
+    assert "error [json-syntax]" in out or "error [unknown-key] at /meta/" in out
+
+
 def test_a_byte_order_mark_between_tokens_is_a_located_syntax_error(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -163,6 +233,18 @@ def test_a_byte_order_mark_between_tokens_is_a_located_syntax_error(
     path.write_text(text, "utf-8")
     line, col = _where(path, "\ufeff")
     assert f"{path}:{line}:{col}: error [json-syntax]" in _validate(path, capsys)
+
+
+def test_a_file_name_with_odd_characters_is_printed_escaped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    good = tmp_path / "ok\u202e\u001b[31m.json"
+    good.write_text(json.dumps(BASE), "utf-8")
+    bad = tmp_path / "bad\nline.json"
+    bad.write_text(json.dumps({**BASE, "format": 2}), "utf-8")
+    out = _validate(good, capsys) + _validate(bad, capsys)
+    assert "ok\\u202e\\u001b[31m.json: ok (0 errors, 0 warnings)" in out
+    assert "bad\\nline.json:" in out and "bad\\nline.json: FAILED (1 errors, 0 warnings)" in out
 
 
 TEXTS: dict[str, Callable[[str], str]] = {

@@ -1,14 +1,17 @@
-"""Characters: the one a document may not hold although JSON lets it through.
+"""Characters: the one a document may not hold although JSON lets it through, and odd ones
+named for a diagnostic.
 
 `json.loads` takes "\\ud800", half of a surrogate pair: no character, which no UTF-8
 output can hold (printing a message that quotes it fails; pydantic's JSON mode refuses it
 without saying where). It is refused where it is, as syntax is. Control characters, in
-contrast, are text: showing them safely is each output's work (the report's, diagnostics').
+contrast, are text: the report shows them, and diagnostics print them escaped.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from typing import Any
 
 # Escapes of surrogates (raw ones cannot survive strict UTF-8 decoding).
 _SURROGATE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
@@ -43,3 +46,15 @@ def lone_surrogate(text: str) -> tuple[int, str] | None:
         else:
             found = _SURROGATE.search(text, found.end() + 6)  # a whole pair
     return None
+
+
+def odd_character(value: Any) -> str:
+    """ "Character N is U+XXXX (NAME). " for the first character of a string outside
+    printable ASCII (in an id, a look-alike or invisible one the eye cannot tell), or ""."""
+    if not isinstance(value, str):
+        return ""
+    for index, char in enumerate(value, 1):
+        if not " " <= char <= "~":
+            what = unicodedata.name(char, "a control character")
+            return f"Character {index} is U+{ord(char):04X} ({what}). "
+    return ""
