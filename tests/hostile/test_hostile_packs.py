@@ -8,6 +8,7 @@ line, drives the terminal, hides a character or cannot be encoded.
 from __future__ import annotations
 
 import copy
+import difflib
 import json
 from collections.abc import Callable
 from datetime import date
@@ -21,6 +22,7 @@ from hypothesis import strategies as st
 from tabletop.cli import main
 from tabletop.model.base import ID_PATTERN
 from tabletop.packs import load_pack, parse_pack
+from tabletop.packs.lookalikes import did_you_mean, meant
 from tabletop.store.sqlite_store import SessionStore
 
 MINIMAL = Path(__file__).resolve().parents[1] / "data" / "minimal-pack.json"
@@ -173,6 +175,34 @@ REFUSED: dict[str, Case] = {
         "/" + "/".join(map(str, HOST)),
         ["\\ud800"],
     ),
+    "look-alike actor in a parameter": (
+        {HOST: "L\u0410ND"},
+        "",
+        "unknown-actor",
+        "/" + "/".join(map(str, HOST)),
+        ["unknown actor 'L\\u0410ND'", "Did you mean 'LAND'? 'L\\u0410ND' only looks like it."],
+    ),
+    "zero-width space in a parameter": (
+        {HOST: "LA\u200bND"},
+        "",
+        "unknown-actor",
+        "/" + "/".join(map(str, HOST)),
+        ["unknown actor 'LA\\u200bND'", "Did you mean 'LAND'?"],
+    ),
+    "look-alike enum value": (
+        {MODE: "\u0430ir"},
+        "",
+        "param-type",
+        "/" + "/".join(map(str, MODE)),
+        ["'\\u0430ir' is not one of air, land", "Did you mean 'air'?"],
+    ),
+    "100,000-character parameter": (
+        {HOST: "H" * LONG},
+        "",
+        "unknown-actor",
+        "/" + "/".join(map(str, HOST)),
+        ["(100,000 characters)"],
+    ),
 }
 
 
@@ -296,3 +326,48 @@ def test_a_session_id_from_any_valid_pack_id_is_one_plain_file_name(
     assert Path(sid).name == sid and PureWindowsPath(sid).name == sid
     assert sid not in (".", "..") and not sid.startswith(".")
     assert sid.isascii() and sid.isprintable()
+
+
+@pytest.mark.parametrize(
+    ("reference", "known", "expected"),
+    [
+        ("L\u0410ND", ["ALLY", "LAND"], "LAND"),  # Cyrillic A
+        ("\u0421\u0405\u03a4\u039f", ["CSTO", "CST"], "CSTO"),  # Cyrillic and Greek
+        ("\uff2c\uff21\uff2e\uff24", ["LAND"], "LAND"),  # fullwidth
+        ("LA\u200bN\u2060D", ["LAND"], "LAND"),  # zero-width space, word joiner
+        ("CSTOO", ["CSTO", "LAND"], "CSTO"),  # a plain typo
+        ("zzz", ["CSTO", "LAND"], None),
+    ],
+)
+def test_the_id_a_reference_means_is_found(
+    reference: str, known: list[str], expected: str | None
+) -> None:
+    assert meant(reference, known) == expected
+    hint = did_you_mean(reference, known)
+    assert (f"Did you mean '{expected}'?" in hint) if expected else hint == ""
+    assert ("only looks like it" in hint) == (expected is not None and reference != "CSTOO")
+
+
+def test_many_unknown_references_cost_a_bounded_number_of_comparisons(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    compared: list[int] = []
+    close_matches = difflib.get_close_matches
+
+    def counting(word: str, possibilities: list[str], **options: Any) -> list[str]:
+        compared.append(len(possibilities))
+        return close_matches(word, possibilities, **options)
+
+    monkeypatch.setattr(difflib, "get_close_matches", counting)
+    monkeypatch.setattr("tabletop.packs.lint_base._SPELLING_BUDGET", 5_000)
+    doc = copy.deepcopy(BASE)
+    doc["actors"] += [{"id": f"STATE_{i}", "name": "S", "kind": "state"} for i in range(300)]
+    doc["roles"] += [
+        {"id": f"r{i}", "title": "R", "actor": f"STATE_{i}x", "brief": "B"} for i in range(300)
+    ]
+    result = parse_pack(json.dumps(doc).encode(), "many.json", lambda _id: None)
+    assert len(result.errors) == 300
+    assert result.errors[0].hint.startswith("Did you mean 'STATE_0'? Use one of:")
+    # 300 x 302 comparisons without a budget; with it, spelling stops and the list remains.
+    assert 0 < sum(compared) <= 5_000
+    assert result.errors[-1].hint.startswith("Use one of: ALLY, LAND, STATE_0")
