@@ -6,6 +6,7 @@ import argparse
 import json
 from pathlib import Path
 
+from tabletop.jsonloc.diagnostics import terminal_safe
 from tabletop.packs.catalogues import CatalogueResult, is_catalogue_path, load_catalogue
 from tabletop.packs.loader import LoadResult, load_pack
 
@@ -63,5 +64,5 @@ def run(args: argparse.Namespace) -> int:
             errors = sum(d.severity == "error" for d in r.diagnostics)
             warnings = len(r.diagnostics) - errors
             status = "ok" if r.ok else "FAILED"
-            print(f"{r.path}: {status} ({errors} errors, {warnings} warnings)")
+            print(f"{terminal_safe(r.path)}: {status} ({errors} errors, {warnings} warnings)")
     return 0 if all(r.ok for r in results) else 1

@@ -8,7 +8,8 @@
 3. nesting-depth limit (`MAX_DEPTH`), checked on a byte-level skeleton of the brackets,
    so a file nested 100,000 deep is refused in milliseconds and never reaches a parser;
 4. JSON syntax (`json.loads`; errors carry line:column), with every duplicate key
-   reported (JSON itself silently keeps the last one);
+   reported (JSON itself silently keeps the last one); and no half of a surrogate pair,
+   which JSON allows but UTF-8 cannot hold (`characters`);
 5. the model, validated by pydantic in strict mode. This is the fast path: the parsed
    objects are validated directly (arrays already tuples), and only if that refuses is the
    text validated again in pydantic's JSON mode, which is the authority (it takes e.g. ISO

@@ -11,6 +11,7 @@ import re
 from itertools import accumulate
 from typing import Any
 
+from tabletop.jsonloc.characters import SURROGATE_HINT, lone_surrogate
 from tabletop.jsonloc.diagnostics import Diagnostic
 from tabletop.jsonloc.positions import Positions
 
@@ -179,6 +180,24 @@ def parse_json(text: str, name: str) -> tuple[Any, bool, Diagnostic | None]:
             False,
             error_at("json-syntax", str(exc), name, "", "Use a shorter number.", where),
         )
+    surrogate = lone_surrogate_at(text, name)
+    if surrogate is not None:
+        return None, False, surrogate
     if type(value) is list:
         value = _tupled(value)
     return value, bool(duplicates), None
+
+
+def lone_surrogate_at(text: str, name: str) -> Diagnostic | None:
+    """Half of a surrogate pair in JSON text that parsed, located (see `characters`), or
+    None."""
+    found = lone_surrogate(text)
+    if found is None:
+        return None
+    offset, message = found
+    positions = Positions(text)
+    ptr = positions.pointer_at(offset)
+    while lone_surrogate(json.dumps(ptr)) is not None:
+        ptr = ptr.rsplit("/", 1)[0]  # in a key: the pointer cannot name it, its object can
+    where = positions.line_col(offset)
+    return error_at("json-syntax", message, name, ptr, SURROGATE_HINT, where)

@@ -14,7 +14,8 @@ from typing import Any
 
 from jsonschema.exceptions import ValidationError
 
-from tabletop.jsonloc.diagnostics import Diagnostic
+from tabletop.jsonloc.characters import odd_character
+from tabletop.jsonloc.diagnostics import Diagnostic, shown
 from tabletop.jsonloc.positions import Positions, escape, pointer
 from tabletop.jsonloc.reading import error_at
 from tabletop.jsonloc.schema_validator import validator_for
@@ -169,7 +170,7 @@ def describe(err: ValidationError, name: str, positions: Positions) -> list[Diag
             out.append(
                 _diag(
                     "unknown-key",
-                    f"unknown key '{key}'",
+                    f"unknown key '{shown(key)}'",
                     name,
                     f"{ptr}/{escape(key)}",
                     positions,
@@ -214,7 +215,7 @@ def describe(err: ValidationError, name: str, positions: Positions) -> list[Diag
             return [
                 _diag(
                     "bad-value",
-                    f"{_short(inst.get(key))} is not a known '{key}'",
+                    f"{_short(inst.get(key), ascii=True)} is not a known '{key}'",
                     name,
                     f"{ptr}/{escape(key)}",
                     positions,
@@ -234,19 +235,13 @@ def describe(err: ValidationError, name: str, positions: Positions) -> list[Diag
             )
         ]
     if kind == "pattern":
+        # The patterns are ASCII: a look-alike or invisible character must show as \uXXXX.
+        shown_value = _short(inst, ascii=True)
         message = (
-            err.message if "real date" in err.message else f"{_short(inst)} is not a valid value"
+            err.message if "real date" in err.message else f"{shown_value} is not a valid value"
         )
-        return [
-            _diag(
-                "bad-format",
-                message,
-                name,
-                ptr,
-                positions,
-                _PATTERN_HINTS.get(value, f"It must match {value}."),
-            )
-        ]
+        hint = _PATTERN_HINTS.get(value, f"It must match {value}.")
+        return [_diag("bad-format", message, name, ptr, positions, odd_character(inst) + hint)]
     if kind in ("minLength", "maxLength", "minItems", "maxItems"):
         more = kind.startswith("min")
         unit = "characters" if kind.endswith("Length") else "items"
@@ -256,8 +251,8 @@ def describe(err: ValidationError, name: str, positions: Positions) -> list[Diag
         msg = f"{'too short' if more else 'too long'}: {bound} {value} {unit}"
         return [_diag("bad-length", msg, name, ptr, positions, _field_hint(err))]
     if kind in ("minProperties", "maxProperties"):
-        keys = ", ".join(f"'{k}'" for k in err.schema.get("properties", {}))
-        msg = f"give exactly one of {keys}" if keys else err.message
+        named = ", ".join(f"'{k}'" for k in err.schema.get("properties", {}))
+        msg = f"give exactly one of {named}" if named else err.message
         return [_diag("bad-length", msg, name, ptr, positions, _field_hint(err))]
     if kind in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
         return [
@@ -273,8 +268,8 @@ def describe(err: ValidationError, name: str, positions: Positions) -> list[Diag
     return [_diag("schema", err.message, name, ptr, positions, _field_hint(err))]
 
 
-def _short(value: Any) -> str:
-    text = json.dumps(value, ensure_ascii=False)
+def _short(value: Any, *, ascii: bool = False) -> str:
+    text = json.dumps(value, ensure_ascii=ascii)
     return text if len(text) <= 60 else text[:57] + "..."
 
 
@@ -287,7 +282,7 @@ def _field_hint(err: ValidationError) -> str:
 
 
 def schema_diagnostics(
-    instance: Any, schema: dict, name: str, positions: Positions
+    instance: Any, schema: dict[str, Any], name: str, positions: Positions
 ) -> list[Diagnostic]:
     """Every schema error of a parsed document, located."""
     out: list[Diagnostic] = []

@@ -29,7 +29,7 @@ def _is_integer(_checker: Any, value: Any) -> bool:
 
 
 def _pattern(
-    validator: Any, pattern: str, instance: Any, schema: dict
+    validator: Any, pattern: str, instance: Any, schema: dict[str, Any]
 ) -> Iterator[ValidationError]:
     if not isinstance(instance, str):
         return
@@ -52,14 +52,19 @@ _Validator = validators.extend(
     ),
 )
 
-_cache: dict[int, tuple[dict, Any]] = {}
+_CACHE_SIZE = 8
+_cache: dict[int, tuple[dict[str, Any], Any]] = {}
+"""Validators of the schemas used last, by the schema's identity (the schema is kept with
+its validator, so its id cannot be reused while it is in here)."""
 
 
-def validator_for(schema: dict) -> Any:
+def validator_for(schema: dict[str, Any]) -> Any:
     """A (cached) Draft 2020-12 validator for a schema, with the models' rules on integers,
     patterns and dates."""
     hit = _cache.get(id(schema))
     if hit is None or hit[0] is not schema:
         hit = (schema, _Validator(schema))
+        if len(_cache) >= _CACHE_SIZE:
+            _cache.pop(next(iter(_cache)))
         _cache[id(schema)] = hit
     return hit[1]

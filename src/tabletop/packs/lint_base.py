@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from operator import attrgetter
 from typing import Any, Literal
@@ -10,6 +10,7 @@ from typing import Any, Literal
 from tabletop.model import Pack
 from tabletop.model.conditions import AllOf, AnyOf, Condition, Not
 from tabletop.model.world import FactSpec, Instrument, ParamSpec
+from tabletop.packs.lookalikes import did_you_mean
 
 Severity = Literal["error", "warning"]
 
@@ -65,10 +66,21 @@ class Index:
         }
         self.fact_index = {f.id: i for i, f in reversed(list(enumerate(pack.facts)))}
         self._sites: list[Site] | None = None
+        self._spelling_budget = _SPELLING_BUDGET
 
-    def hint_for(self, kind: str) -> str:
-        """'Use one of: ...' for a kind of item."""
-        return "Use one of: " + listing(getattr(self, kind)) + "."
+    def hint_for(self, kind: str, unknown: object = None) -> str:
+        """'Use one of: ...' for a kind of item, after the id an unknown one likely means."""
+        ids = getattr(self, kind)
+        return self.near(unknown, ids) + "Use one of: " + listing(ids) + "."
+
+    def near(self, unknown: object, ids: Collection[str]) -> str:
+        """'Did you mean ...? ' for an unknown id. A spelling is looked for only while a
+        budget of comparisons lasts: each reads every id, and a pack may have thousands of
+        unknown references to thousands of ids (look-alikes cost one lookup, always)."""
+        spelling = self._spelling_budget >= len(ids)
+        if spelling and isinstance(unknown, str):
+            self._spelling_budget -= len(ids)
+        return did_you_mean(unknown, ids, spelling=spelling)
 
     @property
     def sites(self) -> list[Site]:
@@ -79,6 +91,8 @@ class Index:
 
 
 _ID = attrgetter("id")
+# Comparisons of an unknown id with a known one for "did you mean" (about 10 us each).
+_SPELLING_BUDGET = 50_000
 
 
 def _by_id(items: Sequence[Any]) -> dict[str, Any]:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from tabletop.jsonloc.diagnostics import shown
 from tabletop.model import Pack
 from tabletop.model.conditions import Scalar
 from tabletop.model.pack import ActionSpec, Inject
-from tabletop.model.world import Citation, ParamSpec
+from tabletop.model.world import Citation, EnumParam, ParamSpec
 from tabletop.packs.lint_base import Finding, Index, error
 
 _KINDS = {
@@ -33,7 +34,12 @@ class _Refs:
             return
         code, noun = _KINDS[kind]
         self.out.append(
-            error(code, ptr, f"{what} names unknown {noun} '{ident}'", self.ix.hint_for(kind))
+            error(
+                code,
+                ptr,
+                f"{what} names unknown {noun} '{shown(ident)}'",
+                self.ix.hint_for(kind, ident),
+            )
         )
 
     def many(self, kind: str, ids: Iterable[str], ptr: str, what: str) -> None:
@@ -202,8 +208,8 @@ def check_action(
             error(
                 "unknown-action-type",
                 f"{ptr}/type",
-                f"{what} names unknown action type '{action.type}'",
-                index.hint_for("action_types"),
+                f"{what} names unknown action type '{shown(action.type)}'",
+                index.hint_for("action_types", action.type),
             )
         ]
     out = []
@@ -223,7 +229,9 @@ def check_action(
         problem = _param_problem(spec, value, index)
         if problem:
             code = "unknown-actor" if problem.startswith("unknown actor") else "param-type"
-            out.append(error(code, vptr, f"parameter '{name}': {problem}", _spec_hint(spec)))
+            names = index.actors if spec.type == "actor" else _param_domain(spec)
+            hint = index.near(value, names) + _spec_hint(spec)
+            out.append(error(code, vptr, f"parameter '{name}': {problem}", hint))
     for name, spec in specs.items():
         if spec.required and name not in action.params:
             out.append(
@@ -251,14 +259,18 @@ def _param_problem(spec: ParamSpec, value: Scalar, index: Index) -> str:
     if not isinstance(value, str):
         return f"expected text, got {_type_name(value)}"
     if spec.type == "enum" and value not in spec.values:
-        return f"'{value}' is not one of {', '.join(spec.values)}"
+        return f"'{shown(value)}' is not one of {', '.join(spec.values)}"
     if spec.type == "actor":
         actor = index.actors.get(value)
         if actor is None:
-            return f"unknown actor '{value}'"
+            return f"unknown actor '{shown(value)}'"
         if spec.kinds and actor.kind not in spec.kinds:
             return f"'{value}' is a {actor.kind}, expected {' or '.join(spec.kinds)}"
     return ""
+
+
+def _param_domain(spec: ParamSpec) -> tuple[str, ...]:
+    return spec.values if isinstance(spec, EnumParam) else ()
 
 
 def _spec_hint(spec: ParamSpec) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from tabletop.jsonloc.diagnostics import shown
 from tabletop.model import Pack
 from tabletop.model.conditions import (
     FactTest,
@@ -84,12 +85,17 @@ class Values:
         if isinstance(ref, ParamRef):
             self.param(ref.param, f"{ptr}/param", site, want="actor")
         elif ref not in self.ix.actors:
-            self.add("unknown-actor", ptr, f"unknown actor '{ref}'", self.ix.hint_for("actors"))
+            self._unknown_actor(ref, ptr)
+
+    def _unknown_actor(self, ref: object, ptr: str) -> None:
+        hint = self.ix.hint_for("actors", ref)
+        self.add("unknown-actor", ptr, f"unknown actor '{shown(str(ref))}'", hint)
 
     def fact(self, fact_id: str, ptr: str) -> FactSpec | None:
         spec = self.ix.facts.get(fact_id)
         if spec is None:
-            self.add("unknown-fact", ptr, f"unknown fact '{fact_id}'", self.ix.hint_for("facts"))
+            message, hint = f"unknown fact '{shown(fact_id)}'", self.ix.hint_for("facts", fact_id)
+            self.add("unknown-fact", ptr, message, hint)
         return spec
 
     # --- conditions --------------------------------------------------------------------
@@ -117,8 +123,11 @@ class Values:
                     self.add(
                         "unknown-actor",
                         f"{ptr}/member_of",
-                        f"unknown organisation '{cond.member_of}'",
-                        "Use one of: " + _orgs(self.ix) + ".",
+                        f"unknown organisation '{shown(cond.member_of)}'",
+                        self.ix.near(cond.member_of, _org_ids(self.ix))
+                        + "Use one of: "
+                        + _orgs(self.ix)
+                        + ".",
                     )
                 elif org.kind != "organisation":
                     self.add(
@@ -147,8 +156,8 @@ class Values:
                     self.add(
                         "unknown-instrument",
                         f"{ptr}/party_to",
-                        f"unknown instrument '{cond.party_to}'",
-                        self.ix.hint_for("instruments"),
+                        f"unknown instrument '{shown(cond.party_to)}'",
+                        self.ix.hint_for("instruments", cond.party_to),
                     )
                 self.actor(cond.actor, f"{ptr}/actor", site)
 
@@ -212,7 +221,7 @@ class Values:
         if isinstance(ref, ParamRef):
             self.add("param-outside-power", ptr, "effects cannot read parameters", LITERAL)
         elif ref not in self.ix.actors:
-            self.add("unknown-actor", ptr, f"unknown actor '{ref}'", self.ix.hint_for("actors"))
+            self._unknown_actor(ref, ptr)
 
     def scalar(
         self, kind: str, domain: Domain, value: object, ptr: str, code: str = "fact-type"
@@ -229,11 +238,11 @@ class Values:
             self.add(
                 code,
                 ptr,
-                f"'{value}' is not one of the values",
-                f"Use one of: {', '.join(domain)}.",
+                f"'{shown(str(value))}' is not one of the values",
+                self.ix.near(value, domain) + f"Use one of: {', '.join(domain)}.",
             )
         elif kind == "actor" and value not in self.ix.actors:
-            self.add("unknown-actor", ptr, f"unknown actor '{value}'", self.ix.hint_for("actors"))
+            self._unknown_actor(value, ptr)
 
     # --- effects and facts ---------------------------------------------------------------
 
@@ -260,9 +269,12 @@ def _param_domain(spec: ParamSpec) -> Domain:
     return spec.values if isinstance(spec, EnumParam) else None
 
 
+def _org_ids(index: Index) -> list[str]:
+    return sorted(a.id for a in index.actors.values() if a.kind == "organisation")
+
+
 def _orgs(index: Index) -> str:
-    orgs = sorted(a.id for a in index.actors.values() if a.kind == "organisation")
-    return ", ".join(orgs) or "(no organisations defined)"
+    return ", ".join(_org_ids(index)) or "(no organisations defined)"
 
 
 def check_values(pack: Pack, index: Index) -> list[Finding]:

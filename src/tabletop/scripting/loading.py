@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache, partial
+from functools import cached_property, partial
 from pathlib import Path
 
 from tabletop.jsonloc.documents import read_limited
@@ -21,20 +21,21 @@ class LoadedScript:
     text: str
 
     def where(self, pointer: str) -> str:
-        """file:line:col of the value at a JSON pointer."""
-        line, col = _positions(self.text).locate(pointer)
+        """file:line:col of the value at a JSON pointer (the first call indexes the text)."""
+        line, col = self._positions.locate(pointer)
         return f"{self.path}:{line}:{col}"
+
+    @cached_property
+    def _positions(self) -> Positions:
+        # Only a failure needs a location; the index lives and dies with this script, where
+        # a global cache by text would keep every script's index (and text) for good.
+        return Positions(self.text)
 
     def pack_path(self) -> Path | None:
         """The pack the script names, relative to the script's folder."""
         if self.script.pack is None:
             return None
         return (self.path.parent / self.script.pack).resolve()
-
-
-@cache
-def _positions(text: str) -> Positions:
-    return Positions(text)
 
 
 def load_script(path: str | Path) -> LoadedScript | list[Diagnostic]:
