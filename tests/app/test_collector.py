@@ -26,11 +26,12 @@ def _cycle() -> weakref.ref[Node]:
 def test_overlapping_pauses_from_threads_end_with_the_collector_running() -> None:
     assert gc.isenabled()
     barrier = threading.Barrier(8)
+    paused_inside: list[bool] = []  # asserted here: a failed assert in a thread is lost
 
     def work() -> None:
         with collector_paused():
             barrier.wait()
-            assert not gc.isenabled()
+            paused_inside.append(not gc.isenabled())
             [_cycle() for _ in range(100)]
 
     threads = [threading.Thread(target=work) for _ in range(8)]
@@ -38,6 +39,7 @@ def test_overlapping_pauses_from_threads_end_with_the_collector_running() -> Non
         thread.start()
     for thread in threads:
         thread.join()
+    assert paused_inside == [True] * 8
     assert gc.isenabled()
     assert gc.get_freeze_count() == 0
 

@@ -78,3 +78,17 @@ def test_a_snapshot_that_cannot_be_written_does_not_stop_the_game(every_ten, gam
     con.close()
     _play(game, 25)  # each snapshot fails; every command is still recorded
     assert workspace.store.info(game.id).event_count == game.state.event_count
+
+
+def test_a_snapshot_that_fails_to_encode_never_undoes_a_committed_command(
+    every_ten, game, workspace, monkeypatch
+):
+    def broken(_state):
+        raise RuntimeError("a bug in the snapshot")
+
+    monkeypatch.setattr(session_log, "encode_state", broken)
+    _play(game, 12)
+    store = workspace.store
+    assert game.state.event_count == store.info(game.id).event_count  # no command lost
+    again = game.decide("DP-1", "arv_government", "hold", "Twice?")
+    assert getattr(again, "code", None) == "decided"  # the game knows it was recorded

@@ -97,3 +97,22 @@ def test_a_pack_is_loaded_again_once_its_file_or_a_catalogue_changes(workspace, 
     assert again is not first
     assert again.loaded is not None and first.loaded is not None
     assert again.loaded.content_hash != first.loaded.content_hash
+
+
+def test_a_catalogue_beside_the_pack_counts_for_the_kept_pack(workspace, tmp_path, root=None):
+    import shutil
+    from pathlib import Path
+
+    data = Path(__file__).resolve().parents[1] / "data"
+    folder = tmp_path / "side"
+    folder.mkdir()
+    shutil.copy(data / "example-pack.json", folder / "example-pack.json")
+    shutil.copy(data / "catalogues" / "fictional-compact.json", folder / "fictional-compact.json")
+    path = folder / "example-pack.json"
+    first = workspace.load_pack(path)
+    assert first.loaded is not None
+    catalogue = folder / "fictional-compact.json"
+    doc = json.loads(catalogue.read_text("utf-8"))
+    doc["instruments"] = doc["instruments"][:1]
+    catalogue.write_text(json.dumps(doc), "utf-8")
+    assert workspace.load_pack(path) is not first

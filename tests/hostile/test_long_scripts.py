@@ -40,7 +40,7 @@ DRY_RUN = PEAK_MB + textwrap.dedent(
     from tabletop.engine import start_session
     from tabletop.packs import open_pack
 
-    began = time.perf_counter()
+    began = time.process_time()  # CPU time: a busy machine does not make it fail
     loaded = load_script(sys.argv[1])
     pack = open_pack(sys.argv[2])
     now = [datetime(2031, 3, 1, 9, tzinfo=UTC)]
@@ -52,7 +52,7 @@ DRY_RUN = PEAK_MB + textwrap.dedent(
     game = Game(pack, started.state, MemoryLog(started.events), clock=clock)
     passed = sum(report.ok for report in play_steps(loaded.script, game))
     print(json.dumps({
-        "seconds": time.perf_counter() - began,
+        "seconds": time.process_time() - began,
         "peak_mb": peak_mb(),
         "passed": passed,
         "events": game.state.event_count,

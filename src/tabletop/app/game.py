@@ -108,12 +108,15 @@ class Game:
         *,
         clock: WallClock = utc_now,
         recent: Iterable[tuple[int, Event]] = (),
+        keep: int = RECENT,
     ) -> None:
+        """A game of `loaded` in `state`, committing to `log`; `recent`: its last events
+        with their numbers, of which it keeps the last `keep` to narrate."""
         self.loaded = loaded
         self.log = log
         self._state = state
         self._clock = clock
-        self._recent: deque[tuple[int, Event]] = deque(recent, maxlen=RECENT)
+        self._recent: deque[tuple[int, Event]] = deque(recent, maxlen=max(keep, RECENT))
         self._lock = threading.RLock()
         self._listeners: list[Listener] = []
 
@@ -139,7 +142,8 @@ class Game:
 
     def situation_of(self, state: SessionState, last: int = 8) -> Situation:
         """The situation of a state of this game, with the last events up to it narrated."""
-        recent = [r for r in self._recent if r[0] <= state.event_count]
+        with self._lock:  # another thread's command may be adding to them
+            recent = [r for r in self._recent if r[0] <= state.event_count]
         return build_situation(self.pack, state, recent[-last:] if last > 0 else [])
 
     def subscribe(self, listener: Listener) -> Callable[[], None]:
@@ -171,9 +175,10 @@ class Game:
         """Move the clock to the next inject or phase on the timeline (deliver what is due)."""
         with self._lock:
             found = next_due(self._state, self.pack)
-            if found is None:
-                return Refusal("nothing-due", "nothing more is on the timeline")
-            return self.advance(to=found[0])
+        if found is None:
+            return Refusal("nothing-due", "nothing more is on the timeline")
+        # Should another command move the clock meanwhile, the engine refuses to go back.
+        return self.advance(to=found[0])
 
     def deliver(self, inject: str, note: str = "") -> Result:
         """Deliver an inject now, out of the timeline."""
@@ -330,7 +335,10 @@ class Game:
             try:
                 self.log.append(outcome.events, outcome.state)
             except StoreError as exc:
-                raise AppError(f"nothing was recorded: {exc}") from exc
+                message = str(exc)
+                if "nothing was recorded" not in message:
+                    message = f"nothing was recorded: {message}"
+                raise AppError(message) from exc
             self._state = outcome.state
             self._recent.extend(enumerate(outcome.events, start=first))
             applied = Applied(self, outcome.events, outcome.state, first)

@@ -12,8 +12,9 @@ from tabletop.hashchain.signature import SignatureCheck, check_signature
 from tabletop.model.sessionlog import LogHeader
 from tabletop.store import SessionInfo, SessionStore, info_from_header, parse_log
 
-MAX_LOG_BYTES = 512 * 1024 * 1024
-"""Largest exported log read (a 100,000-event game is about 20 MB)."""
+MAX_LOG_BYTES = 64 * 1024 * 1024
+"""Largest exported log read (a 100,000-event game is about 20 MB; reading one takes about
+six times its size in memory)."""
 
 
 @dataclass(frozen=True)

@@ -168,7 +168,12 @@ def build_situation(
 ) -> Situation:
     """The situation of a game: its pack, its state, and its last events with their numbers."""
     index = index_of(pack)
-    seats = tuple(_seat(index, state, role) for role in index.roles)
+    # The pack's roles, then any seat the log has that the pack (a changed one) no longer has.
+    seats = tuple(_seat(index, state, role) for role in index.roles) + tuple(
+        SeatView(s.role, s.role, s.actor, actor_name(index, s.actor), s.participant)
+        for s in state.seats.values()
+        if s.role not in index.roles
+    )
     by_role = {s.role: s for s in seats}
     phase = index.phases.get(state.phase or "")
     injects = _injects(pack, index, state)
@@ -218,21 +223,31 @@ def build_situation(
             )
             for ob in state.owed.values()
         ),
-        facts=tuple(
-            FactView(
-                id=spec.id,
-                title=spec.title,
-                value=fact_words(index, state.facts.get(spec.id), spec.type),
-                initial=fact_words(index, state.initial_facts.get(spec.id), spec.type),
-                changed=state.facts.get(spec.id) != state.initial_facts.get(spec.id),
-            )
-            for spec in pack.facts
-            if spec.id in state.facts
-        ),
+        facts=_facts(pack, index, state),
         last_events=tuple(
             EventLine(seq, e.at, e.scenario_time, narrate(pack, e)) for seq, e in last
         ),
     )
+
+
+def _facts(pack: Pack, index: PackIndex, state: SessionState) -> tuple[FactView, ...]:
+    """The facts in pack order, then any the log has that the pack (a changed one) lacks."""
+    kinds = {spec.id: (spec.title, spec.type) for spec in pack.facts}
+    order = [f for f in kinds if f in state.facts] + [f for f in state.facts if f not in kinds]
+    out = []
+    for fact in order:
+        title, kind = kinds.get(fact, (fact, ""))
+        value, initial = state.facts[fact], state.initial_facts.get(fact)
+        out.append(
+            FactView(
+                id=fact,
+                title=title,
+                value=fact_words(index, value, kind),
+                initial=fact_words(index, initial, kind),
+                changed=value != initial,
+            )
+        )
+    return tuple(out)
 
 
 def _seat(index: PackIndex, state: SessionState, role_id: str) -> SeatView:

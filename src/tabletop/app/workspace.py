@@ -27,7 +27,7 @@ from tabletop.app.logs import (
 )
 from tabletop.app.pack_finder import check_pack, locate_pack
 from tabletop.app.reports import FORMATS, ReportOutput, render
-from tabletop.engine import Refusal, extend, replay, start_session
+from tabletop.engine import LogError, Refusal, extend, replay, start_session
 from tabletop.hashchain.chain import (
     Row,
     chain,
@@ -180,10 +180,16 @@ class Workspace:
         return Game(loaded, started.state, log, clock=self.clock, recent=recent)
 
     def open(
-        self, ref: str, *, pack: str | Path | None = None, allow_changed: bool = False
+        self,
+        ref: str,
+        *,
+        pack: str | Path | None = None,
+        allow_changed: bool = False,
+        recent: int = RECENT,
     ) -> Game:
         """Open a stored session for play: check its pack and its log, and replay it (from
-        its snapshot, when it has a sound one)."""
+        its snapshot, when it has a sound one). The game keeps the last `recent` events at
+        hand to narrate."""
         with app_errors(), collector_paused():
             stored = self.store.read_log(ref, snapshot=True)
             info, rows = stored.info, stored.rows
@@ -194,7 +200,7 @@ class Workspace:
                 raise _damage(info, rows)
             snapshot = snapshot_state(stored.snapshot, rows)
             done = snapshot.event_count if snapshot is not None else 0
-            start = min(done, max(0, len(rows) - RECENT))
+            start = min(done, max(0, len(rows) - recent))
             try:
                 events = read_events(rows[start:])
             except ValidationError:
@@ -202,10 +208,13 @@ class Workspace:
             if [e.type for e in events] != [r.type for r in rows[start:]]:
                 raise _damage(info, rows)
             later = events[done - start :]
-            state = extend(snapshot, later) if snapshot is not None else replay(later)
+            try:
+                state = extend(snapshot, later) if snapshot is not None else replay(later)
+            except LogError as exc:
+                raise AppError(f"session {info.id} cannot be read as a game: {exc}") from exc
             log = StoredSession(self.store, info, snapshot_seq=done)
-        recent = enumerate(events, start=start + 1)
-        return Game(loaded, state, log, clock=self.clock, recent=recent)
+        numbered = enumerate(events, start=start + 1)
+        return Game(loaded, state, log, clock=self.clock, recent=numbered, keep=recent)
 
     def find_pack(self, info: SessionInfo, explicit: str | Path | None = None) -> LoadedPack:
         """The pack a session was played with (the file given, else found by its id)."""
@@ -332,7 +341,9 @@ def _pack_key(path: Path) -> tuple[object, ...] | None:
     except OSError:
         return None
     key: list[object] = [str(path.resolve()), stat.st_mtime_ns, stat.st_size]
-    for folder in (path.parent / "catalogues", shipped_catalogues_dir()):
+    # Where the loader looks for a catalogue: beside the pack, in its catalogues folder, and
+    # among the shipped ones (packs/loader.py, catalogue_finder).
+    for folder in (path.parent / "catalogues", path.parent, shipped_catalogues_dir()):
         for catalogue in sorted(folder.glob("*.json")) if folder.is_dir() else ():
             try:
                 found = catalogue.stat()

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import argparse
 import json
+from pathlib import Path
 
-from tabletop.packs.installed import InstalledPack, installed_packs
-from tabletop.paths import shipped_scenarios_dir, user_packs_dir
+from tabletop.app import Workspace
+from tabletop.packs.installed import InstalledPack
+from tabletop.paths import shipped_scenarios_dir
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -39,9 +41,9 @@ def describe(entry: InstalledPack) -> dict[str, object]:
     }
 
 
-def print_table(entries: list[InstalledPack]) -> None:
+def print_table(entries: list[InstalledPack], user_dir: Path) -> None:
     """The packs as a short text listing, grouped by origin."""
-    for origin, folder in (("shipped", shipped_scenarios_dir()), ("user", user_packs_dir())):
+    for origin, folder in (("shipped", shipped_scenarios_dir()), ("user", user_dir)):
         mine = [e for e in entries if e.origin == origin]
         print(f"{origin.capitalize()} packs ({folder}):")
         if not mine:
@@ -58,9 +60,10 @@ def print_table(entries: list[InstalledPack]) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """List the packs; exit 0 even when some are invalid (listing is not validating)."""
-    entries = installed_packs()
+    workspace = Workspace()
+    entries = workspace.packs()
     if args.format == "json":
         print(json.dumps([describe(e) for e in entries], indent=2, ensure_ascii=False))
     else:
-        print_table(entries)
+        print_table(entries, workspace.user_packs_dir)
     return 0

@@ -8,6 +8,7 @@ import sys
 from tabletop.app import AppError, Refusal
 from tabletop.app.script_runner import LoadedScript, StepReport, load_script, play_steps
 from tabletop.cli.sessionargs import add_db_option, db_path, error, open_workspace, usage_error
+from tabletop.jsonloc.diagnostics import terminal_safe
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -57,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
                 if not report.ok:
                     _failed(report, loaded)
                     return 1
-                print(f"ok step {report.number}: {_ack(report)}", flush=True)
+                print(terminal_safe(f"ok step {report.number}: {_ack(report)}"), flush=True)
     except AppError as exc:
         return error(str(exc))
     count = len(script.steps)
@@ -82,6 +83,6 @@ def _failed(report: StepReport, loaded: LoadedScript) -> None:
     for mismatch in report.mismatches:
         if mismatch.field:
             pointer = f"{report.pointer}/expect/{mismatch.field}"
-            print(f"  {loaded.where(pointer)}: {pointer}: {mismatch}", flush=True)
+            print(terminal_safe(f"  {loaded.where(pointer)}: {pointer}: {mismatch}"), flush=True)
         else:
-            print(f"  {mismatch}", flush=True)
+            print(terminal_safe(f"  {mismatch}"), flush=True)

@@ -6,6 +6,7 @@ import argparse
 
 from tabletop.app import AppError, Situation
 from tabletop.cli.sessionargs import add_db_option, error, open_workspace
+from tabletop.jsonloc.diagnostics import terminal_safe
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -42,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
     if game.loaded.content_hash != game.state.pack_hash:
         print(f"warning: {game.loaded.path} differs from the pack this session was played with")
     for line in situation_lines(game.situation(last=max(args.last, 0))):
-        print(line)
+        print(terminal_safe(line))  # a log's text is untrusted: no control characters out
     return 0
 
 

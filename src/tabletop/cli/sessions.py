@@ -7,6 +7,7 @@ import json
 
 from tabletop.app import AppError
 from tabletop.cli.sessionargs import add_db_option, db_path, error, open_workspace
+from tabletop.jsonloc.diagnostics import terminal_safe
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -53,8 +54,9 @@ def run(args: argparse.Namespace) -> int:
     print(f"{'SESSION':<{width}}  {'STARTED (UTC)':<16}  {'STATUS':<7}  {'EVENTS':>6}  PACK")
     for i in infos:
         status = "ended" if i.ended_at else "running"
-        print(
+        line = (
             f"{i.id:<{width}}  {i.started_at:%Y-%m-%d %H:%M}  {status:<7}  {i.event_count:>6}  "
             f"{i.pack_id} {i.pack_version}: {i.exercise}"
         )
+        print(terminal_safe(line))  # names from an imported log are untrusted
     return 0

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from pydantic import TypeAdapter
+from pydantic import ConfigDict, TypeAdapter
 
 from tabletop.engine.state import (
     Clock,
@@ -26,14 +26,18 @@ from tabletop.engine.state import (
 )
 from tabletop.model.events import FactJson, ObjectiveRated
 
-SNAPSHOT_FORMAT = 1
-"""Bumped whenever `SessionState` changes shape: older snapshots are then ignored."""
+SNAPSHOT_FORMAT = 2
+"""Bumped whenever `SessionState` changes shape: older snapshots are then ignored.
+tests/engine/test_snapshot_format.py fails when the shape changes and this does not."""
 
 
 @dataclass
 class _Snapshot:
     """The state with JSON-friendly containers: maps whose keys are in their records become
     lists, fact values are as logged, sets are lists."""
+
+    # A snapshot with a field this one lacks is of another shape: refused, never half-read.
+    __pydantic_config__ = ConfigDict(extra="forbid")
 
     session_id: str
     pack_id: str
@@ -68,6 +72,11 @@ class _Snapshot:
 
 
 _ADAPTER = TypeAdapter(_Snapshot)
+
+
+def snapshot_schema() -> dict[str, object]:
+    """The JSON Schema of a snapshot (a test pins it to `SNAPSHOT_FORMAT`)."""
+    return _ADAPTER.json_schema()
 
 
 def encode_state(state: SessionState) -> bytes:

@@ -196,11 +196,6 @@ class SessionState:
         return tuple(self.owed.values())
 
     @property
-    def met_obligations(self) -> tuple[ObligationState, ...]:
-        """Obligations met, in the order they were created."""
-        return tuple(o for o in self.obligations.values() if not o.is_open)
-
-    @property
     def closed_decisions(self) -> frozenset[str]:
         """Decision points opened and decided by every decider."""
         return frozenset(self.opened - self.open_decisions.keys())

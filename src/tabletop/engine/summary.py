@@ -1,6 +1,6 @@
 """Events in a few words, by id: the acknowledgement `tabletop play` prints for a step, and
 the line a damaged log's unverified events get in the report. (The facilitator's screens
-narrate with the pack's titles: see `tabletop.app.situation`.)"""
+narrate with the pack's titles: see `tabletop.app.narrative`.)"""
 
 from __future__ import annotations
 

@@ -56,6 +56,9 @@ def describe_error(path: Path, exc: sqlite3.Error | OSError) -> str:
     text = str(exc).lower()
     if isinstance(exc, OSError):
         reason = exc.strerror or str(exc)
+        blocked = next((p for p in path.parents if p.exists() and not p.is_dir()), None)
+        if blocked is not None:
+            reason = f"{blocked} is a file, not a folder"
         return f"cannot use the session database {path}: {reason}; check the path and its folder"
     if "readonly" in text or "read-only" in text:
         return (
@@ -79,8 +82,14 @@ def describe_error(path: Path, exc: sqlite3.Error | OSError) -> str:
             "with --session FILE"
         )
     if "unable to open" in text:
-        kind = "a folder" if path.is_dir() else "not a file tabletop can open"
-        return f"cannot open the session database {path}: it is {kind}; give a file path"
+        if path.is_dir():
+            return f"cannot open the session database {path}: it is a folder; give a file path"
+        if not path.exists():
+            return (
+                f"cannot create the session database {path}: its folder cannot be written; "
+                "give a file in a folder you can write with --session FILE"
+            )
+        return f"cannot open the session database {path}; check the file and its folder"
     if "disk i/o" in text:
         return f"the disk failed while using the session database {path} ({exc}); try again"
     return f"the session database {path} failed: {exc}"
@@ -132,10 +141,19 @@ def connect(path: Path, timeout: float = 30) -> sqlite3.Connection:
 
 def _connect_readonly(path: Path, timeout: float) -> sqlite3.Connection:
     """A read-only connection; `immutable` when SQLite cannot even make its -shm file (the
-    folder is read-only too), which is right for a copy nobody is writing."""
+    folder is read-only too), which is right for a copy nobody is writing, but only when no
+    -wal file holds events not yet copied into the database (immutable would not see them)."""
     base = "file:" + urllib.parse.quote(str(path.resolve()))
     error: sqlite3.Error | None = None
+    wal = path.with_name(path.name + "-wal")
+    pending = wal.exists() and wal.stat().st_size > 0
     for mode in ("?mode=ro", "?mode=ro&immutable=1"):
+        if "immutable" in mode and pending:
+            raise StoreError(
+                f"the session database {path} is read-only and its last events are still in "
+                f"{wal.name}, which SQLite cannot read from a read-only folder; copy both files "
+                "to a folder you can write, and open the copy"
+            )
         try:
             con = sqlite3.connect(
                 base + mode,
@@ -191,5 +209,6 @@ def _migrate(con: sqlite3.Connection, path: Path) -> None:
         con.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
         con.execute("COMMIT")
     except BaseException:
-        con.execute("ROLLBACK")
+        if con.in_transaction:
+            con.execute("ROLLBACK")
         raise

@@ -14,7 +14,15 @@ from datetime import datetime
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from pydantic import ValidationError
 
-from tabletop.hashchain.chain import EVENT, ChainReport, Row, canonical_json, verify_chain
+from tabletop.engine import LogError, replay
+from tabletop.hashchain.chain import (
+    EVENT,
+    ChainReport,
+    Row,
+    canonical_json,
+    read_events,
+    verify_chain,
+)
 from tabletop.hashchain.signature import SignatureCheck, check_signature, sign_header
 from tabletop.model.events import SessionStarted
 from tabletop.model.sessionlog import LogHeader
@@ -144,6 +152,10 @@ def import_log(store: SessionStore, data: bytes, name: str) -> SessionInfo:
         raise LogFileError(
             f"{name}: the header does not match the log it heads ({', '.join(mismatched)})"
         )
+    try:  # an intact chain of events no game could produce is refused here, not on opening
+        replay(read_events(rows))
+    except LogError as exc:
+        raise LogFileError(f"{name} is not imported: it cannot be read as a game: {exc}") from exc
     store.create(info, rows)
     return info
 

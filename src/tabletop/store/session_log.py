@@ -11,7 +11,6 @@ from tabletop.engine.snapshot import SNAPSHOT_FORMAT, decode_state, encode_state
 from tabletop.engine.state import SessionState
 from tabletop.hashchain.chain import Row, chain
 from tabletop.model.events import Event, SessionEnded
-from tabletop.store.db import StoreError
 from tabletop.store.sqlite_store import SessionInfo, SessionStore, StoredSnapshot
 
 SNAPSHOT_EVERY = 1000
@@ -54,7 +53,8 @@ class StoredSession:
 
     def append(self, events: Sequence[Event], state: SessionState) -> None:
         """Commit the events in one transaction (`state` is where they lead, for the
-        snapshot); StoreError, with nothing written, if that fails."""
+        snapshot); StoreError, with nothing written, if the commit fails. Once committed,
+        nothing raises: a snapshot that fails is skipped."""
         if not events:
             return
         rows = chain(events, self.head, self.count + 1)
@@ -69,11 +69,11 @@ class StoredSession:
         be written, the game goes on and the next opening folds a few more events."""
         if state.event_count != self.count:
             return
-        data = encode_state(state)
         try:
+            data = encode_state(state)
             self.store.save_snapshot(
                 self.id, StoredSnapshot(self.count, SNAPSHOT_FORMAT, data, seal(self.head, data))
             )
-        except StoreError:
+        except Exception:  # a cache: whatever fails, the committed events stand
             return
         self.snapshot_seq = self.count

@@ -121,11 +121,11 @@ class SessionStore:
             self.con.execute(begin)
             try:
                 yield self.con
+                self.con.execute("COMMIT")
             except BaseException:
                 if self.con.in_transaction:  # SQLite may have rolled back already (disk full)
                     self.con.execute("ROLLBACK")
                 raise
-            self.con.execute("COMMIT")
 
     def _write(self) -> AbstractContextManager[sqlite3.Connection]:
         return self._transaction("BEGIN IMMEDIATE")
@@ -259,6 +259,10 @@ def _record(con: sqlite3.Connection, session_id: str, path: Path) -> SessionInfo
 
 def _resolve(con: sqlite3.Connection, ref: str, path: Path) -> str:
     """The id of the session a reference names: its id, or a unique prefix of it."""
+    if not ref.strip():
+        raise NoSuchSession(
+            "give a session id (or the start of one); `tabletop sessions` lists them"
+        )
     if _exists(con, ref):
         return ref
     hits = con.execute(

@@ -1,0 +1,23 @@
+"""A snapshot's shape is pinned to its format number: change the state (and so the snapshot)
+without bumping SNAPSHOT_FORMAT and this fails, so a snapshot of the old shape is never
+read as the new one."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+from tabletop.engine.snapshot import SNAPSHOT_FORMAT, snapshot_schema
+
+SHAPES = {
+    2: "b3ce11391f7e3b163523ddc7d3c0212dfd3769abfebfd2a75b76536d06e3258c",
+}
+"""SNAPSHOT_FORMAT -> SHA-256 of the snapshot's JSON Schema. When the shape changes, bump
+SNAPSHOT_FORMAT in engine/snapshot.py and add its hash here."""
+
+
+def test_the_snapshot_shape_matches_its_format_number() -> None:
+    schema = json.dumps(snapshot_schema(), sort_keys=True).encode()
+    assert SHAPES.get(SNAPSHOT_FORMAT) == hashlib.sha256(schema).hexdigest(), (
+        "the snapshot's shape changed: bump SNAPSHOT_FORMAT and record the new hash"
+    )
