@@ -45,11 +45,15 @@ def test_packs_json_includes_shipped_packs(home: Path, capsys: pytest.CaptureFix
     assert all(e["title"] for e in shipped if e["ok"])
 
 
-def test_bare_tabletop_lists_packs_and_commands(
-    home: Path, capsys: pytest.CaptureFixture[str]
+def test_bare_tabletop_without_a_display_says_so_and_suggests_the_browser(
+    home: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    assert main([]) == 0
-    out = capsys.readouterr().out
-    assert "minimal 1.0.0" in out
-    for command in ("validate", "new", "packs"):
-        assert command in out
+    import time
+
+    monkeypatch.delenv("DISPLAY", raising=False)
+    began = time.perf_counter()
+    assert main([]) == 1
+    assert time.perf_counter() - began < 1.0  # never hangs waiting for a window
+    err = capsys.readouterr().err
+    assert "cannot open the desktop window: there is no display (DISPLAY is not set)" in err
+    assert "tabletop app --web" in err

@@ -17,6 +17,7 @@ from tabletop.app.reports import EXTENSIONS, FORMATS, ReportOutput, format_for
 from tabletop.app.situation import Situation, build_situation
 from tabletop.app.workspace import Workspace
 from tabletop.engine import Refusal
+from tabletop.packs import LoadedPack, LoadResult
 
 __all__ = [
     "EXTENSIONS",
@@ -24,6 +25,8 @@ __all__ = [
     "AppError",
     "Applied",
     "Game",
+    "LoadResult",
+    "LoadedPack",
     "LogSource",
     "MemoryLog",
     "OptionPreview",

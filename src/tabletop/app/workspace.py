@@ -128,6 +128,27 @@ class Workspace:
                 self._packs.popitem(last=False)
         return result
 
+    def add_user_pack(self, name: str, data: bytes) -> Path:
+        """Keep a pack file (uploaded from a browser, say) in the user's packs folder, under
+        a safe version of its name; the path it was saved at (never over another file)."""
+        stem = "".join(c if c.isalnum() or c in "-_." else "-" for c in Path(name).stem)
+        stem = stem.strip(".-")[:80] or "pack"
+        folder = self.user_packs_dir
+        with app_errors():
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+                for n in range(1000):
+                    path = folder / (f"{stem}.json" if n == 0 else f"{stem}-{n}.json")
+                    try:
+                        with path.open("xb") as fh:  # x: never replaces a file
+                            fh.write(data)
+                        return path
+                    except FileExistsError:
+                        continue
+            except OSError as exc:
+                raise AppError(f"cannot save {name} in {folder}: {exc.strerror or exc}") from exc
+        raise AppError(f"{folder} already holds a thousand packs named {stem}")
+
     # --- sessions -------------------------------------------------------------------------
 
     def sessions(self) -> list[SessionInfo]:

@@ -22,6 +22,7 @@ COMMANDS = (
     "export",
     "import_",
     "report",
+    "window",
 )
 
 # Each command's name and one-line help, so that `tabletop --help` and every command
@@ -54,6 +55,7 @@ SUMMARIES: dict[str, tuple[str, str]] = {
         "report",
         "write the after-action report of a session (Markdown, HTML, JSON or Word)",
     ),
+    "window": ("app", "open the desktop app, or serve it to a browser with --web"),
 }
 
 

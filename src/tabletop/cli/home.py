@@ -1,17 +1,15 @@
-"""What `tabletop` with no command shows until the desktop app exists."""
+"""What `tabletop` with no command does: open the desktop app."""
 
 from __future__ import annotations
 
 import argparse
 
 from tabletop.app import Workspace
-from tabletop.cli.packs import print_table
 
 
 def run_home(parser: argparse.ArgumentParser) -> int:
-    """Print the installed packs and the available commands."""
-    print("tabletop: facilitated seminar wargames with mandate checks\n")
-    workspace = Workspace()
-    print_table(workspace.packs(), workspace.user_packs_dir)
-    parser.print_help()
-    return 0
+    """Open the desktop window on the user's workspace (or say why it cannot open)."""
+    del parser  # `tabletop --help` lists the commands
+    from tabletop.ui.launch import run_desktop
+
+    return run_desktop(Workspace())

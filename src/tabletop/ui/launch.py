@@ -1,0 +1,77 @@
+"""Starting the app: the desktop window (after the preflight checks), or the same app
+served to browsers, always on an address chosen explicitly."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from collections.abc import Callable
+
+import flet as ft
+
+from tabletop.app import Workspace
+from tabletop.ui.preflight import desktop_problem
+from tabletop.ui.shell import AppShell
+from tabletop.ui.viewmodels.hub import Hub
+
+DEFAULT_PORT = 8550
+
+
+def _main_for(hub: Hub, *, web: bool) -> Callable[[ft.Page], None]:
+    def main(page: ft.Page) -> None:
+        AppShell(page, hub, web=web).library()
+
+    return main
+
+
+def run_desktop(workspace: Workspace) -> int:
+    """Open the desktop window; 1 (having said why) if it cannot open here."""
+    problem = desktop_problem()
+    if problem is not None:
+        print(
+            f"tabletop: cannot open the desktop window: {problem}.\n"
+            f"  To use tabletop in a browser instead: tabletop app --web "
+            f"(then open http://127.0.0.1:{DEFAULT_PORT}/)",
+            file=sys.stderr,
+        )
+        return 1
+    _configure_logging()
+    hub = Hub(workspace)
+    # host is given: without one, Flet would bind every interface if it fell back to web.
+    ft.run(
+        _main_for(hub, web=False),
+        view=ft.AppView.FLET_APP,
+        host="127.0.0.1",
+        no_cdn=True,
+        assets_dir=None,
+    )
+    return 0
+
+
+def run_web(workspace: Workspace, *, host: str, port: int) -> int:
+    """Serve the app to browsers at http://host:port/ until interrupted."""
+    _configure_logging()
+    os.environ["FLET_FORCE_WEB_SERVER"] = "1"  # serve only: never open a browser here
+    hub = Hub(workspace)
+    where = "this machine only" if host in ("127.0.0.1", "localhost", "::1") else "the network"
+    print(f"tabletop is served at http://{host}:{port}/ (reachable from {where})", flush=True)
+    ft.run(
+        _main_for(hub, web=True),
+        view=ft.AppView.WEB_BROWSER,
+        host=host,
+        port=port,
+        no_cdn=True,
+        assets_dir=None,
+    )
+    return 0
+
+
+def _configure_logging() -> None:
+    """Log what the app does (screens shown, errors) to stderr at TABLETOP_LOG_LEVEL."""
+    level = os.environ.get("TABLETOP_LOG_LEVEL", "WARNING").upper()
+    logging.basicConfig(
+        level=getattr(logging, level, logging.WARNING),
+        stream=sys.stderr,
+        format="%(asctime)s %(name)s %(levelname)s %(message)s",
+    )

@@ -1,0 +1,78 @@
+"""Session setup: the exercise's name, date and facilitator, and who sits in which seat."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from tabletop.app import AppError, Game, LoadedPack
+from tabletop.ui.viewmodels.hub import Hub
+
+
+@dataclass
+class SeatField:
+    """A role and the name typed for it ('' leaves the seat empty)."""
+
+    role: str
+    title: str
+    actor: str
+    participant: str = ""
+
+
+@dataclass
+class SetupModel:
+    """The setup form of a pack and what starting it does."""
+
+    hub: Hub
+    loaded: LoadedPack
+    exercise: str = ""
+    facilitator: str = ""
+    day: str = field(default_factory=lambda: date.today().isoformat())
+    seats: list[SeatField] = field(default_factory=list)
+    error: str = ""
+
+    def __post_init__(self) -> None:
+        pack = self.loaded.pack
+        if not self.exercise:
+            self.exercise = pack.meta.title
+        if not self.seats:
+            actors = {a.id: a.short_name or a.name for a in pack.actors}
+            self.seats = [
+                SeatField(r.id, r.title, actors.get(r.actor, r.actor)) for r in pack.roles
+            ]
+
+    def seat(self, role: str, participant: str) -> None:
+        """Type a participant's name for a seat."""
+        for seat in self.seats:
+            if seat.role == role:
+                seat.participant = participant
+
+    def start(self) -> Game | None:
+        """Start the session and seat everyone named; None (and `error` says why) if the
+        form is not complete."""
+        self.error = ""
+        if not self.exercise.strip():
+            self.error = "Give the exercise a name."
+        elif not self.facilitator.strip():
+            self.error = "Say who facilitates."
+        if self.error:
+            return None
+        try:
+            when = date.fromisoformat(self.day.strip())
+        except ValueError:
+            self.error = f"'{self.day}' is not a date: write it as 2026-12-03."
+            return None
+        try:
+            game = self.hub.workspace.start(
+                self.loaded,
+                facilitator=self.facilitator.strip(),
+                exercise=self.exercise.strip(),
+                exercise_date=when,
+            )
+        except AppError as exc:
+            self.error = str(exc)
+            return None
+        for seat in self.seats:
+            if seat.participant.strip():
+                game.assign(seat.role, seat.participant.strip())
+        return self.hub.add(game)
