@@ -51,6 +51,8 @@ def panel(
         spacing=theme.GAP,
         scroll=ft.ScrollMode.AUTO if scroll else None,
         expand=True,
+        # Fields and rows take the panel's width (a text field is otherwise 300 px wide).
+        horizontal_alignment=ft.CrossAxisAlignment.STRETCH,
     )
     return ft.Container(
         content=ft.Column([heading(title, scale), body], spacing=theme.GAP, expand=True),
@@ -68,15 +70,13 @@ def heading(text: str, scale: TypeScale = theme.LAPTOP) -> ft.Text:
 
 
 def body(text: str, scale: TypeScale = theme.LAPTOP, *, muted: bool = False) -> ft.Text:
-    """Running text (selectable, so it can be copied into notes)."""
-    return ft.Text(
-        text, size=scale.body, color=theme.MUTED if muted else theme.INK, selectable=True
-    )
+    """Running text (plain text, so screen readers read it as text, not as a field)."""
+    return ft.Text(text, size=scale.body, color=theme.MUTED if muted else theme.INK)
 
 
 def small(text: str, scale: TypeScale = theme.LAPTOP) -> ft.Text:
     """A line of secondary text."""
-    return ft.Text(text, size=scale.small, color=theme.MUTED, selectable=True)
+    return ft.Text(text, size=scale.small, color=theme.MUTED)
 
 
 def message(text: str, *, error: bool = False) -> ft.Container:
@@ -86,7 +86,7 @@ def message(text: str, *, error: bool = False) -> ft.Container:
         content=ft.Row(
             [
                 ft.Icon(ft.Icons.ERROR_OUTLINE if error else ft.Icons.INFO_OUTLINE, color=color),
-                ft.Text(text, color=theme.INK, selectable=True, expand=True),
+                ft.Text(text, color=theme.INK, expand=True),
             ]
         ),
         bgcolor=theme.PAPER,

@@ -36,7 +36,8 @@ class SetupModel:
         if not self.exercise:
             self.exercise = pack.meta.title
         if not self.seats:
-            actors = {a.id: a.short_name or a.name for a in pack.actors}
+            # 'the CSTO' reads well in a sentence; a field's label wants 'CSTO'.
+            actors = {a.id: (a.short_name or a.name).removeprefix("the ") for a in pack.actors}
             self.seats = [
                 SeatField(r.id, r.title, actors.get(r.actor, r.actor)) for r in pack.roles
             ]

@@ -147,19 +147,28 @@ class LibraryScreen:
             )
         else:
             lines.append(small(card.path))
+            shown = card.diagnostics[:4]
             lines.append(
-                ft.ExpansionTile(
-                    title=ft.Text(f"Problems in {card.title}", color=theme.DANGER),
-                    controls=[
-                        ft.Text(
-                            "\n".join(card.diagnostics),
-                            font_family="monospace",
-                            size=theme.LAPTOP.small,
-                            selectable=True,
-                        )
-                    ],
+                ft.Text(
+                    "\n".join(shown),
+                    font_family="monospace",
+                    size=theme.LAPTOP.small,
+                    color=theme.DANGER,
                 )
             )
+            if len(card.diagnostics) > len(shown):
+                lines.append(
+                    ft.ExpansionTile(
+                        title=ft.Text(f"All {len(card.diagnostics)} problems in {card.title}"),
+                        controls=[
+                            ft.Text(
+                                "\n".join(card.diagnostics),
+                                font_family="monospace",
+                                size=theme.LAPTOP.small,
+                            )
+                        ],
+                    )
+                )
         return ft.Container(
             content=ft.Column(lines, spacing=4),
             padding=theme.PAD,

@@ -100,7 +100,6 @@ class PreviewScreen:
                         ft.Text(
                             f"{'Power' if r.kind == 'power' else 'Limit'}: {r.summary}",
                             color=theme.INK if r.kind == "power" else theme.DANGER,
-                            selectable=True,
                         ),
                         small(f"Actions: {r.actions}"),
                         small(f"When: {r.conditions}" if r.conditions else "When: always"),

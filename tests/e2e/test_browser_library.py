@@ -1,0 +1,43 @@
+"""The library, the preview and the setup in a real browser: an invalid pack is listed
+with its problems, a shipped pack previews, and a session starts with its seats."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tabletop.app import Workspace
+
+
+def test_library_preview_and_setup_in_a_browser(start_app, screen, tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    (home / "packs").mkdir(parents=True)
+    (home / "packs" / "half-written.json").write_text('{"format": 1, "meta": {', "utf-8")
+    app = start_app(home)
+    screen.open(app.url)
+    screen.see("Scenario packs")
+    screen.shot("library")
+    screen.page.mouse.move(400, 500)
+    screen.page.mouse.wheel(0, 2000)  # the invalid pack is listed last, with its problem
+    screen.see("INVALID (1 error)")
+    screen.see("json-syntax")
+    screen.shot("library-invalid-pack")
+    screen.click("Preview January 2022")
+    screen.see("Set up a session")
+    screen.shot("preview-about")
+    screen.page.get_by_role("tab", name="Seats and mandates").click()
+    screen.see("Presidential Administration of Kazakhstan (acts for Kazakhstan)")
+    screen.shot("preview-seats")
+    screen.click("Set up a session")
+    screen.type("Facilitator", "Col. Amsel")
+    screen.type("Presidential Administration of Kazakhstan (Kazakhstan)", "Player One")
+    screen.shot("setup")
+    screen.click("Start the session")
+    screen.see("Scenario time")
+    with Workspace(home) as workspace:
+        (info,) = workspace.sessions()
+        game = workspace.open(info.id)
+        seats = {s.role: s.participant for s in game.situation().seats}
+        assert seats["kaz_presidency"] == "Player One"
+        assert info.facilitator == "Col. Amsel"
+    assert json.loads(json.dumps(seats))  # a plain, printable mapping
