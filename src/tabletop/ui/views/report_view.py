@@ -49,7 +49,6 @@ class ReportScreen:
                         ),
                         *exports,
                     ],
-                    wrap=True,
                 ),
                 ft.Container(
                     self.content,
