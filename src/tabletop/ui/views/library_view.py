@@ -212,18 +212,23 @@ class LibraryScreen:
                             ft.Row(
                                 [
                                     ft.TextButton(
-                                        f"Resume {s.id}" if s.running else f"Open {s.id}",
+                                        "Resume" if s.running else "Open",
+                                        tooltip=f"Open {s.id}",
                                         on_click=lambda _e, sid=s.id: self.shell.resume(sid),
                                     ),
                                     ft.TextButton(
-                                        f"Report {s.id}",
+                                        "Report",
+                                        tooltip=f"Report of {s.id}",
                                         on_click=lambda _e, sid=s.id: self.shell.report(sid),
                                     ),
                                     ft.TextButton(
-                                        f"Export {s.id}", on_click=partial(self.on_export, s.id)
+                                        "Export log",
+                                        tooltip=f"Export the log of {s.id}",
+                                        on_click=partial(self.on_export, s.id),
                                     ),
                                     ft.TextButton(
-                                        f"Delete {s.id}",
+                                        "Delete",
+                                        tooltip=f"Delete {s.id}",
                                         style=ft.ButtonStyle(color=theme.DANGER),
                                         on_click=lambda _e, sid=s.id: self.on_delete(sid),
                                     ),
