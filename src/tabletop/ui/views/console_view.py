@@ -1,17 +1,56 @@
-"""The game console (a first cut: where the game stands; the full console follows)."""
+"""The game console: the screen a facilitator lives in for the whole game, on one screen
+at 1366×768 (the panels scroll inside).
+
+Layout: a top bar (phase, scenario clock and its status, the clock's buttons, End
+session, Report, Library); the inject feed over the event log on the left; the inject in
+large type over the decision panel in the middle; world facts and obligations,
+observations, the improvement plan and the seats in tabs on the right.
+
+Accessible names (tests and screen readers find controls by role and name; each is unique
+on the screen and does not change with the game):
+- top bar buttons: "Pause" / "Resume", "+15 min", "+1 h", "Next due", "End session",
+  "Report", "Library", and the icon button "Projector type";
+- the inject feed: one button per inject, its name starting "<inject id> <title>"; the
+  large panel, for an inject not yet delivered: "Deliver now" and "Back to the current
+  inject"; the delivery dialog: textbox "Delivery note", buttons "Deliver" / "Cancel";
+- the decision panel: dropdowns "Decision point" and "Deciding role" choose what it shows;
+  each option is a radio named by its label, with a "Why?" button whose tooltip is
+  "Why: <label>"; textbox "Rationale"; buttons "Record", "Refuse", "Amend rationale";
+  the override dialog: textbox "Override justification", buttons "Record with override",
+  "Refuse instead", "Cancel"; the refusal dialog: "Refusal note", "Record refusal"; the
+  amendment dialog: "Corrected rationale", "Reason for the correction", "Save amendment";
+- the tabs "World", "Observe", "Plan", "Seats"; their fields are named by their labels
+  ("Observation", dropdowns "Objective", "Rating", "Objective to rate", "Objective
+  rating", "Capability element", "Plan objective", "Seat", ...) and their buttons "Add
+  observation", "Rate objective", "Add plan row", "Assign seat";
+- the end dialog: textbox "Closing note", buttons "End the session" / "Cancel".
+
+Updates: the screen subscribes to its game. A listener runs on the thread that committed
+(another tab's handler, say), so it only schedules `_pushed` on this page's event loop
+(`page.run_task`), which re-reads the game and redraws the panels whose rows changed.
+"""
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import flet as ft
 
-from tabletop.app import Game
+from tabletop.app import Applied, Game
 from tabletop.ui import theme
-from tabletop.ui.widgets import body, heading
+from tabletop.ui.viewmodels import console_rows as rows
+from tabletop.ui.viewmodels.console_vm import ConsoleModel
+from tabletop.ui.views import console_parts as parts
+from tabletop.ui.views.console_decide import DecisionPanel
+from tabletop.ui.views.console_forms import Forms
+from tabletop.ui.widgets import panel
 
 if TYPE_CHECKING:
     from tabletop.ui.shell import AppShell
+
+log = logging.getLogger("tabletop.ui")
 
 
 class ConsoleScreen:
@@ -19,19 +58,350 @@ class ConsoleScreen:
 
     def __init__(self, shell: AppShell, game: Game) -> None:
         self.shell = shell
+        self.page = shell.page
         self.game = game
+        self.model = ConsoleModel(game)
+        self.scale = shell.scale
+        self._unsubscribe: Callable[[], None] | None = None
+        self._drawn: dict[str, object] = {}
+        self.root = ft.Column(expand=True, spacing=theme.GAP)
+
+    # --- the screen's life ----------------------------------------------------------------
 
     def build(self) -> ft.Control:
-        """Where the game stands."""
-        s = self.game.situation()
-        return ft.Column(
-            [
-                ft.Text(s.exercise, size=theme.LAPTOP.heading, weight=ft.FontWeight.BOLD),
-                heading(f"{s.phase.title if s.phase else 'Before the first phase'}"),
-                body(f"Scenario time {s.clock.time:%d %b %Y %H:%M} ({s.clock.status})"),
-                ft.TextButton("Back to the library", on_click=lambda _e: self.shell.library()),
-            ]
-        )
+        """The console, drawn from the game as it stands; from now on it follows the game."""
+        self._layout()
+        if self._unsubscribe is None:
+            self._unsubscribe = self.game.subscribe(self._on_game)
+        return self.root
 
     def close(self) -> None:
-        """Nothing to let go of yet."""
+        """Stop following the game."""
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+            self._unsubscribe = None
+
+    def _on_game(self, _applied: Applied) -> None:
+        # Runs on the committing thread: hand the redraw to this page's own loop.
+        try:
+            self.page.run_task(self._pushed)
+        except Exception:  # the page has gone (a closed tab): stop following
+            log.info("console of %s: page gone, unsubscribing", self.game.id)
+            self.close()
+
+    async def _pushed(self) -> None:
+        """Another window (or this one) changed the game: redraw what changed."""
+        if self._unsubscribe is None or not self.model.refresh():
+            return
+        self.redraw()
+        self.page.update()
+
+    # --- layout ---------------------------------------------------------------------------
+
+    def _layout(self) -> None:
+        s = self.scale
+        self._drawn = {}
+        self.top = ft.Container()
+        self.feed = ft.Column(spacing=2, scroll=ft.ScrollMode.AUTO, expand=True)
+        self.log = ft.Column(spacing=2, scroll=ft.ScrollMode.AUTO, expand=True)
+        self.inject = ft.Column(spacing=theme.GAP, scroll=ft.ScrollMode.AUTO, expand=True)
+        self.world = ft.Column(spacing=theme.GAP, scroll=ft.ScrollMode.AUTO, expand=True)
+        self.decision = DecisionPanel(self)
+        self.forms = Forms(self)
+        tabs = {
+            "World": self.world,
+            "Observe": self.forms.observe,
+            "Plan": self.forms.plan,
+            "Seats": self.forms.seats,
+        }
+        side = ft.Container(
+            ft.Tabs(
+                length=len(tabs),
+                selected_index=0,
+                expand=True,
+                content=ft.Column(
+                    [
+                        ft.TabBar(tabs=[ft.Tab(label=name) for name in tabs], scrollable=False),
+                        ft.TabBarView(
+                            controls=[
+                                ft.Container(c, padding=ft.Padding.only(top=theme.GAP))
+                                for c in tabs.values()
+                            ],
+                            expand=True,
+                        ),
+                    ],
+                    expand=True,
+                ),
+            ),
+            bgcolor=theme.PAPER,
+            padding=theme.PAD,
+            border_radius=ft.BorderRadius.all(theme.RADIUS),
+            border=ft.Border.all(1, theme.LINE),
+            expand=4,
+        )
+        self.root.controls = [
+            self.top,
+            ft.Row(
+                [
+                    ft.Column(
+                        [
+                            panel("Injects", [self.feed], expand=3, scroll=False, scale=s),
+                            panel(
+                                "Event log, newest first",
+                                [self.log],
+                                expand=2,
+                                scroll=False,
+                                scale=s,
+                            ),
+                        ],
+                        expand=3,
+                        spacing=theme.GAP,
+                        horizontal_alignment=ft.CrossAxisAlignment.STRETCH,
+                    ),
+                    ft.Column(
+                        [
+                            panel("Inject", [self.inject], expand=2, scroll=False, scale=s),
+                            self.decision.control,
+                        ],
+                        expand=6,
+                        spacing=theme.GAP,
+                        horizontal_alignment=ft.CrossAxisAlignment.STRETCH,
+                    ),
+                    side,
+                ],
+                expand=True,
+                spacing=theme.GAP,
+                vertical_alignment=ft.CrossAxisAlignment.STRETCH,
+            ),
+        ]
+        self.redraw()
+
+    def redraw(self) -> None:
+        """Draw again the panels whose rows changed since they were last drawn."""
+        m, s = self.model, self.scale
+        sit = m.situation
+        self._put("top", (sit.phase, sit.clock, sit.exercise, m.ended, s), lambda: self._top_bar())
+        self._put(
+            "feed",
+            rows.feed(sit),
+            lambda: setattr(self.feed, "controls", parts.feed(rows.feed(sit), self.on_show, s)),
+        )
+        shown = m.shown_inject()
+        current = sit.current_inject.id if sit.current_inject else ""
+        self._put(
+            "inject",
+            (shown, current, m.ended),
+            lambda: setattr(
+                self.inject, "controls", parts.inject(shown, current, self._inject_actions(), s)
+            ),
+        )
+        self._put(
+            "world",
+            (rows.facts(sit), rows.obligations(sit)),
+            lambda: setattr(
+                self.world, "controls", parts.world(rows.facts(sit), rows.obligations(sit), s)
+            ),
+        )
+        self._put(
+            "log",
+            rows.log_lines(sit),
+            lambda: setattr(self.log, "controls", parts.log(rows.log_lines(sit), s)),
+        )
+        self._put("seats", rows.seats(sit), lambda: self.forms.draw_seats(rows.seats(sit)))
+        self.decision.redraw()
+        self.forms.sync()
+
+    def _put(self, name: str, key: object, draw: Callable[[], object]) -> None:
+        if self._drawn.get(name) != key:
+            self._drawn[name] = key
+            draw()
+
+    def _top_bar(self) -> None:
+        m, s = self.model, self.scale
+        sit = m.situation
+        style = theme.CLOCK[sit.clock.status]
+        title = sit.phase.title if sit.phase else "Before the first phase"
+        buttons: list[ft.Control] = []
+        if not m.ended:
+            running = sit.clock.running
+            buttons += [
+                ft.FilledTonalButton(
+                    "Pause" if running else "Resume",
+                    icon=ft.Icons.PAUSE if running else ft.Icons.PLAY_ARROW,
+                    on_click=self._verb(m.toggle_clock),
+                ),
+                ft.OutlinedButton("+15 min", on_click=self._verb(lambda: m.advance(15))),
+                ft.OutlinedButton("+1 h", on_click=self._verb(lambda: m.advance(60))),
+                ft.FilledButton(
+                    "Next due", icon=ft.Icons.SKIP_NEXT, on_click=self._verb(m.next_due)
+                ),
+                ft.OutlinedButton(
+                    "End session",
+                    icon=ft.Icons.STOP,
+                    style=ft.ButtonStyle(color=theme.DANGER),
+                    on_click=self.on_end,
+                ),
+            ]
+        report = ft.FilledButton if m.ended else ft.TextButton
+        buttons += [
+            report(
+                "Report",
+                icon=ft.Icons.DESCRIPTION,
+                on_click=lambda _e: self.shell.report(self.game.id),
+            ),
+            ft.TextButton("Library", icon=ft.Icons.HOME, on_click=lambda _e: self.shell.library()),
+            ft.IconButton(
+                # An icon button's tooltip gives it no accessible name here: the icon's label does.
+                icon=ft.Icon(ft.Icons.TEXT_INCREASE, semantics_label="Projector type"),
+                tooltip="Projector type",
+                on_click=self.on_scale,
+            ),
+        ]
+        self.top.content = ft.Row(
+            [
+                ft.Column(
+                    [
+                        ft.Text(
+                            title,
+                            size=s.title + 2,
+                            weight=ft.FontWeight.BOLD,
+                            color=theme.INK,
+                            max_lines=2,
+                            overflow=ft.TextOverflow.ELLIPSIS,
+                        ),
+                        ft.Text(
+                            f"{sit.exercise} · facilitated by {sit.facilitator}",
+                            size=s.small,
+                            color=theme.MUTED,
+                            max_lines=1,
+                            overflow=ft.TextOverflow.ELLIPSIS,
+                        ),
+                    ],
+                    spacing=0,
+                    expand=True,
+                ),
+                ft.Column(
+                    [
+                        ft.Text(
+                            rows.when(sit.clock.time, year=True),
+                            size=s.title,
+                            weight=ft.FontWeight.BOLD,
+                            color=theme.INK,
+                        ),
+                        parts.mark(style, style.word, s),
+                    ],
+                    spacing=0,
+                    horizontal_alignment=ft.CrossAxisAlignment.END,
+                ),
+                *buttons,
+            ],
+            spacing=4,
+        )
+
+    def _inject_actions(self) -> list[ft.Control]:
+        shown = self.model.shown_inject()
+        out: list[ft.Control] = []
+        if shown is not None and shown.status != "delivered" and not self.model.ended:
+            out.append(ft.FilledButton("Deliver now", icon=ft.Icons.SEND, on_click=self.on_deliver))
+        out.append(
+            ft.TextButton("Back to the current inject", on_click=lambda _e: self.on_show(None))
+        )
+        return out
+
+    # --- what every handler does ----------------------------------------------------------
+
+    def after(self, *, notify: bool = True) -> None:
+        """After an action: redraw what changed and say what happened (or why not)."""
+        self.redraw()
+        notice = self.model.notice
+        if notify and notice is not None:
+            self.shell.notify(notice.text, error=notice.error)
+        self.page.update()
+
+    def open_dialog(self, dlg: ft.AlertDialog) -> None:
+        """Show a dialog."""
+        self.page.show_dialog(dlg)
+
+    def close_dialog(self, dlg: ft.AlertDialog) -> None:
+        """Close this dialog (not whatever notice was shown after it)."""
+        dlg.open = False
+        self.page.update()
+
+    def _verb(self, action: Callable[[], bool]) -> Callable[[object], None]:
+        def clicked(_e: object) -> None:
+            action()
+            self.after()
+
+        return clicked
+
+    # --- handlers -------------------------------------------------------------------------
+
+    def on_show(self, inject: str | None) -> None:
+        """Show an inject of the feed in the large panel."""
+        self.model.show_inject(inject)
+        self.after(notify=False)
+
+    def on_scale(self, _e: object) -> None:
+        """Switch between the laptop's type and the projector's."""
+        self.scale = theme.PROJECTOR if self.scale == theme.LAPTOP else theme.LAPTOP
+        self.shell.scale = self.scale
+        self._layout()
+        self.page.update()
+
+    def on_deliver(self, _e: object) -> None:
+        """Deliver the shown inject now, out of the timeline, with an optional note."""
+        shown = self.model.shown_inject()
+        if shown is None:
+            return
+        note = ft.TextField(label="Delivery note", hint_text="optional", autofocus=True)
+        dlg = ft.AlertDialog(
+            modal=True,
+            title=ft.Text(f"Deliver '{shown.title}' now?"),
+            content=ft.Column(
+                [parts.note("Out of the timeline: the log says so.", self.scale), note],
+                tight=True,
+                width=520,
+            ),
+        )
+
+        def deliver(_e: object) -> None:
+            self.close_dialog(dlg)
+            self.model.deliver(shown.id, note.value or "")
+            self.after()
+
+        dlg.actions = [
+            ft.TextButton("Cancel", on_click=lambda _e: self.close_dialog(dlg)),
+            ft.FilledButton("Deliver", icon=ft.Icons.SEND, on_click=deliver),
+        ]
+        self.open_dialog(dlg)
+
+    def on_end(self, _e: object) -> None:
+        """Ask before ending the session, with a closing note."""
+        note = ft.TextField(label="Closing note", multiline=True, min_lines=2, autofocus=True)
+        dlg = ft.AlertDialog(
+            modal=True,
+            title=ft.Text("End the session?"),
+            content=ft.Column(
+                [
+                    parts.note(
+                        "The clock stops and no more decisions are taken; observations, "
+                        "ratings and plan rows can still be added, then the report.",
+                        self.scale,
+                    ),
+                    note,
+                ],
+                tight=True,
+                width=520,
+            ),
+        )
+
+        def end(_e: object) -> None:
+            self.close_dialog(dlg)
+            self.model.end(note.value or "")
+            self.after()
+
+        dlg.actions = [
+            ft.TextButton("Cancel", on_click=lambda _e: self.close_dialog(dlg)),
+            ft.FilledButton("End the session", icon=ft.Icons.STOP, on_click=end),
+        ]
+        self.open_dialog(dlg)
