@@ -21,12 +21,12 @@ class FakePage:
     """What the console asks of a page: updates, dialogs, tasks on its loop."""
 
     def __init__(self) -> None:
-        self.updates = 0
+        self.patched: list[Any] = []
         self.dialogs: list[Any] = []
         self.tasks = 0
 
-    def update(self) -> None:
-        self.updates += 1
+    def update(self, *controls: Any) -> None:
+        self.patched.extend(controls)
 
     def show_dialog(self, dialog: Any) -> None:
         dialog.open = True
@@ -121,6 +121,10 @@ def test_buttons_call_the_game_and_the_log_shows_it(shell: FakeShell, game: Game
     assert game.state.clock.time == start + timedelta(hours=1)
     assert shell.notices and not shell.notices[-1][1]
     assert any("Scenario clock moves" in t for t in texts(screen.log))
+    # Only what changed is sent: the clock and the log, not the forms or the world.
+    assert screen.top in shell.page.patched and screen.log in shell.page.patched
+    assert screen.world not in shell.page.patched
+    assert screen.forms.observe not in shell.page.patched
 
 
 def test_an_outside_mandate_record_opens_the_override_dialog(shell: FakeShell, at_dp3: Game):

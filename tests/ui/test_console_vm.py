@@ -144,24 +144,24 @@ def test_amend_a_recorded_rationale(at_dp3: Game):
 
 
 def test_observation_rating_and_plan_row(console: ConsoleModel, game: Game):
-    f = console.observation
+    f = console.notes.observation
     f.kind, f.text, f.objective, f.rating = (
         "area_for_improvement",
         "Slow legal advice.",
         "OBJ-2",
         "M",
     )
-    assert console.add_observation()
+    assert console.notes.add_observation()
     assert game.state.observation_count == 1
-    assert console.observation.text == "" and console.observation.objective == "OBJ-2"
-    console.observation.text = ""
-    assert not console.add_observation()  # the game refuses an empty note: a message
+    assert console.notes.observation.text == "" and console.notes.observation.objective == "OBJ-2"
+    console.notes.observation.text = ""
+    assert not console.notes.add_observation()  # the game refuses an empty note: a message
     assert console.notice is not None and console.notice.error
-    assert not console.rate_objective()
-    console.rating.objective, console.rating.rating = "OBJ-1", "S"
-    assert console.rate_objective()
+    assert not console.notes.rate_objective()
+    console.notes.rating.objective, console.notes.rating.rating = "OBJ-1", "S"
+    assert console.notes.rate_objective()
     assert game.state.ratings["OBJ-1"].rating == "S"
-    p = console.plan
+    p = console.notes.plan
     p.issue, p.corrective_action, p.organisation, p.contact = (
         "No legal cell.",
         "Stand one up.",
@@ -169,11 +169,11 @@ def test_observation_rating_and_plan_row(console: ConsoleModel, game: Game):
         "Ms. Lind",
     )
     p.start, p.completion = "2031-04-01", "next spring"
-    assert not console.add_plan_row()
+    assert not console.notes.add_plan_row()
     assert console.notice is not None and "2026-12-03" in console.notice.text
     p.completion = "2031-06-30"
-    assert console.add_plan_row()
-    assert game.state.plan_count == 1 and console.plan.issue == ""
+    assert console.notes.add_plan_row()
+    assert game.state.plan_count == 1 and console.notes.plan.issue == ""
 
 
 def test_end_then_only_observations(console: ConsoleModel, game: Game):
@@ -183,8 +183,8 @@ def test_end_then_only_observations(console: ConsoleModel, game: Game):
     assert console.options() == () and not console.is_open()
     assert not console.advance(15)
     assert console.notice is not None and "ended" in console.notice.text
-    console.observation.text = "Strong chairing."
-    assert console.add_observation()
+    console.notes.observation.text = "Strong chairing."
+    assert console.notes.add_observation()
     assert game.state.observation_count == 1
 
 
@@ -230,11 +230,11 @@ def test_facts_and_obligations_in_words(at_dp3: Game):
 
 
 def test_assign_a_seat_left_empty(console: ConsoleModel, game: Game):
-    console.seat_role, console.seat_name = "blk_defence", "  Gen. Ostrow "
-    assert console.assign()
+    console.notes.seat_role, console.notes.seat_name = "blk_defence", "  Gen. Ostrow "
+    assert console.notes.assign()
     assert game.state.seats["blk_defence"].participant == "Gen. Ostrow"
-    assert console.seat_name == ""
-    assert not console.assign()  # no name typed
+    assert console.notes.seat_name == ""
+    assert not console.notes.assign()  # no name typed
     assert console.notice is not None and console.notice.error
 
 
@@ -249,7 +249,7 @@ def test_the_console_follows_changes_made_elsewhere(at_dp3: Game):
 
 def test_a_store_failure_is_a_message(console: ConsoleModel, workspace: Workspace):
     workspace.store.close()
-    console.observation.text = "Lost?"
-    assert not console.add_observation()
+    console.notes.observation.text = "Lost?"
+    assert not console.notes.add_observation()
     assert console.notice is not None and console.notice.error
     assert "nothing was recorded" in console.notice.text.lower()

@@ -14,6 +14,7 @@ from datetime import datetime
 from tabletop.app import Game, OptionPreview, Situation
 from tabletop.app.explain import VerdictExplanation, explain_verdict
 from tabletop.app.situation import InjectStatus
+from tabletop.model.pack import Pack
 
 INJECT_WORDS = {
     "due": "Due now",
@@ -55,6 +56,14 @@ def printable(text: str) -> str:
 def when(moment: datetime, *, year: bool = False) -> str:
     """A scenario time as the console prints it."""
     return moment.strftime("%d %b %Y %H:%M" if year else "%d %b %H:%M")
+
+
+@dataclass(frozen=True)
+class Notice:
+    """What the last action did, or why it was refused."""
+
+    text: str
+    error: bool = False
 
 
 @dataclass(frozen=True)
@@ -130,6 +139,46 @@ class DeciderRow:
         """How the role picker names it."""
         status = "decided" if self.decided else "to decide"
         return f"{self.title} ({status})"
+
+
+def decisions(
+    s: Situation, pack: Pack, decided: set[tuple[str, str]]
+) -> tuple[DecisionChoice, ...]:
+    """The open decision points, then the closed ones with `decided` (point, role) pairs."""
+    out = [
+        DecisionChoice(
+            d.id,
+            d.title,
+            True,
+            f"{d.id} {d.title}" + (f" ({len(d.waiting)} to decide)" if len(d.deciders) > 1 else ""),
+        )
+        for d in s.open_decisions
+    ]
+    shown = {d.id for d in out}
+    closed = {dp for dp, _role in decided} - shown
+    out += [
+        DecisionChoice(p.id, p.title, False, f"{p.id} {p.title} (closed)")
+        for p in pack.decision_points
+        if p.id in closed
+    ]
+    return tuple(out)
+
+
+def deciders(
+    s: Situation, pack: Pack, dp: str, decided: set[tuple[str, str]]
+) -> tuple[DeciderRow, ...]:
+    """The roles asked at a decision point, who sits there and whether they have decided."""
+    seat = {x.role: x for x in s.seats}
+    point = next((p for p in pack.decision_points if p.id == dp), None)
+    return tuple(
+        DeciderRow(
+            role=r,
+            title=seat[r].title if r in seat else r,
+            participant=(seat[r].participant if r in seat else None) or "empty seat",
+            decided=(dp, r) in decided,
+        )
+        for r in (point.deciders if point else ())
+    )
 
 
 @dataclass(frozen=True)

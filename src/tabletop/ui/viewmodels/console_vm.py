@@ -1,5 +1,6 @@
 """The game console's state and actions: what is selected (decision point, role, option,
-the inject shown), the forms, and every action as a call to a `Game` verb.
+the inject shown), and every action as a call to a `Game` verb (the forms' are in
+`notes_vm`).
 
 The Game decides and commits; this model only calls it and keeps what to tell the user:
 every refusal and every AppError becomes a `Notice`, never a traceback. An outside-mandate
@@ -10,40 +11,24 @@ the justification (`justify`), or refuses the choice (`refuse`), or drops it (`c
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import date, timedelta
+from dataclasses import dataclass
+from datetime import timedelta
 
 from tabletop.app import AppError, Applied, Game, Refusal, Result
 from tabletop.app.explain import VerdictExplanation, explain_verdict
 from tabletop.app.situation import InjectView
-from tabletop.model.events import CapabilityElement, Rating
 from tabletop.ui.viewmodels import console_rows as rows
 from tabletop.ui.viewmodels.console_rows import (
     DeciderRow,
     DecisionChoice,
+    Notice,
     OptionRow,
     RecordedRow,
 )
+from tabletop.ui.viewmodels.notes_vm import NotesModel
 
 LOG_LENGTH = 50
 """Events the log panel narrates."""
-
-_RATINGS: dict[str, Rating] = {"P": "P", "S": "S", "M": "M", "U": "U"}
-_ELEMENTS: dict[str, CapabilityElement] = {
-    "planning": "planning",
-    "organization": "organization",
-    "equipment": "equipment",
-    "training": "training",
-    "exercise": "exercise",
-}
-
-
-@dataclass(frozen=True)
-class Notice:
-    """What the last action did, or why it was refused."""
-
-    text: str
-    error: bool = False
 
 
 @dataclass(frozen=True)
@@ -58,40 +43,7 @@ class Override:
     explanation: VerdictExplanation | None
 
 
-@dataclass
-class ObservationForm:
-    """An observation being written."""
-
-    kind: str = "strength"
-    text: str = ""
-    objective: str = ""
-    rating: str = ""
-
-
-@dataclass
-class RatingForm:
-    """An objective's rating being given."""
-
-    objective: str = ""
-    rating: str = ""
-    note: str = ""
-
-
-@dataclass
-class PlanForm:
-    """An improvement-plan row being written."""
-
-    issue: str = ""
-    corrective_action: str = ""
-    element: str = "planning"
-    organisation: str = ""
-    contact: str = ""
-    start: str = field(default_factory=lambda: date.today().isoformat())
-    completion: str = ""
-    objective: str = ""
-
-
-def _sentence(text: str) -> str:
+def sentence(text: str) -> str:
     return text[:1].upper() + text[1:] + ("" if text.endswith(".") else ".")
 
 
@@ -110,11 +62,8 @@ class ConsoleModel:
         """The inject shown; None: the current one."""
         self.override: Override | None = None
         self.notice: Notice | None = None
-        self.observation = ObservationForm()
-        self.rating = RatingForm()
-        self.plan = PlanForm()
-        self.seat_role = game.pack.roles[0].id if game.pack.roles else ""
-        self.seat_name = ""
+        self.notes = NotesModel(self)
+        """The forms: observations, ratings, plan rows, seats."""
         self._pinned_dp = False
         """True when the facilitator picked a closed decision point (to amend): it stays."""
         self._pinned_role = False
@@ -138,10 +87,6 @@ class ConsoleModel:
         self._settle()
         return True
 
-    def objectives(self) -> tuple[tuple[str, str], ...]:
-        """The exercise objectives: id and text."""
-        return tuple((o.id, f"{o.id}: {o.text}") for o in self.game.pack.objectives)
-
     def shown_inject(self) -> InjectView | None:
         """The inject in the large panel: the one picked in the feed, or the current one."""
         s = self.situation
@@ -150,42 +95,13 @@ class ConsoleModel:
 
     def decisions(self) -> tuple[DecisionChoice, ...]:
         """The open decision points, then the closed ones with decisions to amend."""
-        s = self.situation
-        out = [
-            DecisionChoice(
-                d.id,
-                d.title,
-                True,
-                f"{d.id} {d.title}"
-                + (f" ({len(d.waiting)} to decide)" if len(d.deciders) > 1 else ""),
-            )
-            for d in s.open_decisions
-        ]
-        shown = {d.id for d in out}
-        decided = {dp for dp, _role in self.state.decisions}
-        out += [
-            DecisionChoice(p.id, p.title, False, f"{p.id} {p.title} (closed)")
-            for p in self.game.pack.decision_points
-            if p.id in decided and p.id not in shown
-        ]
-        return tuple(out)
+        return rows.decisions(self.situation, self.game.pack, set(self.state.decisions))
 
     def deciders(self) -> tuple[DeciderRow, ...]:
         """The roles asked at the chosen decision point, who sits there, who has decided."""
         if self.dp is None:
             return ()
-        seat = {x.role: x for x in self.situation.seats}
-        dp = next((p for p in self.game.pack.decision_points if p.id == self.dp), None)
-        roles = dp.deciders if dp else ()
-        return tuple(
-            DeciderRow(
-                role=r,
-                title=seat[r].title if r in seat else r,
-                participant=(seat[r].participant if r in seat else None) or "empty seat",
-                decided=(self.dp, r) in self.state.decisions,
-            )
-            for r in roles
-        )
+        return rows.deciders(self.situation, self.game.pack, self.dp, set(self.state.decisions))
 
     def is_open(self) -> bool:
         """True when the chosen decision point is open and the chosen role still decides."""
@@ -278,21 +194,21 @@ class ConsoleModel:
     def toggle_clock(self) -> bool:
         """Pause the clock if it runs, restart it if it is paused."""
         if self.situation.clock.running:
-            return self._do(self.game.pause, "Clock paused.") is not None
-        return self._do(self.game.resume, "Clock running.") is not None
+            return self.run(self.game.pause, "Clock paused.") is not None
+        return self.run(self.game.resume, "Clock running.") is not None
 
     def advance(self, minutes: int) -> bool:
         """Move the scenario clock on, delivering what falls due."""
-        return self._moved(self._do(lambda: self.game.advance(by=timedelta(minutes=minutes))))
+        return self._moved(self.run(lambda: self.game.advance(by=timedelta(minutes=minutes))))
 
     def next_due(self) -> bool:
         """Move the clock to the next inject or phase on the timeline."""
-        return self._moved(self._do(self.game.advance_to_next))
+        return self._moved(self.run(self.game.advance_to_next))
 
     def deliver(self, inject: str, note: str = "") -> bool:
         """Deliver an inject now, out of the timeline; it becomes the current inject."""
         title = next((i.title for i in self.situation.injects if i.id == inject), inject)
-        done = self._do(lambda: self.game.deliver(inject, note.strip()), f"Delivered '{title}'.")
+        done = self.run(lambda: self.game.deliver(inject, note.strip()), f"Delivered '{title}'.")
         if isinstance(done, Applied):
             self.inject = None
         return isinstance(done, Applied)
@@ -305,9 +221,9 @@ class ConsoleModel:
             self.notice = Notice("Choose an option to record.", error=True)
             return False
         label, rationale = self._label(dp, option), self.rationale
-        result = self._do(
+        result = self.run(
             lambda: self.game.decide(dp, role, option, rationale),
-            f"Recorded '{label}' for {self._title(role)}.",
+            f"Recorded '{label}' for {self.title(role)}.",
         )
         if isinstance(result, Refusal) and result.code == "outside-mandate":
             verdict = result.verdict
@@ -322,11 +238,11 @@ class ConsoleModel:
         o = self.override
         if o is None:
             return False
-        result = self._do(
+        result = self.run(
             lambda: self.game.decide(
                 o.dp, o.role, o.option, o.rationale, justification=justification
             ),
-            f"Recorded '{o.label}' for {self._title(o.role)}, overriding the mandate.",
+            f"Recorded '{o.label}' for {self.title(o.role)}, overriding the mandate.",
         )
         if not (isinstance(result, Refusal) and result.code == "no-justification"):
             self.override = None
@@ -346,9 +262,9 @@ class ConsoleModel:
             self.notice = Notice("Choose the option to refuse.", error=True)
             return False
         label = self._label(dp, option)
-        result = self._do(
+        result = self.run(
             lambda: self.game.reject(dp, role, option, note.strip()),
-            f"Logged '{label}' as refused: {self._title(role)} still has to decide.",
+            f"Logged '{label}' as refused: {self.title(role)} still has to decide.",
         )
         if isinstance(result, Applied):
             self.override, self.option = None, None
@@ -359,81 +275,15 @@ class ConsoleModel:
         dp, role = self.dp, self.role
         if dp is None or role is None:
             return False
-        done = self._do(
+        done = self.run(
             lambda: self.game.amend(dp, role, rationale.strip(), reason.strip()),
-            f"Amended the rationale of {self._title(role)} at {dp}.",
+            f"Amended the rationale of {self.title(role)} at {dp}.",
         )
-        return isinstance(done, Applied)
-
-    def assign(self) -> bool:
-        """Seat the participant typed in the chosen seat."""
-        role, name = self.seat_role, self.seat_name.strip()
-        done = self._do(
-            lambda: self.game.assign(role, name), f"{name} sits as {self._title(role)}."
-        )
-        if isinstance(done, Applied):
-            self.seat_name = ""
-        return isinstance(done, Applied)
-
-    def add_observation(self) -> bool:
-        """Log the observation written in the form."""
-        f = self.observation
-        done = self._do(
-            lambda: self.game.note(
-                f.kind, f.text.strip(), objective=f.objective or None, rating=_RATINGS.get(f.rating)
-            ),
-            f"{rows.KINDS.get(f.kind, f.kind)} noted.",
-        )
-        if isinstance(done, Applied):
-            self.observation = ObservationForm(kind=f.kind, objective=f.objective)
-        return isinstance(done, Applied)
-
-    def rate_objective(self) -> bool:
-        """Rate the objective chosen in the rating form."""
-        f = self.rating
-        rating = _RATINGS.get(f.rating)
-        if not f.objective or rating is None:
-            self.notice = Notice("Choose the objective and its rating.", error=True)
-            return False
-        done = self._do(
-            lambda: self.game.rate(f.objective, rating, f.note.strip()),
-            f"{f.objective} rated {rating}.",
-        )
-        if isinstance(done, Applied):
-            self.rating = RatingForm()
-        return isinstance(done, Applied)
-
-    def add_plan_row(self) -> bool:
-        """Add the improvement-plan row written in the form."""
-        f = self.plan
-        try:
-            start, completion = (
-                date.fromisoformat(f.start.strip()),
-                date.fromisoformat(f.completion.strip()),
-            )
-        except ValueError:
-            self.notice = Notice("Write the start and completion dates as 2026-12-03.", error=True)
-            return False
-        done = self._do(
-            lambda: self.game.plan(
-                issue=f.issue.strip(),
-                corrective_action=f.corrective_action.strip(),
-                capability_element=_ELEMENTS.get(f.element, "planning"),
-                responsible_org=f.organisation.strip(),
-                point_of_contact=f.contact.strip(),
-                start_date=start,
-                completion_date=completion,
-                objective=f.objective or None,
-            ),
-            "Improvement-plan row added.",
-        )
-        if isinstance(done, Applied):
-            self.plan = PlanForm()
         return isinstance(done, Applied)
 
     def end(self, note: str = "") -> bool:
         """End the session; observations, ratings and plan rows can still be added."""
-        done = self._do(
+        done = self.run(
             lambda: self.game.end(note.strip()),
             "Session ended: observations, ratings and plan rows can still be added.",
         )
@@ -441,16 +291,16 @@ class ConsoleModel:
 
     # --- helpers --------------------------------------------------------------------------
 
-    def _do(self, verb: Callable[[], Result], done: str = "") -> Result | None:
+    def run(self, verb: Callable[[], Result], done: str = "") -> Result | None:
         """Run a verb; keep its refusal (or the store's error) as the notice; re-read."""
         self.notice = None
         try:
             result = verb()
         except AppError as exc:
-            self.notice = Notice(_sentence(str(exc)), error=True)
+            self.notice = Notice(sentence(str(exc)), error=True)
             return None
         if isinstance(result, Refusal):
-            self.notice = Notice(_sentence(result.message), error=True)
+            self.notice = Notice(sentence(result.message), error=True)
         else:
             self.refresh()
             self.notice = Notice(done) if done else None
@@ -480,5 +330,6 @@ class ConsoleModel:
                 return next((o.label for o in p.options if o.id == option), option)
         return option
 
-    def _title(self, role: str) -> str:
+    def title(self, role: str) -> str:
+        """A role's title."""
         return next((s.title for s in self.situation.seats if s.role == role), role)

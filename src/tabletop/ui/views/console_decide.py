@@ -1,6 +1,6 @@
 """The console's decision panel: pick the open decision point and the deciding role, see
-each option with its live verdict (and why), write the rationale, record; the dialogs for
-an override's justification, a refusal's note and an amendment.
+each option with its live verdict (and why), write the rationale, record, refuse, amend
+(the dialogs are in `console_dialogs`).
 
 The rationale field is one control kept across redraws, so an update from another tab
 never loses what is being typed.
@@ -14,6 +14,7 @@ import flet as ft
 
 from tabletop.ui import theme
 from tabletop.ui.viewmodels.console_rows import when
+from tabletop.ui.views import console_dialogs as dialogs
 from tabletop.ui.views import console_parts as parts
 from tabletop.ui.widgets import message, panel, verdict_badge
 
@@ -43,8 +44,11 @@ class DecisionPanel:
         # Room above the pickers for their floating labels (the scroll view clips them).
         self.head_box = ft.Container(self.head, padding=ft.Padding.only(top=6))
         self.choices = ft.Column(spacing=4)
-        self.entry = ft.Column(
-            [self.rationale, ft.Row([self.record, self.refuse], spacing=theme.GAP)], spacing=4
+        self.rationale.expand = True
+        self.entry = ft.Row(
+            [self.rationale, self.record, self.refuse],
+            spacing=theme.GAP,
+            vertical_alignment=ft.CrossAxisAlignment.START,
         )
         self.control = panel(
             "Decision", [self.head_box, self.choices, self.entry], expand=3, scale=self.scale
@@ -53,8 +57,8 @@ class DecisionPanel:
 
     # --- drawing --------------------------------------------------------------------------
 
-    def redraw(self) -> None:
-        """Draw the panel again if what it shows changed."""
+    def redraw(self) -> list[ft.Control]:
+        """Draw the panel again if what it shows changed; the controls to patch."""
         m = self.model
         key = (
             m.decisions(),
@@ -67,7 +71,7 @@ class DecisionPanel:
             m.ended,
         )
         if key == self._key:
-            return
+            return []
         self._key = key
         self.head.controls = self._head()
         self.choices.controls = self._choices()
@@ -76,6 +80,7 @@ class DecisionPanel:
         self.refuse.disabled = chosen is None or chosen.kind != "outside_mandate"
         self.record.disabled = chosen is None
         self.rationale.value = m.rationale
+        return [self.control]
 
     def _head(self) -> list[ft.Control]:
         m, s = self.model, self.scale
@@ -118,26 +123,24 @@ class DecisionPanel:
                 ],
             ),
         ]
+        line: list[ft.Control] = []
         if open_dp is not None:
             box = f", time box {open_dp.time_box_minutes} min" if open_dp.time_box_minutes else ""
             out.append(ft.Text(open_dp.prompt, size=s.title, color=theme.INK))
-            out.append(parts.note(f"Opened {when(open_dp.opened_at)} by {open_dp.because}{box}", s))
+            line.append(
+                parts.note(f"Opened {when(open_dp.opened_at)} by {open_dp.because}{box}", s)
+            )
         done = theme.VerdictStyle(theme.PERMITTED, ft.Icons.CHECK_CIRCLE, "")
         waits = theme.VerdictStyle(theme.DUE, ft.Icons.HOURGLASS_TOP, "")
-        out.append(
-            ft.Row(
-                [
-                    parts.mark(
-                        done if d.decided else waits,
-                        f"{d.title} ({d.participant}): {'decided' if d.decided else 'to decide'}",
-                        s,
-                    )
-                    for d in m.deciders()
-                ],
-                wrap=True,
-                spacing=theme.PAD,
+        line += [
+            parts.mark(
+                done if d.decided else waits,
+                f"{d.title} ({d.participant}): {'decided' if d.decided else 'to decide'}",
+                s,
             )
-        )
+            for d in m.deciders()
+        ]
+        out.append(ft.Row(line, wrap=True, spacing=theme.PAD, run_spacing=2))
         return out
 
     def _choices(self) -> list[ft.Control]:
@@ -202,143 +205,25 @@ class DecisionPanel:
         self.screen.after(notify=False)
 
     def on_rationale(self, e: ft.Event[ft.TextField]) -> None:
-        """Keep the rationale typed."""
+        """Keep the rationale typed (nothing to redraw: no page diff per key)."""
+        parts.quiet()
         self.model.rationale = e.control.value or ""
 
     def on_record(self, _e: object) -> None:
         """Record the choice; outside mandate, ask for the override's justification."""
         self.model.record()
         if self.model.override is not None:
-            self._override()
+            dialogs.override(self.screen)
         self.screen.after()
 
     def on_why(self, option: str) -> None:
         """Explain an option's verdict."""
-        why = self.model.explain(option)
-        label = next((o.label for o in self.model.options() if o.id == option), option)
-        if why is None:
-            self.screen.shell.notify(
-                "This option cannot be checked: validate the pack.", error=True
-            )
-            return
-        dlg = ft.AlertDialog(
-            title=ft.Text(f"Why: {label}"),
-            content=ft.Column(parts.explanation(why, self.scale), tight=True, width=640, spacing=4),
-            scrollable=True,
-        )
-        dlg.actions = [ft.TextButton("Close", on_click=lambda _e: self.screen.close_dialog(dlg))]
-        self.screen.open_dialog(dlg)
-
-    def _override(self) -> None:
-        o = self.model.override
-        assert o is not None
-        field = ft.TextField(
-            label="Override justification", multiline=True, min_lines=3, autofocus=True
-        )
-        why = parts.explanation(o.explanation, self.scale) if o.explanation else []
-        dlg = ft.AlertDialog(
-            modal=True,
-            title=ft.Text(f"Outside mandate: {o.label}"),
-            content=ft.Column(
-                [
-                    *why,
-                    parts.note(
-                        "Record it anyway with a written justification (the report shows "
-                        "the override), log it as refused, or cancel.",
-                        self.scale,
-                    ),
-                    field,
-                ],
-                tight=True,
-                width=640,
-                spacing=4,
-            ),
-            scrollable=True,
-        )
-
-        def justify(_e: object) -> None:
-            self.model.justify(field.value or "")
-            if self.model.override is not None:  # refused for want of a justification
-                field.error = self.model.notice.text if self.model.notice else ""
-                self.screen.page.update()
-                return
-            self.screen.close_dialog(dlg)
-            self.rationale.value = ""
-            self.screen.after()
-
-        def refuse(_e: object) -> None:
-            self.model.refuse(field.value or "")
-            self.screen.close_dialog(dlg)
-            self.screen.after()
-
-        def cancel(_e: object) -> None:
-            self.model.cancel()
-            self.screen.close_dialog(dlg)
-            self.screen.after()
-
-        dlg.actions = [
-            ft.TextButton("Cancel", on_click=cancel),
-            ft.OutlinedButton("Refuse instead", icon=ft.Icons.BLOCK, on_click=refuse),
-            ft.FilledButton("Record with override", icon=ft.Icons.GAVEL, on_click=justify),
-        ]
-        self.screen.open_dialog(dlg)
+        dialogs.why(self.screen, option)
 
     def on_refuse(self, _e: object) -> None:
         """Log the chosen outside-mandate option as refused, with a note."""
-        label = next((o.label for o in self.model.options() if o.id == self.model.option), "")
-        field = ft.TextField(label="Refusal note", multiline=True, min_lines=2, autofocus=True)
-        dlg = ft.AlertDialog(
-            modal=True,
-            title=ft.Text(f"Refuse: {label}"),
-            content=ft.Column(
-                [
-                    parts.note(
-                        "The choice is logged as refused; the role still has to decide.", self.scale
-                    ),
-                    field,
-                ],
-                tight=True,
-                width=560,
-            ),
-        )
-
-        def done(_e: object) -> None:
-            self.model.refuse(field.value or "")
-            self.screen.close_dialog(dlg)
-            self.screen.after()
-
-        dlg.actions = [
-            ft.TextButton("Cancel", on_click=lambda _e: self.screen.close_dialog(dlg)),
-            ft.FilledButton("Record refusal", icon=ft.Icons.BLOCK, on_click=done),
-        ]
-        self.screen.open_dialog(dlg)
+        dialogs.refuse(self.screen)
 
     def on_amend(self, _e: object) -> None:
         """Correct the recorded rationale, saying why."""
-        done = self.model.recorded()
-        rationale = ft.TextField(
-            label="Corrected rationale",
-            value=done.rationale if done else "",
-            multiline=True,
-            min_lines=2,
-        )
-        reason = ft.TextField(label="Reason for the correction", autofocus=True)
-        dlg = ft.AlertDialog(
-            modal=True,
-            title=ft.Text("Amend the rationale"),
-            content=ft.Column([rationale, reason], tight=True, width=560),
-        )
-
-        def save(_e: object) -> None:
-            if not self.model.amend(rationale.value or "", reason.value or ""):
-                reason.error = self.model.notice.text if self.model.notice else ""
-                self.screen.page.update()
-                return
-            self.screen.close_dialog(dlg)
-            self.screen.after()
-
-        dlg.actions = [
-            ft.TextButton("Cancel", on_click=lambda _e: self.screen.close_dialog(dlg)),
-            ft.FilledButton("Save amendment", icon=ft.Icons.SAVE, on_click=save),
-        ]
-        self.screen.open_dialog(dlg)
+        dialogs.amend(self.screen)

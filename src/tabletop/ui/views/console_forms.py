@@ -24,6 +24,13 @@ NONE = "-"
 """A dropdown's key for 'none chosen' (the form keeps '')."""
 
 
+def _keep(form: object, attr: str, value: str) -> None:
+    """Keep a typed or picked value in the form; nothing on screen changes, so no page diff
+    (Flet would otherwise diff the whole page after every key)."""
+    parts.quiet()
+    setattr(form, attr, value)
+
+
 class Forms:
     """The fields of the side panel's Observe, Plan and Seats tabs."""
 
@@ -32,17 +39,15 @@ class Forms:
         self.model = screen.model
         self.scale = screen.scale
         self._bound: list[tuple[ft.Control, Callable[[], Any], str]] = []
-        objectives = [(NONE, "No objective"), *self.model.objectives()]
+        objectives = [(NONE, "No objective"), *self.model.notes.objectives()]
         ratings = [(NONE, "No rating"), *RATINGS.items()]
-        m = self.model
+        m = self.model.notes
         self.observe = ft.Column(
             [
                 ft.RadioGroup(
                     ft.Row([ft.Radio(value=k, label=w) for k, w in KINDS.items()], wrap=True),
                     value=m.observation.kind,
-                    on_change=lambda e: setattr(
-                        m.observation, "kind", e.control.value or "strength"
-                    ),
+                    on_change=lambda e: _keep(m.observation, "kind", e.control.value or "strength"),
                 ),
                 self._text("Observation", lambda: m.observation, "text", lines=3),
                 self._pick("Objective", objectives, lambda: m.observation, "objective"),
@@ -93,7 +98,10 @@ class Forms:
             [
                 heading("Seat a participant", self.scale),
                 self._pick(
-                    "Seat", [(s.role, s.title) for s in m.situation.seats], lambda: m, "seat_role"
+                    "Seat",
+                    [(s.role, s.title) for s in self.model.situation.seats],
+                    lambda: m,
+                    "seat_role",
                 ),
                 self._text("Participant", lambda: m, "seat_name"),
                 self._button("Assign seat", ft.Icons.EVENT_SEAT, m.assign),
@@ -122,7 +130,7 @@ class Forms:
             dense=True,
             text_size=self.scale.body,
             expand=expand,
-            on_change=lambda e: setattr(form(), attr, e.control.value or ""),
+            on_change=lambda e: _keep(form(), attr, e.control.value or ""),
         )
         self._bound.append((field, form, attr))
         return field
@@ -132,7 +140,7 @@ class Forms:
     ) -> ft.Dropdown:
         def chosen(e: ft.Event[ft.Dropdown]) -> None:
             value = e.control.value or NONE
-            setattr(form(), attr, "" if value == NONE else value)
+            _keep(form(), attr, "" if value == NONE else value)
 
         field = ft.Dropdown(
             label=label,
@@ -154,14 +162,22 @@ class Forms:
 
         return ft.Row([ft.FilledButton(text, icon=icon, on_click=clicked)])
 
-    def sync(self) -> None:
-        """Put the model's forms back into the fields (emptied after an action)."""
+    def sync(self) -> list[ft.Control]:
+        """Put the model's forms back into the fields (emptied after an action); the
+        controls that changed, to patch."""
+        changed: list[ft.Control] = []
         for field, form, attr in self._bound:
             value = getattr(form(), attr)
-            field.value = (value or NONE) if isinstance(field, ft.Dropdown) else value  # type: ignore[attr-defined]
-        self.seat_form.visible = not self.model.ended
+            value = (value or NONE) if isinstance(field, ft.Dropdown) else value
+            if field.value != value:  # type: ignore[attr-defined]
+                field.value = value  # type: ignore[attr-defined]
+                changed.append(field)
+        if self.seat_form.visible == self.model.ended:
+            self.seat_form.visible = not self.model.ended
+            changed.append(self.seat_form)
+        return changed
 
-    def draw_seats(self, seats: tuple[SeatRow, ...]) -> None:
+    def draw_seats(self, seats: tuple[SeatRow, ...]) -> ft.Control:
         """The seats and who sits in them."""
         empty = theme.VerdictStyle(theme.DUE, ft.Icons.EVENT_SEAT, "")
         taken = theme.VerdictStyle(theme.PERMITTED, ft.Icons.PERSON, "")
@@ -189,3 +205,4 @@ class Forms:
             )
             for s in seats
         ]
+        return self.seat_list

@@ -25,6 +25,12 @@ from tabletop.ui.viewmodels.console_rows import (
 from tabletop.ui.widgets import heading, verdict_badge
 
 
+def quiet() -> None:
+    """Switch off Flet's update after this handler: it would diff the whole page (~0.2 s
+    with the console on it); the handler patches what it changed itself, or nothing."""
+    ft.context.disable_auto_update()  # type: ignore[no-untyped-call]  # unannotated in flet
+
+
 def say(text: str, scale: TypeScale, *, muted: bool = False) -> ft.Text:
     """Running text; not selectable, so screen readers (and tests) read it by its words."""
     return ft.Text(text, size=scale.body, color=theme.MUTED if muted else theme.INK)
@@ -79,17 +85,14 @@ def _feed_row(row: FeedRow, on_show: Callable[[str], None], scale: TypeScale) ->
     )
 
 
-def feed(
-    groups: Sequence[FeedGroup], on_show: Callable[[str], None], scale: TypeScale
+def feed_group(
+    group: FeedGroup | None, on_show: Callable[[str], None], scale: TypeScale
 ) -> list[ft.Control]:
-    """The inject feed: a heading per status, a button per inject (it shows the inject)."""
-    out: list[ft.Control] = []
-    for group in groups:
-        out.append(
-            ft.Text(group.heading, size=scale.small, weight=ft.FontWeight.BOLD, color=theme.MUTED)
-        )
-        out.extend(_feed_row(r, on_show, scale) for r in group.rows)
-    return out or [say("The pack has no injects.", scale, muted=True)]
+    """One status of the inject feed: its heading, a button per inject (it shows it)."""
+    if group is None:
+        return []
+    heading = ft.Text(group.heading, size=scale.small, weight=ft.FontWeight.BOLD, color=theme.MUTED)
+    return [heading, *(_feed_row(r, on_show, scale) for r in group.rows)]
 
 
 def inject(
@@ -214,7 +217,10 @@ def explanation(why: VerdictExplanation, scale: TypeScale) -> list[ft.Control]:
     marked held or not held, the citations and the obligations."""
     held = theme.VerdictStyle(theme.PERMITTED, ft.Icons.CHECK, "")
     not_held = theme.VerdictStyle(theme.OUTSIDE, ft.Icons.CLOSE, "")
-    out: list[ft.Control] = [verdict_badge(why.kind, scale=scale), say(why.headline, scale)]
+    out: list[ft.Control] = [
+        ft.Row([verdict_badge(why.kind, scale=scale)]),
+        say(why.headline, scale),
+    ]
     if why.basis:
         out.append(note(f"Basis: {why.basis}", scale))
     if why.grounds:

@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 import flet as ft
@@ -42,9 +43,11 @@ from tabletop.app import Applied, Game
 from tabletop.ui import theme
 from tabletop.ui.viewmodels import console_rows as rows
 from tabletop.ui.viewmodels.console_vm import ConsoleModel
+from tabletop.ui.views import console_dialogs as dialogs
 from tabletop.ui.views import console_parts as parts
 from tabletop.ui.views.console_decide import DecisionPanel
 from tabletop.ui.views.console_forms import Forms
+from tabletop.ui.views.console_top import top_bar
 from tabletop.ui.widgets import panel
 
 if TYPE_CHECKING:
@@ -93,8 +96,7 @@ class ConsoleScreen:
         """Another window (or this one) changed the game: redraw what changed."""
         if self._unsubscribe is None or not self.model.refresh():
             return
-        self.redraw()
-        self.page.update()
+        self.patch(*self.redraw())
 
     # --- layout ---------------------------------------------------------------------------
 
@@ -102,7 +104,12 @@ class ConsoleScreen:
         s = self.scale
         self._drawn = {}
         self.top = ft.Container()
-        self.feed = ft.Column(spacing=2, scroll=ft.ScrollMode.AUTO, expand=True)
+        # A column per status, each redrawn alone: the 30 conditional injects of a big pack
+        # are sent again only when one of them changes.
+        self.feed_groups = {status: ft.Column(spacing=2) for status in rows.FEED_ORDER}
+        self.feed = ft.Column(
+            list(self.feed_groups.values()), spacing=2, scroll=ft.ScrollMode.AUTO, expand=True
+        )
         self.log = ft.Column(spacing=2, scroll=ft.ScrollMode.AUTO, expand=True)
         self.inject = ft.Column(spacing=theme.GAP, scroll=ft.ScrollMode.AUTO, expand=True)
         self.world = ft.Column(spacing=theme.GAP, scroll=ft.ScrollMode.AUTO, expand=True)
@@ -176,127 +183,54 @@ class ConsoleScreen:
         ]
         self.redraw()
 
-    def redraw(self) -> None:
-        """Draw again the panels whose rows changed since they were last drawn."""
+    def redraw(self) -> list[ft.Control]:
+        """Draw again the panels whose rows changed since last drawn; those to patch."""
         m, s = self.model, self.scale
         sit = m.situation
-        self._put("top", (sit.phase, sit.clock, sit.exercise, m.ended, s), lambda: self._top_bar())
-        self._put(
-            "feed",
-            rows.feed(sit),
-            lambda: setattr(self.feed, "controls", parts.feed(rows.feed(sit), self.on_show, s)),
-        )
         shown = m.shown_inject()
         current = sit.current_inject.id if sit.current_inject else ""
-        self._put(
+        facts, owed = rows.facts(sit), rows.obligations(sit)
+        lines, seats = rows.log_lines(sit), rows.seats(sit)
+        feed = {g.status: g for g in rows.feed(sit)}
+        dirty = self._put("top", (sit.phase, sit.clock, sit.exercise, m.ended, s), self._top_bar)
+        for status, column in self.feed_groups.items():
+            group = feed.get(status)
+            dirty += self._put(
+                f"feed {status}",
+                group,
+                partial(self._fill, column, partial(parts.feed_group, group, self.on_show, s)),
+            )
+        actions = self._inject_actions
+        dirty += self._put(
             "inject",
             (shown, current, m.ended),
-            lambda: setattr(
-                self.inject, "controls", parts.inject(shown, current, self._inject_actions(), s)
-            ),
+            partial(self._fill, self.inject, lambda: parts.inject(shown, current, actions(), s)),
         )
-        self._put(
+        dirty += self._put(
             "world",
-            (rows.facts(sit), rows.obligations(sit)),
-            lambda: setattr(
-                self.world, "controls", parts.world(rows.facts(sit), rows.obligations(sit), s)
-            ),
+            (facts, owed),
+            partial(self._fill, self.world, partial(parts.world, facts, owed, s)),
         )
-        self._put(
-            "log",
-            rows.log_lines(sit),
-            lambda: setattr(self.log, "controls", parts.log(rows.log_lines(sit), s)),
+        dirty += self._put(
+            "log", lines, partial(self._fill, self.log, partial(parts.log, lines, s))
         )
-        self._put("seats", rows.seats(sit), lambda: self.forms.draw_seats(rows.seats(sit)))
-        self.decision.redraw()
-        self.forms.sync()
+        dirty += self._put("seats", seats, partial(self.forms.draw_seats, seats))
+        return dirty + self.decision.redraw() + self.forms.sync()
 
-    def _put(self, name: str, key: object, draw: Callable[[], object]) -> None:
-        if self._drawn.get(name) != key:
-            self._drawn[name] = key
-            draw()
+    def _put(self, name: str, key: object, draw: Callable[[], ft.Control]) -> list[ft.Control]:
+        if self._drawn.get(name) == key:
+            return []
+        self._drawn[name] = key
+        return [draw()]
 
-    def _top_bar(self) -> None:
-        m, s = self.model, self.scale
-        sit = m.situation
-        style = theme.CLOCK[sit.clock.status]
-        title = sit.phase.title if sit.phase else "Before the first phase"
-        buttons: list[ft.Control] = []
-        if not m.ended:
-            running = sit.clock.running
-            buttons += [
-                ft.FilledTonalButton(
-                    "Pause" if running else "Resume",
-                    icon=ft.Icons.PAUSE if running else ft.Icons.PLAY_ARROW,
-                    on_click=self._verb(m.toggle_clock),
-                ),
-                ft.OutlinedButton("+15 min", on_click=self._verb(lambda: m.advance(15))),
-                ft.OutlinedButton("+1 h", on_click=self._verb(lambda: m.advance(60))),
-                ft.FilledButton(
-                    "Next due", icon=ft.Icons.SKIP_NEXT, on_click=self._verb(m.next_due)
-                ),
-                ft.OutlinedButton(
-                    "End session",
-                    icon=ft.Icons.STOP,
-                    style=ft.ButtonStyle(color=theme.DANGER),
-                    on_click=self.on_end,
-                ),
-            ]
-        report = ft.FilledButton if m.ended else ft.TextButton
-        buttons += [
-            report(
-                "Report",
-                icon=ft.Icons.DESCRIPTION,
-                on_click=lambda _e: self.shell.report(self.game.id),
-            ),
-            ft.TextButton("Library", icon=ft.Icons.HOME, on_click=lambda _e: self.shell.library()),
-            ft.IconButton(
-                # An icon button's tooltip gives it no accessible name here: the icon's label does.
-                icon=ft.Icon(ft.Icons.TEXT_INCREASE, semantics_label="Projector type"),
-                tooltip="Projector type",
-                on_click=self.on_scale,
-            ),
-        ]
-        self.top.content = ft.Row(
-            [
-                ft.Column(
-                    [
-                        ft.Text(
-                            title,
-                            size=s.title + 2,
-                            weight=ft.FontWeight.BOLD,
-                            color=theme.INK,
-                            max_lines=2,
-                            overflow=ft.TextOverflow.ELLIPSIS,
-                        ),
-                        ft.Text(
-                            f"{sit.exercise} · facilitated by {sit.facilitator}",
-                            size=s.small,
-                            color=theme.MUTED,
-                            max_lines=1,
-                            overflow=ft.TextOverflow.ELLIPSIS,
-                        ),
-                    ],
-                    spacing=0,
-                    expand=True,
-                ),
-                ft.Column(
-                    [
-                        ft.Text(
-                            rows.when(sit.clock.time, year=True),
-                            size=s.title,
-                            weight=ft.FontWeight.BOLD,
-                            color=theme.INK,
-                        ),
-                        parts.mark(style, style.word, s),
-                    ],
-                    spacing=0,
-                    horizontal_alignment=ft.CrossAxisAlignment.END,
-                ),
-                *buttons,
-            ],
-            spacing=4,
-        )
+    @staticmethod
+    def _fill(column: ft.Column, controls: Callable[[], list[ft.Control]]) -> ft.Control:
+        column.controls = controls()
+        return column
+
+    def _top_bar(self) -> ft.Control:
+        self.top.content = top_bar(self)
+        return self.top
 
     def _inject_actions(self) -> list[ft.Control]:
         shown = self.model.shown_inject()
@@ -311,12 +245,18 @@ class ConsoleScreen:
     # --- what every handler does ----------------------------------------------------------
 
     def after(self, *, notify: bool = True) -> None:
-        """After an action: redraw what changed and say what happened (or why not)."""
-        self.redraw()
-        notice = self.model.notice
+        """After an action: redraw and patch what changed, and say what happened (or why
+        not), patching only those panels (see `console_parts.quiet`)."""
+        parts.quiet()
+        self.patch(*self.redraw())
+        notice, self.model.notice = self.model.notice, None
         if notify and notice is not None:
             self.shell.notify(notice.text, error=notice.error)
-        self.page.update()
+
+    def patch(self, *controls: ft.Control) -> None:
+        """Send the changes of these controls to the client."""
+        if controls:
+            self.page.update(*controls)
 
     def open_dialog(self, dlg: ft.AlertDialog) -> None:
         """Show a dialog."""
@@ -325,9 +265,11 @@ class ConsoleScreen:
     def close_dialog(self, dlg: ft.AlertDialog) -> None:
         """Close this dialog (not whatever notice was shown after it)."""
         dlg.open = False
-        self.page.update()
+        self.patch(dlg)
 
-    def _verb(self, action: Callable[[], bool]) -> Callable[[object], None]:
+    def verb(self, action: Callable[[], bool]) -> Callable[[object], None]:
+        """A button's handler that runs an action of the model, then shows its outcome."""
+
         def clicked(_e: object) -> None:
             action()
             self.after()
@@ -343,65 +285,16 @@ class ConsoleScreen:
 
     def on_scale(self, _e: object) -> None:
         """Switch between the laptop's type and the projector's."""
+        parts.quiet()
         self.scale = theme.PROJECTOR if self.scale == theme.LAPTOP else theme.LAPTOP
         self.shell.scale = self.scale
         self._layout()
-        self.page.update()
+        self.patch(self.root)
 
     def on_deliver(self, _e: object) -> None:
         """Deliver the shown inject now, out of the timeline, with an optional note."""
-        shown = self.model.shown_inject()
-        if shown is None:
-            return
-        note = ft.TextField(label="Delivery note", hint_text="optional", autofocus=True)
-        dlg = ft.AlertDialog(
-            modal=True,
-            title=ft.Text(f"Deliver '{shown.title}' now?"),
-            content=ft.Column(
-                [parts.note("Out of the timeline: the log says so.", self.scale), note],
-                tight=True,
-                width=520,
-            ),
-        )
-
-        def deliver(_e: object) -> None:
-            self.close_dialog(dlg)
-            self.model.deliver(shown.id, note.value or "")
-            self.after()
-
-        dlg.actions = [
-            ft.TextButton("Cancel", on_click=lambda _e: self.close_dialog(dlg)),
-            ft.FilledButton("Deliver", icon=ft.Icons.SEND, on_click=deliver),
-        ]
-        self.open_dialog(dlg)
+        dialogs.deliver(self)
 
     def on_end(self, _e: object) -> None:
         """Ask before ending the session, with a closing note."""
-        note = ft.TextField(label="Closing note", multiline=True, min_lines=2, autofocus=True)
-        dlg = ft.AlertDialog(
-            modal=True,
-            title=ft.Text("End the session?"),
-            content=ft.Column(
-                [
-                    parts.note(
-                        "The clock stops and no more decisions are taken; observations, "
-                        "ratings and plan rows can still be added, then the report.",
-                        self.scale,
-                    ),
-                    note,
-                ],
-                tight=True,
-                width=520,
-            ),
-        )
-
-        def end(_e: object) -> None:
-            self.close_dialog(dlg)
-            self.model.end(note.value or "")
-            self.after()
-
-        dlg.actions = [
-            ft.TextButton("Cancel", on_click=lambda _e: self.close_dialog(dlg)),
-            ft.FilledButton("End the session", icon=ft.Icons.STOP, on_click=end),
-        ]
-        self.open_dialog(dlg)
+        dialogs.end(self)
