@@ -253,3 +253,11 @@ def test_a_store_failure_is_a_message(console: ConsoleModel, workspace: Workspac
     assert not console.notes.add_observation()
     assert console.notice is not None and console.notice.error
     assert "nothing was recorded" in console.notice.text.lower()
+
+
+def test_a_released_follow_on_is_named_in_words(console: ConsoleModel, game: Game):
+    console.choose_option("hold")
+    console.rationale = "Wait."
+    assert console.record()
+    released = {r.id: r for g in feed(console.situation) for r in g.rows}["INJ-02B"]
+    assert released.status == "upcoming" and released.detail == "follow-on of a decision"

@@ -13,7 +13,7 @@ from datetime import datetime
 
 from tabletop.app import Game, OptionPreview, Situation
 from tabletop.app.explain import VerdictExplanation, explain_verdict
-from tabletop.app.situation import InjectStatus
+from tabletop.app.situation import InjectStatus, InjectView
 from tabletop.model.pack import Pack
 
 INJECT_WORDS = {
@@ -89,6 +89,14 @@ class FeedGroup:
     rows: tuple[FeedRow, ...]
 
 
+def _detail(i: InjectView) -> str:
+    # A released follow-on's reason is logged with ids ("DP-1: kaz_presidency chose ..."):
+    # the feed says what it is in words; a trigger or a condition is already in words.
+    if i.status != "conditional" and i.how == "follow_on":
+        return "follow-on of a decision"
+    return printable(i.trigger)
+
+
 def feed(s: Situation) -> tuple[FeedGroup, ...]:
     """The inject feed in groups: due, upcoming, conditional, delivered (newest first)."""
     current = s.current_inject.id if s.current_inject else ""
@@ -104,7 +112,7 @@ def feed(s: Situation) -> tuple[FeedGroup, ...]:
                 status=i.status,
                 word=INJECT_WORDS[i.status],
                 time=when(i.time),
-                detail=printable(i.trigger),
+                detail=_detail(i),
                 current=i.id == current,
             )
             for i in found

@@ -22,6 +22,10 @@ if TYPE_CHECKING:
     from tabletop.ui.views.console_view import ConsoleScreen
 
 
+def _status(decided: bool, ended: bool) -> str:
+    return "decided" if decided else "no decision" if ended else "to decide"
+
+
 class DecisionPanel:
     """Open decisions, and the recorded ones to amend."""
 
@@ -135,7 +139,7 @@ class DecisionPanel:
         line += [
             parts.mark(
                 done if d.decided else waits,
-                f"{d.title} ({d.participant}): {'decided' if d.decided else 'to decide'}",
+                f"{d.title} ({d.participant}): {_status(d.decided, m.ended)}",
                 s,
             )
             for d in m.deciders()
@@ -173,7 +177,12 @@ class DecisionPanel:
             rows.append(
                 ft.Row(
                     [
-                        ft.Radio(value=o.id, label=o.label, expand=True),
+                        ft.Radio(
+                            value=o.id,
+                            label=o.label,
+                            label_style=ft.TextStyle(size=s.body),
+                            expand=True,
+                        ),
                         verdict_badge(o.kind, scale=s),
                         ft.TextButton(
                             # The visible word is short; its accessible name says which.

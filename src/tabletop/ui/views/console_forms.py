@@ -45,7 +45,15 @@ class Forms:
         self.observe = ft.Column(
             [
                 ft.RadioGroup(
-                    ft.Row([ft.Radio(value=k, label=w) for k, w in KINDS.items()], wrap=True),
+                    ft.Row(
+                        [
+                            ft.Radio(
+                                value=k, label=w, label_style=ft.TextStyle(size=self.scale.body)
+                            )
+                            for k, w in KINDS.items()
+                        ],
+                        wrap=True,
+                    ),
                     value=m.observation.kind,
                     on_change=lambda e: _keep(m.observation, "kind", e.control.value or "strength"),
                 ),
@@ -63,6 +71,7 @@ class Forms:
             spacing=theme.GAP,
             scroll=ft.ScrollMode.AUTO,
             expand=True,
+            horizontal_alignment=ft.CrossAxisAlignment.STRETCH,
         )
         self.plan = ft.Column(
             [
@@ -77,9 +86,9 @@ class Forms:
                 self._text("Point of contact", lambda: m.plan, "contact"),
                 ft.Row(
                     [
-                        self._text("Start date (YYYY-MM-DD)", lambda: m.plan, "start", expand=True),
+                        self._text("Start date", lambda: m.plan, "start", expand=True),
                         self._text(
-                            "Completion date (YYYY-MM-DD)",
+                            "Completion date",
                             lambda: m.plan,
                             "completion",
                             expand=True,
@@ -92,6 +101,7 @@ class Forms:
             spacing=theme.GAP,
             scroll=ft.ScrollMode.AUTO,
             expand=True,
+            horizontal_alignment=ft.CrossAxisAlignment.STRETCH,
         )
         self.seat_list = ft.Column(spacing=4)
         self.seat_form = ft.Column(
@@ -107,9 +117,13 @@ class Forms:
                 self._button("Assign seat", ft.Icons.EVENT_SEAT, m.assign),
             ],
             spacing=theme.GAP,
+            horizontal_alignment=ft.CrossAxisAlignment.STRETCH,
         )
         self.seats = ft.Column(
-            [self.seat_list, ft.Divider(), self.seat_form], scroll=ft.ScrollMode.AUTO, expand=True
+            [self.seat_list, ft.Divider(), self.seat_form],
+            scroll=ft.ScrollMode.AUTO,
+            expand=True,
+            horizontal_alignment=ft.CrossAxisAlignment.STRETCH,
         )
 
     def _text(
@@ -129,6 +143,7 @@ class Forms:
             max_lines=max(lines, 1) + 2 if lines > 1 else 1,
             dense=True,
             text_size=self.scale.body,
+            hint_text="YYYY-MM-DD" if "date" in label else None,
             expand=expand,
             on_change=lambda e: _keep(form(), attr, e.control.value or ""),
         )
