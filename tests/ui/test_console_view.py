@@ -67,13 +67,15 @@ def walk(control: Any) -> Iterator[Any]:
 
 
 def buttons(root: Any) -> dict[str, Any]:
-    """The buttons with text, by their text."""
+    """The buttons by their accessible names."""
     found = {}
     for c in walk(root):
         if isinstance(c, ft.Button | ft.TextButton | ft.OutlinedButton) and isinstance(
             c.content, str
         ):
             found[c.content] = c
+        elif isinstance(c, ft.IconButton) and isinstance(c.icon, ft.Icon):
+            found[c.icon.semantics_label] = c  # what a screen reader (and Playwright) reads
     return found
 
 

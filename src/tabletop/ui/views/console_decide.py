@@ -55,7 +55,7 @@ class DecisionPanel:
             vertical_alignment=ft.CrossAxisAlignment.START,
         )
         self.control = panel(
-            "Decision", [self.head_box, self.choices, self.entry], expand=3, scale=self.scale
+            "Decision", [self.head_box, self.choices, self.entry], expand=8, scale=self.scale
         )
         self._key: object = None
 

@@ -49,9 +49,14 @@ def top_bar(screen: ConsoleScreen) -> ft.Control:
             icon=ft.Icons.DESCRIPTION,
             on_click=lambda _e: screen.shell.report(screen.game.id),
         ),
-        ft.TextButton("Library", icon=ft.Icons.HOME, on_click=lambda _e: screen.shell.library()),
+        # Icons only, to leave the phase's title room on one line. An icon button's tooltip
+        # gives it no accessible name here: the icon's label does.
         ft.IconButton(
-            # An icon button's tooltip gives it no accessible name here: the icon's label does.
+            icon=ft.Icon(ft.Icons.HOME, semantics_label="Library"),
+            tooltip="Library",
+            on_click=lambda _e: screen.shell.library(),
+        ),
+        ft.IconButton(
             icon=ft.Icon(ft.Icons.TEXT_INCREASE, semantics_label="Projector type"),
             tooltip="Projector type",
             on_click=screen.on_scale,

@@ -10,7 +10,7 @@ Accessible names (tests and screen readers find controls by role and name; each 
 on the screen and does not change with the game; a dropdown is a button named by its
 label, its entries buttons named by their text):
 - top bar buttons: "Pause" / "Resume", "+15 min", "+1 h", "Next due", "End session",
-  "Report", "Library", and the icon button "Projector type";
+  "Report", and the icon buttons "Library" and "Projector type";
 - the inject feed: one button per inject, its name starting "<inject id> <title>"; the
   large panel, for an inject not yet delivered: "Deliver now" and "Back to the current
   inject"; the delivery dialog: textbox "Delivery note", buttons "Deliver" / "Cancel";
@@ -174,7 +174,7 @@ class ConsoleScreen:
                     ),
                     ft.Column(
                         [
-                            panel("Inject", [self.inject], expand=2, scroll=False, scale=s),
+                            panel("Inject", [self.inject], expand=5, scroll=False, scale=s),
                             self.decision.control,
                         ],
                         expand=6,
