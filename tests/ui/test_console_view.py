@@ -154,3 +154,21 @@ def test_it_follows_another_window_and_lets_go_on_close(shell: FakeShell, at_dp3
     screen.close()
     at_dp3.note("strength", "After the screen closed.")
     assert shell.page.tasks == 1
+
+
+def test_why_explains_and_deliver_asks_for_a_note(shell: FakeShell, at_dp3: Game):
+    screen, _root = _screen(shell, at_dp3)
+    screen.model.choose_role("blk_defence")
+    screen.decision.on_why("battalion")
+    (why,) = shell.page.dialogs
+    assert why.title.value == "Why: Send a Belosk battalion"
+    words = texts(why.content)
+    assert "does not hold" in words and "Arvenia has not asked Belosk for assistance" in words
+    screen.model.show_inject("INJ-08")
+    screen.on_deliver(None)
+    deliver = shell.page.dialogs[-1]
+    note = next(c for c in walk(deliver.content) if isinstance(c, ft.TextField))
+    assert note.label == "Delivery note"
+    note.value = "Early."
+    {b.content: b for b in deliver.actions}["Deliver"].on_click(None)
+    assert "INJ-08" in at_dp3.state.delivered_ids and not deliver.open

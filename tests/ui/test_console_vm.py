@@ -183,6 +183,7 @@ def test_end_then_only_observations(console: ConsoleModel, game: Game):
     assert console.options() == () and not console.is_open()
     assert not console.advance(15)
     assert console.notice is not None and "ended" in console.notice.text
+    assert not console.toggle_clock() and not console.next_due()
     console.notes.observation.text = "Strong chairing."
     assert console.notes.add_observation()
     assert game.state.observation_count == 1

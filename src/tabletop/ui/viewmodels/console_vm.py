@@ -44,6 +44,7 @@ class Override:
 
 
 def sentence(text: str) -> str:
+    """A message from the game as a sentence: a capital first, a full stop last."""
     return text[:1].upper() + text[1:] + ("" if text.endswith(".") else ".")
 
 
@@ -194,8 +195,8 @@ class ConsoleModel:
     def toggle_clock(self) -> bool:
         """Pause the clock if it runs, restart it if it is paused."""
         if self.situation.clock.running:
-            return self.run(self.game.pause, "Clock paused.") is not None
-        return self.run(self.game.resume, "Clock running.") is not None
+            return isinstance(self.run(self.game.pause, "Clock paused."), Applied)
+        return isinstance(self.run(self.game.resume, "Clock running."), Applied)
 
     def advance(self, minutes: int) -> bool:
         """Move the scenario clock on, delivering what falls due."""

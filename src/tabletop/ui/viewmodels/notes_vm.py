@@ -20,6 +20,7 @@ from tabletop.ui.viewmodels.console_rows import Notice
 if TYPE_CHECKING:
     from tabletop.ui.viewmodels.console_vm import ConsoleModel
 
+# A form keeps plain strings; these turn them into the literals the game takes (or None).
 _RATINGS: dict[str, Rating] = {"P": "P", "S": "S", "M": "M", "U": "U"}
 _ELEMENTS: dict[str, CapabilityElement] = {
     "planning": "planning",

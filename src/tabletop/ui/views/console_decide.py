@@ -40,6 +40,7 @@ class DecisionPanel:
             max_lines=3,
             dense=True,
             text_size=self.scale.body,
+            expand=True,
             on_change=self.on_rationale,
         )
         self.record = ft.FilledButton("Record", icon=ft.Icons.CHECK, on_click=self.on_record)
@@ -48,7 +49,6 @@ class DecisionPanel:
         # Room above the pickers for their floating labels (the scroll view clips them).
         self.head_box = ft.Container(self.head, padding=ft.Padding.only(top=6))
         self.choices = ft.Column(spacing=4)
-        self.rationale.expand = True
         self.entry = ft.Row(
             [self.rationale, self.record, self.refuse],
             spacing=theme.GAP,
