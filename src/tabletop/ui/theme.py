@@ -67,6 +67,22 @@ OVERRIDE = VerdictStyle(OVERRIDDEN, ft.Icons.GAVEL, "Overridden")
 UNCHECKED = VerdictStyle(MUTED, ft.Icons.HELP_OUTLINE, "Not checked")
 
 
+INJECTS: dict[str, VerdictStyle] = {
+    "delivered": VerdictStyle(PERMITTED, ft.Icons.CHECK_CIRCLE, "Delivered"),
+    "due": VerdictStyle(DUE, ft.Icons.NOTIFICATIONS_ACTIVE, "Due now"),
+    "upcoming": VerdictStyle(ACCENT, ft.Icons.SCHEDULE, "Upcoming"),
+    "conditional": VerdictStyle(MUTED, ft.Icons.CALL_SPLIT, "Conditional"),
+}
+"""How each inject status is marked in the feed: colour, icon and word."""
+
+CLOCK: dict[str, VerdictStyle] = {
+    "running": VerdictStyle(PERMITTED, ft.Icons.PLAY_ARROW, "Running"),
+    "paused": VerdictStyle(DUE, ft.Icons.PAUSE, "Paused"),
+    "ended": VerdictStyle(MUTED, ft.Icons.STOP, "Ended"),
+}
+"""How the scenario clock's status is shown."""
+
+
 def verdict_style(kind: str | None) -> VerdictStyle:
     """The style of a verdict kind (an unknown or missing one reads 'Not checked')."""
     return VERDICTS.get(kind or "", UNCHECKED)
