@@ -33,7 +33,7 @@ def test_library_preview_and_setup_in_a_browser(start_app, screen, tmp_path: Pat
     screen.type("Presidential Administration of Kazakhstan (Kazakhstan)", "Player One")
     screen.shot("setup")
     screen.click("Start the session")
-    screen.see("Scenario time")
+    screen.button("Next due", exact=True).wait_for(timeout=20000)
     with Workspace(home) as workspace:
         (info,) = workspace.sessions()
         game = workspace.open(info.id)

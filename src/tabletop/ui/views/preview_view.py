@@ -33,7 +33,7 @@ class PreviewScreen:
         top = ft.Row(
             [
                 ft.IconButton(
-                    ft.Icons.ARROW_BACK,
+                    icon=ft.Icon(ft.Icons.ARROW_BACK, semantics_label="Back to the library"),
                     tooltip="Back to the library",
                     on_click=lambda _e: self.shell.library(),
                 ),

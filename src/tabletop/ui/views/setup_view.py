@@ -47,7 +47,9 @@ class SetupScreen:
                 ft.Row(
                     [
                         ft.IconButton(
-                            ft.Icons.ARROW_BACK,
+                            icon=ft.Icon(
+                                ft.Icons.ARROW_BACK, semantics_label="Back to the library"
+                            ),
                             tooltip="Back to the library",
                             on_click=lambda _e: self.shell.library(),
                         ),
