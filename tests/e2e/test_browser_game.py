@@ -14,6 +14,8 @@ import pytest
 
 from tabletop.app import Workspace
 from tabletop.cli import main
+from tabletop.hashchain.chain import read_events
+from tabletop.model.events import DecisionRejected, ObservationNoted
 from tabletop.paths import shipped_scenarios_dir
 
 
@@ -72,16 +74,12 @@ PLANS = {
 
 
 def _until_open(screen, dp: str) -> None:  # type: ignore[no-untyped-def]
-    """Move the clock to the next due thing until the decision point is open."""
-    for _ in range(40):
-        dropdown = screen.page.get_by_role("button", name="Decision point").first
-        if dropdown.count() and dp in (dropdown.inner_text() or ""):
-            return
-        picker = screen.page.get_by_text(dp)
-        if picker.count():
+    """Move the clock to the next thing due until the decision point is open."""
+    for _ in range(30):
+        if screen.has_entry("Decision point", dp + " "):
             return
         screen.click("Next due", exact=True)
-        screen.page.wait_for_timeout(400)
+        screen.page.wait_for_timeout(500)
     raise AssertionError(f"{dp} never opened")
 
 
@@ -89,7 +87,7 @@ def _choose(screen, choice: tuple[str, str, str]) -> None:  # type: ignore[no-un
     """Pick the decision point, the role and the option in the decision panel."""
     dp, role, option = choice
     _until_open(screen, dp)
-    screen.pick("Decision point", dp)
+    screen.pick("Decision point", dp + " ")
     screen.pick("Deciding role", role)
     screen.page.get_by_role("radio", name=option).first.click()
 
@@ -157,6 +155,12 @@ def test_a_whole_game_in_the_browser(name: str, start_app, screen, tmp_path: Pat
         (info,) = workspace.sessions()
         assert info.ended_at is not None
         state = workspace.open(info.id).state
+        events = read_events(workspace.read(info.id).rows)
+    noted = [e for e in events if isinstance(e, ObservationNoted)]
+    assert [(n.kind, n.rating) for n in noted] == [("strength", "S")]
+    assert any(
+        isinstance(e, DecisionRejected) and e.decision_point == plan.refused[0] for e in events
+    )
     decisions = {(dp, d.overridden) for (dp, _role), d in state.decisions.items()}
     assert (plan.permitted[0], False) in decisions
     assert (plan.overridden[0], True) in decisions

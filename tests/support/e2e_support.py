@@ -10,6 +10,7 @@ Screenshots go to the test's folder, and also to $TABLETOP_SCREENSHOTS when that
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import socket
@@ -90,6 +91,13 @@ class App:
         return text in self.log_path.read_text("utf-8", "replace")
 
 
+def _starting(text: str) -> re.Pattern[str]:
+    """A pattern for a name that starts with the text (escaped for Playwright, whose
+    selector syntax also stumbles on an escaped space or a bare slash)."""
+    escaped = re.sub(r"([.^$*+?{}\[\]\\|()/])", r"\\\1", text)
+    return re.compile("^" + escaped)
+
+
 class Screen:
     """A browser tab on the app, driven by the accessibility tree Flet builds."""
 
@@ -121,6 +129,27 @@ class Screen:
         field.click()
         self.page.keyboard.press("Control+A")
         self.page.keyboard.type(text)
+
+    def pick(self, label: str, entry: str) -> None:
+        """Choose an entry of a dropdown: the dropdown and its entries are buttons, the
+        dropdown named by its label, each entry by its text (matched from its start)."""
+        self.click(label, exact=True)
+        choice = self.page.get_by_role("button", name=_starting(entry))
+        choice.last.wait_for(timeout=20000)
+        choice.last.click()
+        self.page.wait_for_timeout(300)
+
+    def has_entry(self, label: str, entry: str) -> bool:
+        """Whether a dropdown is there and offers an entry (opened, looked at, closed)."""
+        if not self.page.get_by_role("button", name=label, exact=True).count():
+            return False
+        self.click(label, exact=True)
+        self.page.wait_for_timeout(400)
+        found = self.page.get_by_role("button", name=_starting(entry))
+        present = found.count() > 0
+        self.page.keyboard.press("Escape")
+        self.page.wait_for_timeout(300)
+        return present
 
     def see(self, text: str, timeout: float = 20000) -> None:
         """Wait until a text is on screen."""
