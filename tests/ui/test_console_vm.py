@@ -45,7 +45,7 @@ def test_record_needs_a_rationale_then_commits_and_shows_it(console: ConsoleMode
     console.rationale = "Wait and see."
     assert console.record()
     assert game.state.decisions[("DP-1", "arv_government")].rationale == "Wait and see."
-    assert console.notice is not None and not console.notice.error
+    assert console.notice is None  # recorded: the badge and the log line say it
     done = console.recorded()  # DP-1 closed, nothing else open: it stays shown
     assert done is not None and done.option == "Hold and consult" and done.kind == "permitted"
     assert console.options() == () and not console.is_open()

@@ -8,6 +8,7 @@ never loses what is being typed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import flet as ft
@@ -58,6 +59,29 @@ class DecisionPanel:
             "Decision", [self.head_box, self.choices, self.entry], expand=8, scale=self.scale
         )
         self._key: object = None
+        # The pickers and their entries live as long as the panel: after a decision the
+        # browser is sent the one entry that went and the new value, not 50 entries again.
+        self.dp_picker = self._picker("Decision point", self.on_dp)
+        self.role_picker = self._picker("Deciding role", self.on_role)
+        self._entries: dict[tuple[str, str], ft.DropdownOption] = {}
+
+    def _picker(
+        self, label: str, on_select: Callable[[ft.Event[ft.Dropdown]], None]
+    ) -> ft.Dropdown:
+        return ft.Dropdown(
+            label=label,
+            tooltip=label,
+            on_select=on_select,
+            dense=True,
+            expand=True,
+            text_size=self.scale.body,
+        )
+
+    def _entry(self, key: str, text: str) -> ft.DropdownOption:
+        entry = self._entries.get((key, text))
+        if entry is None:
+            entry = self._entries[(key, text)] = ft.DropdownOption(key=key, text=text)
+        return entry
 
     # --- drawing --------------------------------------------------------------------------
 
@@ -102,31 +126,12 @@ class DecisionPanel:
         open_dp = next((d for d in m.situation.open_decisions if d.id == m.dp), None)
         out: list[ft.Control] = [
             *ended,
-            ft.Row(
-                [
-                    ft.Dropdown(
-                        label="Decision point",
-                        tooltip="Decision point",
-                        value=m.dp,
-                        options=[ft.DropdownOption(key=c.id, text=c.text) for c in choices],
-                        on_select=self.on_dp,
-                        dense=True,
-                        expand=True,
-                        text_size=s.body,
-                    ),
-                    ft.Dropdown(
-                        label="Deciding role",
-                        tooltip="Deciding role",
-                        value=m.role,
-                        options=[ft.DropdownOption(key=d.role, text=d.text) for d in m.deciders()],
-                        on_select=self.on_role,
-                        dense=True,
-                        expand=True,
-                        text_size=s.body,
-                    ),
-                ],
-            ),
+            ft.Row([self.dp_picker, self.role_picker]),
         ]
+        self.dp_picker.value = m.dp
+        self.dp_picker.options = [self._entry(c.id, c.text) for c in choices]
+        self.role_picker.value = m.role
+        self.role_picker.options = [self._entry(d.role, d.text) for d in m.deciders()]
         line: list[ft.Control] = []
         if open_dp is not None:
             box = f", time box {open_dp.time_box_minutes} min" if open_dp.time_box_minutes else ""

@@ -73,6 +73,7 @@ class ConsoleScreen:
         self.scale = shell.scale
         self._unsubscribe: Callable[[], None] | None = None
         self._drawn: dict[str, object] = {}
+        self._log_texts: dict[str, ft.Control] = {}
         self.root = ft.Column(expand=True, spacing=theme.GAP)
 
     # --- the screen's life ----------------------------------------------------------------
@@ -109,6 +110,7 @@ class ConsoleScreen:
     def _layout(self) -> None:
         s = self.scale
         self._drawn = {}
+        self._log_texts = {}  # a new scale draws every line anew
         self.top = ft.Container()
         # A column per status, each redrawn alone: the 30 conditional injects of a big pack
         # are sent again only when one of them changes.
@@ -218,9 +220,7 @@ class ConsoleScreen:
             (facts, owed),
             partial(self._fill, self.world, partial(parts.world, facts, owed, s)),
         )
-        dirty += self._put(
-            "log", lines, partial(self._fill, self.log, partial(parts.log, lines, s))
-        )
+        dirty += self._put("log", lines, partial(self._fill, self.log, partial(self._log, lines)))
         dirty += self._put("seats", seats, partial(self.forms.draw_seats, seats))
         dirty += self._put("ended", m.ended, self._observe_once_ended)
         return dirty + self.decision.redraw() + self.forms.sync()
@@ -236,6 +236,16 @@ class ConsoleScreen:
         if self.model.ended:
             self.tabs.selected_index = 1
         return self.tabs
+
+    def _log(self, lines: tuple[str, ...] | list[str]) -> list[ft.Control]:
+        # The lines already shown keep their controls, so a new event sends one new line
+        # to the browser, not the whole log again (measured: a third of a click's time).
+        kept = {line: text for line, text in self._log_texts.items() if line in lines}
+        for line in lines:
+            if line not in kept:
+                kept[line] = parts.log([line], self.scale)[0]
+        self._log_texts = kept
+        return [kept[line] for line in lines]
 
     @staticmethod
     def _fill(column: ft.Column, controls: Callable[[], list[ft.Control]]) -> ft.Control:
