@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
-from e2e_support import SHOTS, missing
+from e2e_support import SHOTS, keep, missing
 
 XVFB = shutil.which("Xvfb")
 XDOTOOL = shutil.which("xdotool")
@@ -61,7 +61,7 @@ def test_the_desktop_window_opens_on_the_library_and_previews_a_pack(tmp_path: P
             shot = ImageGrab.grab(xdisplay=display)
             shot.save(tmp_path / "desktop-library.png")
             if SHOTS:
-                shot.save(Path(SHOTS) / "desktop-library.png")
+                keep(tmp_path / "desktop-library.png")
             colours = shot.convert("RGB").getcolors(maxcolors=1 << 20) or []
             assert len(colours) > 20, "the window is blank"
             # Focus moves in reading order: the first button is the first pack's Preview.

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import signal
 import socket
 import subprocess
@@ -41,6 +40,16 @@ def missing(what: str) -> None:
     if REQUIRED:
         pytest.fail(f"{what}; TABLETOP_E2E_REQUIRED=1 makes this a failure")
     pytest.skip(what)
+
+
+def keep(path: Path) -> None:
+    """Copy a screenshot to $TABLETOP_SCREENSHOTS, in 256 colours (a third of the bytes;
+    the README shows these)."""
+    from PIL import Image
+
+    Path(SHOTS or ".").mkdir(parents=True, exist_ok=True)
+    with Image.open(path) as image:
+        image.convert("RGB").quantize(256).save(Path(SHOTS or ".") / path.name, optimize=True)
 
 
 def free_port() -> int:
@@ -162,6 +171,5 @@ class Screen:
         path = self.shots / f"{name}.png"
         self.page.screenshot(path=str(path))
         if SHOTS:
-            Path(SHOTS).mkdir(parents=True, exist_ok=True)
-            shutil.copy(path, Path(SHOTS) / path.name)
+            keep(path)
         return path

@@ -3,7 +3,6 @@ ended game, its buttons call the game, and it follows changes made elsewhere."""
 
 from __future__ import annotations
 
-import asyncio
 import dataclasses
 from collections.abc import Awaitable, Callable, Iterator
 from datetime import timedelta
@@ -34,7 +33,14 @@ class FakePage:
 
     def run_task(self, handler: Callable[[], Awaitable[None]]) -> None:
         self.tasks += 1
-        asyncio.run(handler())  # the test is the loop: run it at once
+        # The test is the loop: run the task at once. (Stepped by hand, not asyncio.run:
+        # another test's loop, Playwright's, may be running in this thread.)
+        task = handler().__await__()
+        try:
+            while True:
+                next(task)
+        except StopIteration:
+            pass
 
 
 class FakeShell:

@@ -3,6 +3,8 @@ log a facilitator and the room read."""
 
 from __future__ import annotations
 
+import re
+
 from tabletop.mandates.wording import actor_name
 from tabletop.model import events as ev
 from tabletop.model.index import PackIndex, index_of
@@ -35,7 +37,7 @@ def narrate(pack: Pack, event: ev.Event) -> str:
             return _with_note("Clock resumed", event.note)
         case ev.InjectReleased():
             return (
-                f"{_inject(index, event.inject)} released ({event.because}); due "
+                f"{_inject(index, event.inject)} released ({_because(index, event.because)}); due "
                 f"{event.due:%d %b %Y %H:%M}."
             )
         case ev.InjectDelivered():
@@ -81,6 +83,19 @@ def narrate(pack: Pack, event: ev.Event) -> str:
             return f"Obligation {event.explanation} ({_owed(index, event.obligation)})."
         case ev.SessionEnded():
             return _with_note("Session ended", event.note)
+
+
+_CHOSE = re.compile(r"^(?P<dp>[^:]+): (?P<role>\S+) chose (?P<option>\S+)$")
+"""How the engine says why a follow-on was released (engine/decisions.py)."""
+
+
+def _because(index: PackIndex, because: str) -> str:
+    """Why an inject was released, with titles for the ids the engine wrote."""
+    found = _CHOSE.match(because)
+    if found is None:
+        return because
+    dp, role, option = found["dp"], found["role"], found["option"]
+    return f"{_role(index, role)} chose '{_option(index, dp, option)}' at {dp}"
 
 
 def _with_note(text: str, note: str) -> str:

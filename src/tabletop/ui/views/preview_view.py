@@ -78,7 +78,10 @@ class PreviewScreen:
 
     def _about(self) -> ft.Control:
         o = self.overview
-        orgs = [body(f"{org.name} ({org.id}): {org.members}") for org in o.organisations]
+        orgs = [
+            body(f"{org.name} ({org.id})" + (f": {org.members}" if org.members else ""))
+            for org in o.organisations
+        ]
         return ft.Row(
             [
                 panel("Summary", [body(o.summary), small(o.scope)], expand=3),
