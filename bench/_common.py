@@ -9,6 +9,7 @@ from __future__ import annotations
 import copy
 import gc
 import json
+import socket
 import statistics
 import time
 from collections.abc import Callable, Sequence
@@ -125,3 +126,21 @@ def timed(fns: Sequence[Callable[[], Any]], runs: int) -> list[Timing]:
         Timing(statistics.median(w), statistics.median(c), r)
         for w, c, r in zip(walls, cpus, results, strict=True)
     ]
+
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+"""Debian's chromium, headless on a machine with no network beyond the registries."""
+
+
+def free_port() -> int:
+    """A port nobody listens on."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])

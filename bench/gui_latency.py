@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import socket
 import statistics
 import subprocess
 import sys
@@ -21,22 +20,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from _common import CHROMIUM_ARGS, free_port
 from record_decision import synthetic_pack
-
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-def _port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def _percentile(samples: list[float], p: float) -> float:
@@ -55,7 +40,7 @@ def main(argv: list[str] | None = None) -> int:
         home = Path(tmp) / "home"
         (home / "packs").mkdir(parents=True)
         (home / "packs" / "bench.json").write_bytes(synthetic_pack(args.decisions + 1))
-        port = _port()
+        port = free_port()
         env = {**os.environ, "TABLETOP_HOME": str(home)}
         proc = subprocess.Popen(
             [sys.executable, "-m", "tabletop", "app", "--web", "--port", str(port)],
@@ -66,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         try:
             with sync_playwright() as p:
-                browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+                browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
                 page = browser.new_page(viewport={"width": 1366, "height": 768})
                 for _ in range(200):
                     try:

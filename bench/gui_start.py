@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import socket
 import statistics
 import subprocess
 import sys
@@ -22,6 +21,8 @@ import tempfile
 import textwrap
 import time
 from pathlib import Path
+
+from _common import CHROMIUM_ARGS, free_port
 
 HELLO = textwrap.dedent(
     """
@@ -35,20 +36,6 @@ HELLO = textwrap.dedent(
            no_cdn=True, assets_dir=None)
     """
 )
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-def _port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def _time_to_interactive(
@@ -92,16 +79,16 @@ def main(argv: list[str] | None = None) -> int:
         hello = Path(tmp) / "hello.py"
         hello.write_text(HELLO)
         env = {**os.environ, "FLET_FORCE_WEB_SERVER": "1", "TABLETOP_HOME": f"{tmp}/home"}
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
         times: dict[str, list[float]] = {"hello": [], "tabletop": []}
         for _ in range(args.runs):
-            port = _port()
+            port = free_port()
             times["hello"].append(
                 _time_to_interactive(
                     browser, [sys.executable, str(hello), str(port)], port, "Press me", env
                 )
             )
-            port = _port()
+            port = free_port()
             command = [sys.executable, "-m", "tabletop", "app", "--web", "--port", str(port)]
             times["tabletop"].append(
                 _time_to_interactive(browser, command, port, "Preview January 2022", env)
