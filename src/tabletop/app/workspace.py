@@ -27,6 +27,7 @@ from tabletop.app.logs import (
 )
 from tabletop.app.pack_finder import check_pack, locate_pack
 from tabletop.app.reports import FORMATS, ReportOutput, render
+from tabletop.app.user_packs import pack_key, save_pack
 from tabletop.engine import LogError, Refusal, extend, replay, start_session
 from tabletop.hashchain.chain import (
     Row,
@@ -39,7 +40,7 @@ from tabletop.hashchain.chain import (
 from tabletop.hashchain.signature import fingerprint, raw_public_key
 from tabletop.packs import LoadedPack, LoadResult, load_pack
 from tabletop.packs.installed import InstalledPack, installed_packs
-from tabletop.paths import shipped_catalogues_dir, shipped_scenarios_dir, user_home
+from tabletop.paths import shipped_scenarios_dir, user_home
 from tabletop.report import build_report, check_log
 from tabletop.store import (
     DamagedLog,
@@ -113,7 +114,7 @@ class Workspace:
         """A pack file loaded and checked (the pack, or every problem in it). The last few
         are kept while their files are unchanged: opening a session loads its pack, and the
         mandate engine's verdict memory lives as long as the pack object."""
-        key = _pack_key(Path(path))
+        key = pack_key(Path(path))
         if key is None:
             return load_pack(path)  # it says what is wrong with the path
         with self._lock:
@@ -131,23 +132,7 @@ class Workspace:
     def add_user_pack(self, name: str, data: bytes) -> Path:
         """Keep a pack file (uploaded from a browser, say) in the user's packs folder, under
         a safe version of its name; the path it was saved at (never over another file)."""
-        stem = "".join(c if c.isalnum() or c in "-_." else "-" for c in Path(name).stem)
-        stem = stem.strip(".-")[:80] or "pack"
-        folder = self.user_packs_dir
-        with app_errors():
-            try:
-                folder.mkdir(parents=True, exist_ok=True)
-                for n in range(1000):
-                    path = folder / (f"{stem}.json" if n == 0 else f"{stem}-{n}.json")
-                    try:
-                        with path.open("xb") as fh:  # x: never replaces a file
-                            fh.write(data)
-                        return path
-                    except FileExistsError:
-                        continue
-            except OSError as exc:
-                raise AppError(f"cannot save {name} in {folder}: {exc.strerror or exc}") from exc
-        raise AppError(f"{folder} already holds a thousand packs named {stem}")
+        return save_pack(self.user_packs_dir, name, data)
 
     # --- sessions -------------------------------------------------------------------------
 
@@ -352,23 +337,3 @@ def _damage(info: SessionInfo, rows: list[Row]) -> DamagedLog:
     count, head = info.event_count, info.head_hash
     report, _ = verify_and_read(rows, expected_count=count, expected_head=head)
     return DamagedLog(f"session {info.id}", report)
-
-
-def _pack_key(path: Path) -> tuple[object, ...] | None:
-    """What a loaded pack depends on: its file and the catalogue files it may draw on, each
-    by name, size and time of change (None if the pack file cannot be read)."""
-    try:
-        stat = path.stat()
-    except OSError:
-        return None
-    key: list[object] = [str(path.resolve()), stat.st_mtime_ns, stat.st_size]
-    # Where the loader looks for a catalogue: beside the pack, in its catalogues folder, and
-    # among the shipped ones (packs/loader.py, catalogue_finder).
-    for folder in (path.parent / "catalogues", path.parent, shipped_catalogues_dir()):
-        for catalogue in sorted(folder.glob("*.json")) if folder.is_dir() else ():
-            try:
-                found = catalogue.stat()
-            except OSError:
-                continue
-            key += [catalogue.name, found.st_mtime_ns, found.st_size]
-    return tuple(key)
