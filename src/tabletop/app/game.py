@@ -200,8 +200,10 @@ class Game:
         rationale: str = "",
         *,
         justification: str | None = None,
+        proposed_by: str | None = None,
     ) -> Result:
-        """Record a role's choice with its verdict; outside mandate it needs `justification`."""
+        """Record a role's choice with its verdict; outside mandate it needs `justification`.
+        `proposed_by`: the participant whose proposal from their own seat this records."""
         return self._run(
             lambda s, now: engine.record_decision(
                 s,
@@ -211,6 +213,7 @@ class Game:
                 option,
                 rationale,
                 justification=justification,
+                proposed_by=proposed_by,
                 now=now,
             )
         )
@@ -250,8 +253,10 @@ class Game:
         rating: Rating | None = None,
         role: str | None = None,
         decision_point: str | None = None,
+        observer: str | None = None,
     ) -> Result:
-        """Log an observation: a strength or an area for improvement."""
+        """Log an observation: a strength or an area for improvement (`observer`: the
+        evaluator who took it from their own seat)."""
         return self._run(
             lambda s, now: engine.note(
                 s,
@@ -262,6 +267,7 @@ class Game:
                 rating=rating,
                 role=role,
                 decision_point=decision_point,
+                observer=observer,
                 now=now,
             )
         )

@@ -62,12 +62,14 @@ def record_decision(
     rationale: str = "",
     *,
     justification: str | None = None,
+    proposed_by: str | None = None,
     now: datetime,
 ) -> Outcome:
     """Record a role's choice with its verdict; outside mandate it needs an override.
 
     With `justification` set, a choice outside mandate is recorded as overridden; without
     it, it is refused and nothing is logged. A choice within mandate ignores it.
+    `proposed_by`: the participant whose proposal from their seat this records.
     """
     found = _choice(state, pack, decision_point, role, option)
     if isinstance(found, Refusal):
@@ -108,6 +110,7 @@ def record_decision(
         verdict=verdict,
         overridden=outside,
         changes=fact_changes(pack, d.state.facts, chosen.effects, params),
+        proposed_by=proposed_by or None,
     )
     taken = Taken(d.state.event_count, verdict.actor, chosen.action, decision_point, role)
     because = f"{decision_point}: {role} chose {option}"

@@ -134,9 +134,11 @@ def note(
     rating: ev.Rating | None = None,
     role: str | None = None,
     decision_point: str | None = None,
+    observer: str | None = None,
     now: datetime,
 ) -> Outcome:
-    """Log an observation: a strength or an area for improvement."""
+    """Log an observation: a strength or an area for improvement (`observer`: the
+    evaluator who took it from their seat; None: the facilitator)."""
     if refusal := guard(state, evaluation=True) or _known(pack, objective, role, decision_point):
         return refusal
     if kind not in ("strength", "area_for_improvement"):
@@ -152,6 +154,7 @@ def note(
         rating=rating,
         role=role,
         decision_point=decision_point,
+        observer=observer or None,
     )
     return d.change()
 

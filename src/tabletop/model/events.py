@@ -197,6 +197,12 @@ class DecisionRecorded(EventBase):
         "Outside mandate, recorded on the facilitator's override.", [False]
     )
     changes: tuple[FactChange, ...] = documented("Fact changes from the option.", [[]], default=())
+    proposed_by: Text | None = documented(
+        "Who proposed the choice from their own seat, when the facilitator recorded a "
+        "player's proposal (absent when the facilitator entered it).",
+        ["Maj. K. Sadykova"],
+        default=None,
+    )
 
 
 class DecisionRejected(EventBase):
@@ -259,6 +265,11 @@ class ObservationNoted(EventBase):
     rating: Rating | None = documented("P/S/M/U rating it suggests.", ["S"], default=None)
     role: Id | None = documented("Role it is about, if any.", ["csto_secretariat"], default=None)
     decision_point: Id | None = documented("Decision point it is about.", ["DP-1"], default=None)
+    observer: Text | None = documented(
+        "Who took it, when an evaluator noted it from their own seat (absent: the facilitator).",
+        ["Evaluator: Dr N. Ivanova"],
+        default=None,
+    )
 
 
 class ObjectiveRated(EventBase):
