@@ -52,10 +52,12 @@ def narrate(pack: Pack, event: ev.Event) -> str:
             return f"Decision opened: {_decision(index, event.decision_point)}."
         case ev.DecisionRecorded():
             over = ", overridden by the facilitator" if event.overridden else ""
+            by = event.proposed_by
+            proposed = f" (proposed by {by} from their seat)" if by is not None else ""
             return (
                 f"{_role(index, event.role)} chose "
                 f"'{_option(index, event.decision_point, event.option)}' at "
-                f"{event.decision_point}: {event.verdict.label.lower()}{over}."
+                f"{event.decision_point}: {event.verdict.label.lower()}{over}{proposed}."
             )
         case ev.DecisionRejected():
             return (
@@ -74,7 +76,9 @@ def narrate(pack: Pack, event: ev.Event) -> str:
             return f"Ruling: {event.ruling}"
         case ev.ObservationNoted():
             kind = "Strength" if event.kind == "strength" else "Area for improvement"
-            return f"{kind} noted: {event.text}"
+            observer = event.observer
+            by = f" (by {observer} from their seat)" if observer is not None else ""
+            return f"{kind} noted{by}: {event.text}"
         case ev.ObjectiveRated():
             return f"Objective {event.objective} rated {RATING_WORDS[event.rating]}."
         case ev.ImprovementPlanned():

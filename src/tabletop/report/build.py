@@ -18,6 +18,7 @@ from tabletop.report.model import (
     REPORT_FORMAT,
     REPORT_VERSION,
     AfterActionReport,
+    EvaluatorCredit,
     Integrity,
     Notice,
     ObjectiveAnalysis,
@@ -26,12 +27,20 @@ from tabletop.report.model import (
     Overview,
     PhaseView,
     PlanRow,
+    ProposerCredit,
     RatingSource,
     ReportStatus,
     Seat,
 )
 from tabletop.report.walk import Walk, walk
-from tabletop.report.words import RATING_LABELS, RATING_ORDER, actor_name, plural, role_title
+from tabletop.report.words import (
+    RATING_LABELS,
+    RATING_ORDER,
+    actor_name,
+    option_label,
+    plural,
+    role_title,
+)
 
 
 class ReportError(ValueError):
@@ -77,6 +86,8 @@ def build_report(
         other_observations=others,
         improvement_plan=tuple(_plan_row(p) for p in walked.plan),
         participants=_seats(pack, events, state),
+        proposers=_proposers(pack, walked),
+        evaluators=_evaluators(walked),
         decision_log=tuple(walked.log),
         rulings=tuple(walked.rulings),
         sources=_sources(pack, walked),
@@ -225,6 +236,27 @@ def _seats(pack: Pack, events: Sequence[ev.Event], state: SessionState) -> tuple
     return tuple(out)
 
 
+def _proposers(pack: Pack, walked: Walk) -> tuple[ProposerCredit, ...]:
+    """Who proposed which decisions from their own seats, in the order of their first."""
+    dps = index_of(pack).decision_points
+    proposed: dict[str, list[str]] = {}
+    for e in walked.log:
+        if e.kind == "decision" and e.proposed_by is not None:
+            label = option_label(dps.get(e.decision_point), e.option)
+            what = f"{e.decision_point}: {label} ({role_title(pack, e.role)})"
+            proposed.setdefault(e.proposed_by, []).append(what)
+    return tuple(ProposerCredit(name=n, decisions=tuple(d)) for n, d in proposed.items())
+
+
+def _evaluators(walked: Walk) -> tuple[EvaluatorCredit, ...]:
+    """Who noted observations from their own seats, in the order of their first."""
+    counts: dict[str, int] = {}
+    for o in walked.observations:
+        if o.observer is not None:
+            counts[o.observer] = counts.get(o.observer, 0) + 1
+    return tuple(EvaluatorCredit(name=n, observations=c) for n, c in counts.items())
+
+
 def _observation(pack: Pack, o: ev.ObservationNoted) -> ObservationView:
     return ObservationView(
         kind=o.kind,
@@ -233,6 +265,7 @@ def _observation(pack: Pack, o: ev.ObservationNoted) -> ObservationView:
         rating=o.rating,
         role=role_title(pack, o.role) if o.role is not None else None,
         decision_point=o.decision_point,
+        observer=o.observer,
         scenario_time=o.scenario_time,
     )
 

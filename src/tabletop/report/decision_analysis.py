@@ -179,6 +179,7 @@ def _choice(
     return ChoiceView(
         **common,
         participant=walked.seated.get(key, seat.participant if seat else None),
+        proposed_by=walked.proposed.get(key),
         decided=True,
         seq=decision.seq,
         option=decision.option,

@@ -39,10 +39,11 @@ def css_string(text: str) -> Markup:
 
 
 def _about(s: ObservationView) -> str:
+    """' (role, decision point, suggests S) — Noted by ...' after an observation's text."""
     parts = [x for x in (s.role, s.decision_point) if x]
     if s.rating:
         parts.append(f"suggests {s.rating}")
-    return f" ({', '.join(parts)})" if parts else ""
+    return (f" ({', '.join(parts)})" if parts else "") + wd.noted_suffix(s.observer)
 
 
 def _shown(value: object) -> object:
@@ -74,6 +75,7 @@ def _environment() -> jinja2.Environment:
         about=_about,
         css_string=css_string,
         seat_words=wd.seat_words,
+        proposed_words=wd.proposed_words,
         badge=badge,
         timeline_rows=timeline_rows,
         verdict_block=verdict_block,
@@ -97,6 +99,13 @@ def render_html(report: AfterActionReport, *, chart_svg: str | None = None) -> s
         "sections": all_sections(report),
         "day": wd.session_day(report),
         "signature": signature_words(report.integrity),
+        # Credits in the participants appendix: plain text cells, escaped by the template.
+        "proposers": (tables.PROPOSERS_TITLE, tables.PROPOSERS_HEAD, tables.proposer_rows(report)),
+        "evaluators": (
+            tables.EVALUATORS_TITLE,
+            tables.EVALUATORS_HEAD,
+            tables.evaluator_rows(report),
+        ),
         # Our own output, not user text: matplotlib escapes the labels it writes.
         "chart": Markup(svg),
         "css": Markup(_css()),

@@ -77,7 +77,7 @@ def log_rows(entries: Iterable[DecisionLogEntry], day: date | None) -> Markup:
         out.append(
             f'<tr><td class="num">{e.seq}</td><td class="time">{wd.scenario(e.scenario_time)}'
             f'</td><td class="time">{wd.wall_short(e.at, day)}</td>{middle}<td>{verdict}</td>'
-            f"<td>{escape(e.text or '—')}</td></tr>\n"
+            f"<td>{escape(wd.with_proposer(e.text, e.proposed_by) or '—')}</td></tr>\n"
         )
     return Markup("".join(out))
 

@@ -8,7 +8,13 @@ from tabletop.report import tables
 from tabletop.report import words as wd
 from tabletop.report.integrity import signature_words
 from tabletop.report.markdown_base import badge, block, cell, code, md, table
-from tabletop.report.model import AfterActionReport, ChoiceView, DecisionAnalysis, VerdictView
+from tabletop.report.model import (
+    AfterActionReport,
+    ChoiceView,
+    DecisionAnalysis,
+    ObservationView,
+    VerdictView,
+)
 from tabletop.report.sections import appendix_sections
 
 
@@ -39,6 +45,8 @@ def _choice(c: ChoiceView) -> list[str]:
     else:
         lines.append(f"- Choice: **{md(c.option_label)}**: {md(c.action)}")
         lines.append(f"- Decided: {wd.scenario(c.scenario_time)} (wall clock {wd.wall(c.at)})")
+        if c.proposed_by is not None:
+            lines.append(f"- Proposal: {md(wd.proposed_words(c.proposed_by))}")
         lines.append(f"- Rationale: {md(c.rationale) if c.rationale.strip() else '(none given)'}")
         for a in c.amendments:
             lines.append(
@@ -124,12 +132,14 @@ def _rating(rating: str | None, label: str) -> str:
     return f"**{rating}**: {label}" if rating else "not rated"
 
 
-def _about(s: object) -> str:
-    parts = [x for x in (getattr(s, "role", None), getattr(s, "decision_point", None)) if x]
-    rating = getattr(s, "rating", None)
-    if rating:
-        parts.append(f"suggests {rating}")
-    return f" ({md(', '.join(parts))})" if parts else ""
+def _about(s: ObservationView) -> str:
+    """' (role, decision point, suggests S) — Noted by ...' after an observation's text."""
+    parts = [x for x in (s.role, s.decision_point) if x]
+    if s.rating:
+        parts.append(f"suggests {s.rating}")
+    about = f" ({md(', '.join(parts))})" if parts else ""
+    noted = wd.noted_suffix(s.observer)  # md() would drop its leading space
+    return about + (f" {md(noted)}" if noted else "")
 
 
 def plan(report: AfterActionReport, heading: str) -> list[str]:
@@ -143,6 +153,12 @@ def appendix(report: AfterActionReport) -> list[str]:
     heads = appendix_sections(report)
     lines = [f"## {heads['participants']}", ""]
     lines += table(tables.PARTICIPANTS_HEAD, tables.participant_rows(report, cell))
+    if report.proposers:
+        lines += [f"### {tables.PROPOSERS_TITLE}", ""]
+        lines += table(tables.PROPOSERS_HEAD, tables.proposer_rows(report, cell))
+    if report.evaluators:
+        lines += [f"### {tables.EVALUATORS_TITLE}", ""]
+        lines += table(tables.EVALUATORS_HEAD, tables.evaluator_rows(report, cell))
     lines += [f"## {heads['log']}", ""]
     head = ["#", "Scenario", "Wall (UTC)", "Kind", "Decision", "Role", "Option", "Verdict", "Text"]
     lines += table(head, tables.log_rows(report, cell))

@@ -145,6 +145,12 @@ class ChoiceView(Model):
     role: str = documented("Role id.", ["ncp_secretariat"])
     role_title: str = documented("Seat name.", ["Secretariat of the Northern Compact"])
     participant: str | None = documented("Who sat there when it was decided.", ["Dr. T. Orel"])
+    proposed_by: str | None = documented(
+        "Who proposed the choice from their own seat, when the facilitator recorded a "
+        "participant's proposal (null: the facilitator entered it).",
+        [None],
+        default=None,
+    )
     actor: str = documented("Actor id.", ["NCP"])
     actor_name: str = documented("Actor name.", ["Northern Compact"])
     decided: bool = documented("Whether the role recorded a choice.", [True])
@@ -206,7 +212,7 @@ class OrgCompliance(Model):
 
 
 class ObservationView(Model):
-    """A facilitator's observation."""
+    """An observation, noted by the facilitator or by an evaluator from their own seat."""
 
     kind: Literal["strength", "area_for_improvement"] = documented("Kind.", ["strength"])
     text: str = documented("The observation.", ["Legal basis checked early."])
@@ -214,6 +220,11 @@ class ObservationView(Model):
     rating: Rating | None = documented("Rating it suggests.", [None], default=None)
     role: str | None = documented("Role it is about (title).", [None], default=None)
     decision_point: str | None = documented("Decision point.", [None], default=None)
+    observer: str | None = documented(
+        "The evaluator who noted it from their own seat (null: the facilitator).",
+        [None],
+        default=None,
+    )
     scenario_time: ScenarioTime = documented("Scenario time.", ["2031-03-04T10:00"])
 
 
@@ -280,6 +291,23 @@ class Seat(Model):
         "Participant at the end (null: never seated).", ["Maj. I. Varn"]
     )
     earlier: tuple[str, ...] = documented("Participants who sat there before.", [[]], default=())
+
+
+class ProposerCredit(Model):
+    """A participant who proposed decisions from their own seat, recorded by the facilitator."""
+
+    name: str = documented("Participant.", ["Maj. K. Sadykova"])
+    decisions: tuple[str, ...] = documented(
+        "The decisions proposed: decision point, option and seat.",
+        [["DP-1: Hold and consult (Government of Arvenia)"]],
+    )
+
+
+class EvaluatorCredit(Model):
+    """An evaluator who noted observations from their own seat."""
+
+    name: str = documented("Evaluator.", ["Evaluator: Dr N. Ivanova"])
+    observations: int = documented("Observations noted.", [2])
 
 
 class Organisation(Model):
@@ -351,6 +379,12 @@ class AfterActionReport(Model):
     )
     improvement_plan: tuple[PlanRow, ...] = documented("Improvement plan.", [[]])
     participants: tuple[Seat, ...] = documented("Every seat.", [[]])
+    proposers: tuple[ProposerCredit, ...] = documented(
+        "Participants who proposed decisions from their own seats.", [[]], default=()
+    )
+    evaluators: tuple[EvaluatorCredit, ...] = documented(
+        "Evaluators who noted observations from their own seats.", [[]], default=()
+    )
     decision_log: tuple[DecisionLogEntry, ...] = documented("Every decision event, in order.", [[]])
     rulings: tuple[RulingView, ...] = documented("Facilitator rulings.", [[]], default=())
     sources: tuple[str, ...] = documented("Sources cited by the verdicts.", [[]], default=())
@@ -369,6 +403,11 @@ class DecisionLogEntry(Model):
     verdict: VerdictKind | None = documented("Verdict.", [None], default=None)
     overridden: bool = documented("A decision outside mandate let stand.", [False], default=False)
     text: str = documented("Rationale, justification, note or reason.", [""], default="")
+    proposed_by: str | None = documented(
+        "For a decision, who proposed it from their own seat (null: the facilitator entered it).",
+        [None],
+        default=None,
+    )
 
 
 class RulingView(Model):

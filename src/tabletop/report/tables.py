@@ -35,6 +35,10 @@ PLAN_HEAD = [
     "Completion",
 ]
 PARTICIPANTS_HEAD = ["Role", "Acting for", "Participant", "Earlier in the seat"]
+PROPOSERS_TITLE = "Decisions proposed from the participants' own seats"
+PROPOSERS_HEAD = ["Participant", "Proposed from their seat; recorded by the facilitator"]
+EVALUATORS_TITLE = "Evaluators"
+EVALUATORS_HEAD = ["Evaluator", "Observations noted from their seat"]
 UNVERIFIED_HEAD = ["#", "Scenario time", "Type", "What it claims"]
 
 
@@ -104,6 +108,16 @@ def participant_rows(report: AfterActionReport, esc: Escape = str) -> list[list[
     ]
 
 
+def proposer_rows(report: AfterActionReport, esc: Escape = str) -> list[list[str]]:
+    """Each participant who proposed decisions from their own seat, and those decisions."""
+    return [[esc(p.name), esc("; ".join(p.decisions))] for p in report.proposers]
+
+
+def evaluator_rows(report: AfterActionReport, esc: Escape = str) -> list[list[str]]:
+    """Each evaluator who noted observations from their own seat, and how many."""
+    return [[esc(e.name), str(e.observations)] for e in report.evaluators]
+
+
 def log_rows(report: AfterActionReport, esc: Escape = str) -> list[list[str]]:
     """The decision log: number, times, kind, decision, role, option, verdict, text."""
     day = wd.session_day(report)
@@ -123,7 +137,7 @@ def log_rows(report: AfterActionReport, esc: Escape = str) -> list[list[str]]:
                 esc(e.role),
                 esc(e.option or "—"),
                 verdict,
-                esc(e.text or "—"),
+                esc(wd.with_proposer(e.text, e.proposed_by) or "—"),
             ]
         )
     return rows

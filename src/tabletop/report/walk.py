@@ -25,7 +25,7 @@ from tabletop.report.model import (
     TimelineEntry,
     TimelineKind,
 )
-from tabletop.report.words import change_words, opened_words, option_label
+from tabletop.report.words import change_words, opened_words, option_label, with_proposer
 
 
 @dataclass
@@ -41,6 +41,8 @@ class Walk:
     plan: list[ev.ImprovementPlanned] = field(default_factory=list)
     # (decision point, role) -> participant seated when the decision was recorded
     seated: dict[tuple[str, str], str] = field(default_factory=dict)
+    # (decision point, role) -> who proposed the choice from their own seat, if anyone
+    proposed: dict[tuple[str, str], str] = field(default_factory=dict)
     alternatives: dict[tuple[str, str], tuple[AlternativeView, ...]] = field(default_factory=dict)
     # (decision point, role) -> the rationales in order, first as recorded
     rationales: dict[tuple[str, str], list[str]] = field(default_factory=dict)
@@ -109,6 +111,8 @@ def walk(pack: Pack, events: Sequence[ev.Event], alternatives: Alternatives) -> 
                     out.seated[key] = seat.participant
                 out.alternatives[key] = alternatives.check(dp, e.role, e.option, state.facts)
                 out.rationales[key] = [e.rationale]
+                if e.proposed_by is not None:
+                    out.proposed[key] = e.proposed_by
                 label = _label(dp, e.option)
                 add(
                     e,
@@ -116,7 +120,7 @@ def walk(pack: Pack, events: Sequence[ev.Event], alternatives: Alternatives) -> 
                     "decision",
                     f"{e.decision_point}: {lane(e.role)} chose {label}",
                     ref=e.decision_point,
-                    detail=e.verdict.headline,
+                    detail=with_proposer(e.verdict.headline, e.proposed_by),
                     lane=lane(e.role),
                     verdict=e.verdict.kind,
                     overridden=e.overridden,
@@ -186,6 +190,7 @@ def _entry(
     text: str,
     overridden: bool = False,
 ) -> DecisionLogEntry:
+    proposed_by = e.proposed_by if isinstance(e, ev.DecisionRecorded) else None
     return DecisionLogEntry(
         overridden=overridden,
         seq=seq,
@@ -197,4 +202,5 @@ def _entry(
         option=option,
         verdict=verdict,
         text=text,
+        proposed_by=proposed_by,
     )

@@ -43,6 +43,8 @@ def _choice(out: Writer, c: ChoiceView) -> None:
     else:
         out.para(f"{c.option_label}: {c.action}", bold="Choice: ")
         out.para(f"{wd.scenario(c.scenario_time)} (wall clock {wd.wall(c.at)})", bold="Decided: ")
+        if c.proposed_by is not None:
+            out.para(wd.proposed_words(c.proposed_by), bold="Proposal: ")
         out.para(c.rationale if c.rationale.strip() else "(none given)", bold="Rationale: ")
         for a in c.amendments:
             out.bullet(
@@ -114,16 +116,16 @@ def objectives_and_plan(out: Writer, report: AfterActionReport) -> None:
         if o.rating_note:
             out.para(o.rating_note)
         for s in o.strengths:
-            out.bullet(s.text, bold="Strength: ")
+            out.bullet(s.text + wd.noted_suffix(s.observer), bold="Strength: ")
         for s in o.improvements:
-            out.bullet(s.text, bold="Area for improvement: ")
+            out.bullet(s.text + wd.noted_suffix(s.observer), bold="Area for improvement: ")
         if o.decision_points:
             out.para("; ".join(o.decision_points), bold="Tested by: ")
     if report.other_observations:
         out.heading("Observations on no objective", 2)
         for s in report.other_observations:
             kind = "Strength: " if s.kind == "strength" else "Area for improvement: "
-            out.bullet(s.text, bold=kind)
+            out.bullet(s.text + wd.noted_suffix(s.observer), bold=kind)
     out.heading(SECTIONS["plan"], 1)
     if not report.improvement_plan:
         out.para("No improvement-plan rows were logged.")
@@ -136,6 +138,12 @@ def appendix(out: Writer, report: AfterActionReport) -> None:
     heads = appendix_sections(report)
     out.heading(heads["participants"], 1)
     out.table(tables.PARTICIPANTS_HEAD, tables.participant_rows(report))
+    if report.proposers:
+        out.heading(tables.PROPOSERS_TITLE, 2)
+        out.table(tables.PROPOSERS_HEAD, tables.proposer_rows(report), [2, 4.5])
+    if report.evaluators:
+        out.heading(tables.EVALUATORS_TITLE, 2)
+        out.table(tables.EVALUATORS_HEAD, tables.evaluator_rows(report), [4.5, 2])
     out.turn(WD_ORIENT.LANDSCAPE)  # nine columns: the log gets the long side of the page
     out.heading(heads["log"], 1)
     head = ["#", "Scenario", "Wall", "Kind", "Decision", "Role", "Option", "Verdict", "Text"]

@@ -181,3 +181,24 @@ def extra_reasons(verdict: VerdictView) -> tuple[str, ...]:
 def seat_words(participant: str | None, actor_name: str) -> str:
     """'Maj. I. Varn, acting for Republic of Arvenia'."""
     return f"{participant or '(not seated)'}, acting for {actor_name}"
+
+
+def proposed_words(proposer: str) -> str:
+    """'Proposed by Maj. K. Sadykova from their seat; recorded by the facilitator': the credit
+    of a decision a participant proposed from their own device, the same in every format."""
+    return f"Proposed by {proposer} from their seat; recorded by the facilitator"
+
+
+def with_proposer(text: str, proposer: str | None) -> str:
+    """A decision's line (a headline, a rationale) with its proposer's credit, if any:
+    'Wait and see. (Proposed by ... recorded by the facilitator)'."""
+    if proposer is None:
+        return text
+    credit = proposed_words(proposer)
+    return f"{text} ({credit})" if text else credit
+
+
+def noted_suffix(observer: str | None) -> str:
+    """' — Noted by Evaluator: Dr N. Ivanova' after an observation an evaluator noted from
+    their own seat; nothing after the facilitator's own."""
+    return f" — Noted by {observer}" if observer else ""
