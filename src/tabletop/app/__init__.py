@@ -6,14 +6,18 @@
 - `Game`: one open session, its verbs (each the engine's pure command, committed, then
   shown to subscribers), option previews, a lock that serialises commands.
 - `Situation`: where a game stands, in words, built from the pack and the state.
+- `Lobby` and `Room`: the seats others join from their own devices with a code, the
+  proposals they send, the projector's reveals; `seat_boards`: what each device is shown.
 
 It imports the core and the store, never an interface toolkit.
 """
 
 from tabletop.app.errors import AppError, PackMismatch, PackNotFound
 from tabletop.app.game import Applied, Game, MemoryLog, OptionPreview, Result, utc_now
+from tabletop.app.lobby import Admission, JoinRefused, Lobby
 from tabletop.app.logs import LogSource, Verification
 from tabletop.app.reports import EXTENSIONS, FORMATS, ReportOutput, format_for
+from tabletop.app.room import Proposal, Room, RoomSeat
 from tabletop.app.situation import Situation, build_situation
 from tabletop.app.workspace import Workspace
 from tabletop.engine import Refusal
@@ -22,19 +26,25 @@ from tabletop.packs import LoadedPack, LoadResult
 __all__ = [
     "EXTENSIONS",
     "FORMATS",
+    "Admission",
     "AppError",
     "Applied",
     "Game",
+    "JoinRefused",
     "LoadResult",
     "LoadedPack",
+    "Lobby",
     "LogSource",
     "MemoryLog",
     "OptionPreview",
     "PackMismatch",
     "PackNotFound",
+    "Proposal",
     "Refusal",
     "ReportOutput",
     "Result",
+    "Room",
+    "RoomSeat",
     "Situation",
     "Verification",
     "Workspace",
