@@ -60,19 +60,23 @@ def free_port() -> int:
 
 
 class App:
-    """`tabletop app --web` in its own process group, with its own home."""
+    """`tabletop app --web` in its own process group, with its own home; with `host`
+    0.0.0.0 it is open to the network, and `console_url` holds the facilitator's key."""
 
-    def __init__(self, home: Path, port: int, log: Path) -> None:
-        self.home, self.port, self.log_path = home, port, log
+    def __init__(self, home: Path, port: int, log: Path, host: str = "127.0.0.1") -> None:
+        self.home, self.port, self.log_path, self.host = home, port, log, host
         self.url = f"http://127.0.0.1:{port}/"
+        self.join_url = f"{self.url}join"
+        self.console_url = self.url
         self.proc: subprocess.Popen[bytes] | None = None
 
     def start(self) -> App:
         """Start the server and wait until it answers."""
         env = {**os.environ, "TABLETOP_HOME": str(self.home), "TABLETOP_LOG_LEVEL": "INFO"}
         self.log = self.log_path.open("ab")
+        command = ["tabletop", "app", "--web", "--host", self.host, "--port", str(self.port)]
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "tabletop", "app", "--web", "--port", str(self.port)],
+            [sys.executable, "-m", *command],
             env=env,
             stdout=self.log,
             stderr=subprocess.STDOUT,
@@ -84,6 +88,9 @@ class App:
                 raise RuntimeError(f"the app exited: {self.log_path.read_text()}")
             with socket.socket() as s:
                 if s.connect_ex(("127.0.0.1", self.port)) == 0:
+                    keys = re.findall(r"\?key=(\S+)", self.log_path.read_text("utf-8", "replace"))
+                    if keys:  # the last: the log keeps earlier runs of the same home
+                        self.console_url = f"{self.url}?key={keys[-1]}"
                     return self
             time.sleep(0.1)
         raise RuntimeError("the app did not start listening within 60 s")

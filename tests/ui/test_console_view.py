@@ -6,13 +6,15 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Awaitable, Callable, Iterator
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 import flet as ft
 import pytest
 
-from tabletop.app import Game
+from tabletop.app import Game, Workspace
 from tabletop.ui import theme
+from tabletop.ui.viewmodels.hub import Hub
 from tabletop.ui.views.console_view import ConsoleScreen
 
 
@@ -46,9 +48,12 @@ class FakePage:
 class FakeShell:
     """The shell's part the console uses."""
 
-    def __init__(self) -> None:
+    def __init__(self, home: Path) -> None:
         self.page = FakePage()
         self.scale = theme.LAPTOP
+        self.hub = Hub(Workspace(home=home))
+        self.serving = None
+        self.can_open_room = False
         self.notices: list[tuple[str, bool]] = []
         self.went: list[str] = []
 
@@ -60,6 +65,9 @@ class FakeShell:
 
     def library(self) -> None:
         self.went.append("library")
+
+    def projector(self, game: Game) -> None:
+        self.went.append(f"projector {game.id}")
 
 
 def walk(control: Any) -> Iterator[Any]:
@@ -90,8 +98,8 @@ def texts(root: Any) -> list[str]:
 
 
 @pytest.fixture
-def shell() -> FakeShell:
-    return FakeShell()
+def shell(tmp_path: Path) -> FakeShell:
+    return FakeShell(tmp_path / "home")
 
 
 def _screen(shell: FakeShell, game: Game) -> tuple[ConsoleScreen, Any]:

@@ -12,15 +12,17 @@ import flet as ft
 
 from tabletop.app import Workspace
 from tabletop.ui.preflight import desktop_problem
-from tabletop.ui.shell import AppShell
+from tabletop.ui.room_server import RoomServer
+from tabletop.ui.serving import Serving
+from tabletop.ui.shell import AppShell, Mode
 from tabletop.ui.viewmodels.hub import Hub
 
 DEFAULT_PORT = 8550
 
 
-def _main_for(hub: Hub, *, web: bool) -> Callable[[ft.Page], None]:
+def _main_for(hub: Hub, mode: Mode) -> Callable[[ft.Page], None]:
     def main(page: ft.Page) -> None:
-        AppShell(page, hub, web=web).library()
+        AppShell(page, hub, mode=mode).start()
 
     return main
 
@@ -38,9 +40,10 @@ def run_desktop(workspace: Workspace) -> int:
         return 1
     _configure_logging()
     hub = Hub(workspace)
+    hub.room_server = RoomServer(_main_for(hub, "seats"), DEFAULT_PORT)
     # host is given: without one, Flet would bind every interface if it fell back to web.
     ft.run(
-        _main_for(hub, web=False),
+        _main_for(hub, "desktop"),
         view=ft.AppView.FLET_APP,
         host="127.0.0.1",
         no_cdn=True,
@@ -54,10 +57,20 @@ def run_web(workspace: Workspace, *, host: str, port: int) -> int:
     _configure_logging()
     os.environ["FLET_FORCE_WEB_SERVER"] = "1"  # serve only: never open a browser here
     hub = Hub(workspace)
-    where = "this machine only" if host in ("127.0.0.1", "localhost", "::1") else "the network"
-    print(f"tabletop is served at http://{host}:{port}/ (reachable from {where})", flush=True)
+    hub.serving = serving = Serving(host, port)
+    if serving.network:
+        print(
+            f"tabletop is served to the network at {serving.address}/ : anyone on this network\n"
+            f"  can reach the join page, and only a seat's join code opens a seat.\n"
+            f"  Players, evaluators and the projector join at {serving.join_url}\n"
+            f"  The facilitator's console (keep this address to yourself):\n"
+            f"  http://127.0.0.1:{port}/?key={hub.lobby.console_key}",
+            flush=True,
+        )
+    else:
+        print(f"tabletop is served at http://{host}:{port}/ (this machine only)", flush=True)
     ft.run(
-        _main_for(hub, web=True),
+        _main_for(hub, "network" if serving.network else "local"),
         view=ft.AppView.WEB_BROWSER,
         host=host,
         port=port,

@@ -45,6 +45,11 @@ class TypeScale:
 
 LAPTOP = TypeScale(body=14, small=12, title=16, heading=20, inject=22)
 PROJECTOR = TypeScale(body=20, small=16, title=24, heading=32, inject=40)
+ROOM = TypeScale(body=28, small=22, title=32, heading=44, inject=34)
+"""The projector page's: read from the back of a room (inject bodies are long, so their
+text is a little smaller than the headline)."""
+CODE = "#0B3D6B"
+"""Join codes, on the console."""
 
 
 @dataclass(frozen=True)

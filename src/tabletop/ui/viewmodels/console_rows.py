@@ -14,6 +14,7 @@ from datetime import datetime
 from tabletop.app import Game, OptionPreview, Situation
 from tabletop.app.explain import VerdictExplanation, explain_verdict
 from tabletop.app.situation import InjectStatus, InjectView
+from tabletop.model.events import Rating
 from tabletop.model.pack import Pack
 
 INJECT_WORDS = {
@@ -34,6 +35,14 @@ RATINGS = {
     "U": "U: unable to be performed",
 }
 """HSEEP ratings and their meaning."""
+
+_RATING_OF: dict[str, Rating] = {"P": "P", "S": "S", "M": "M", "U": "U"}
+
+
+def rating(value: str | None) -> Rating | None:
+    """The rating a dropdown's value names ('' or anything else: none)."""
+    return _RATING_OF.get(value or "")
+
 
 KINDS = {"strength": "Strength", "area_for_improvement": "Area for improvement"}
 

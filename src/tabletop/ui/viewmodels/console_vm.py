@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 
-from tabletop.app import AppError, Applied, Game, Refusal, Result
+from tabletop.app import AppError, Applied, Game, Refusal, Result, Room
 from tabletop.app.explain import VerdictExplanation, explain_verdict
 from tabletop.app.situation import InjectView
 from tabletop.ui.viewmodels import console_rows as rows
@@ -32,6 +32,16 @@ LOG_LENGTH = 50
 
 
 @dataclass(frozen=True)
+class SearchHit:
+    """An inject or a decision point whose words match a search."""
+
+    kind: str
+    """'inject' or 'decision'."""
+    id: str
+    title: str
+
+
+@dataclass(frozen=True)
 class Override:
     """An outside-mandate choice waiting for its written justification."""
 
@@ -41,6 +51,8 @@ class Override:
     label: str
     rationale: str
     explanation: VerdictExplanation | None
+    proposal: str | None = None
+    """The player's proposal this records, if it came from a seat."""
 
 
 def sentence(text: str) -> str:
@@ -51,8 +63,10 @@ def sentence(text: str) -> str:
 class ConsoleModel:
     """One console's view of a game, and what it does to it."""
 
-    def __init__(self, game: Game) -> None:
+    def __init__(self, game: Game, room: Room | None = None) -> None:
         self.game = game
+        self.room = room
+        """The game's room (seats on other devices), when the console has one."""
         self.state = game.state
         self.situation = game.situation_of(self.state, LOG_LENGTH)
         self.dp: str | None = None
@@ -119,6 +133,22 @@ class ConsoleModel:
             return ()
         return tuple(rows.option_row(p) for p in self.game.preview(self.dp, self.role))
 
+    def search(self, text: str, limit: int = 30) -> tuple[SearchHit, ...]:
+        """Injects and decision points whose id, title or text hold every word typed."""
+        words = text.casefold().split()
+        if not words:
+            return ()
+        hits = [
+            SearchHit("inject", i.id, i.title)
+            for i in self.situation.injects
+            if all(w in f"{i.id} {i.title} {i.body} {i.sender}".casefold() for w in words)
+        ] + [
+            SearchHit("decision", d.id, d.title)
+            for d in self.game.pack.decision_points
+            if all(w in f"{d.id} {d.title} {d.prompt}".casefold() for w in words)
+        ]
+        return tuple(hits[:limit])
+
     def explain(self, option: str) -> VerdictExplanation | None:
         """Why an option of the chosen role gets its verdict."""
         if self.dp is None or self.role is None:
@@ -131,7 +161,7 @@ class ConsoleModel:
         if d is None:
             return None
         return RecordedRow(
-            option=self._label(d.decision_point, d.option),
+            option=self.option_label(d.decision_point, d.option),
             kind=d.verdict.kind,
             overridden=d.overridden,
             rationale=d.rationale,
@@ -221,7 +251,7 @@ class ConsoleModel:
         if dp is None or role is None or option is None:
             self.notice = Notice("Choose an option to record.", error=True)
             return False
-        label, rationale = self._label(dp, option), self.rationale
+        label, rationale = self.option_label(dp, option), self.rationale
         # No notice when recorded: the badge and the log line say it (and a notice costs
         # the browser a redraw of the whole page, a third of the time a click takes).
         result = self.run(lambda: self.game.decide(dp, role, option, rationale))
@@ -238,8 +268,11 @@ class ConsoleModel:
         o = self.override
         if o is None:
             return False
+        room, proposal = self.room, o.proposal
         result = self.run(
-            lambda: self.game.decide(
+            (lambda: room.record(proposal, justification=justification))
+            if room is not None and proposal is not None
+            else lambda: self.game.decide(
                 o.dp, o.role, o.option, o.rationale, justification=justification
             ),
             f"Recorded '{o.label}' for {self.title(o.role)}, overriding the mandate.",
@@ -261,14 +294,57 @@ class ConsoleModel:
         if dp is None or role is None or option is None:
             self.notice = Notice("Choose the option to refuse.", error=True)
             return False
-        label = self._label(dp, option)
+        label = self.option_label(dp, option)
         result = self.run(
             lambda: self.game.reject(dp, role, option, note.strip()),
             f"Logged '{label}' as refused: {self.title(role)} still has to decide.",
         )
         if isinstance(result, Applied):
+            if o is not None and o.proposal is not None and self.room is not None:
+                self.room.send_back(o.proposal, note.strip() or "Refused: outside mandate.")
             self.override, self.option = None, None
         return isinstance(result, Applied)
+
+    def record_proposal(self, proposal_id: str) -> bool:
+        """Record a player's proposal as their role's decision; outside mandate leaves an
+        `Override` pending, as for a choice made here."""
+        room = self.room
+        proposal = next((p for p in room.pending() if p.id == proposal_id), None) if room else None
+        if room is None or proposal is None:
+            self.notice = Notice("That proposal is no longer waiting.", error=True)
+            return False
+        label = self.option_label(proposal.decision_point, proposal.option)
+        result = self.run(
+            lambda: room.record(proposal_id),
+            f"Recorded '{label}' for {self.title(proposal.role)}, as {proposal.by} proposed.",
+        )
+        if isinstance(result, Refusal) and result.code == "outside-mandate":
+            verdict = result.verdict
+            why = explain_verdict(self.game.pack, verdict) if verdict else None
+            self.override = Override(
+                proposal.decision_point,
+                proposal.role,
+                proposal.option,
+                label,
+                proposal.rationale,
+                why,
+                proposal=proposal_id,
+            )
+            self.notice = None
+            return False
+        return self._decided(result)
+
+    def send_back(self, proposal_id: str, note: str) -> bool:
+        """Return a player's proposal to their seat, with a note they see."""
+        if self.room is None:
+            return False
+        try:
+            self.room.send_back(proposal_id, note.strip())
+        except AppError as exc:
+            self.notice = Notice(sentence(str(exc)), error=True)
+            return False
+        self.notice = Notice("Sent back to the player's seat.")
+        return True
 
     def amend(self, rationale: str, reason: str) -> bool:
         """Correct the rationale of the chosen role's recorded decision, saying why."""
@@ -324,7 +400,8 @@ class ConsoleModel:
             self._settle()
         return isinstance(result, Applied)
 
-    def _label(self, dp: str, option: str) -> str:
+    def option_label(self, dp: str, option: str) -> str:
+        """The label of an option of a decision point (its id if the pack lacks it)."""
         for p in self.game.pack.decision_points:
             if p.id == dp:
                 return next((o.label for o in p.options if o.id == option), option)

@@ -13,7 +13,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from tabletop.app import Applied
-from tabletop.model.events import CapabilityElement, Rating
+from tabletop.model.events import CapabilityElement
 from tabletop.ui.viewmodels import console_rows as rows
 from tabletop.ui.viewmodels.console_rows import Notice
 
@@ -21,7 +21,6 @@ if TYPE_CHECKING:
     from tabletop.ui.viewmodels.console_vm import ConsoleModel
 
 # A form keeps plain strings; these turn them into the literals the game takes (or None).
-_RATINGS: dict[str, Rating] = {"P": "P", "S": "S", "M": "M", "U": "U"}
 _ELEMENTS: dict[str, CapabilityElement] = {
     "planning": "planning",
     "organization": "organization",
@@ -96,7 +95,7 @@ class NotesModel:
         f = self.observation
         done = self.console.run(
             lambda: self.console.game.note(
-                f.kind, f.text.strip(), objective=f.objective or None, rating=_RATINGS.get(f.rating)
+                f.kind, f.text.strip(), objective=f.objective or None, rating=rows.rating(f.rating)
             ),
             f"{rows.KINDS.get(f.kind, f.kind)} noted.",
         )
@@ -107,7 +106,7 @@ class NotesModel:
     def rate_objective(self) -> bool:
         """Rate the objective chosen in the rating form."""
         f = self.rating
-        rating = _RATINGS.get(f.rating)
+        rating = rows.rating(f.rating)
         if not f.objective or rating is None:
             self.console.notice = Notice("Choose the objective and its rating.", error=True)
             return False

@@ -230,6 +230,10 @@ class DecisionPanel:
             dialogs.override(self.screen)
         self.screen.after()
 
+    def record_now(self) -> None:
+        """Record the chosen option (the keyboard's R)."""
+        self.on_record(None)
+
     def on_why(self, option: str) -> None:
         """Explain an option's verdict."""
         dialogs.why(self.screen, option)

@@ -211,3 +211,64 @@ def end(screen: ConsoleScreen) -> None:
         screen.scale,
     )
     _open(screen, "End the session?", [hint, note], actions)
+
+
+def send_back(screen: ConsoleScreen, proposal_id: str) -> None:
+    """Return a player's proposal to their seat with a note they will see."""
+    field = ft.TextField(
+        label="Note to the player", multiline=True, min_lines=2, autofocus=True, max_length=4000
+    )
+
+    def actions(dlg: ft.AlertDialog) -> list[ft.Control]:
+        def send(_e: object) -> None:
+            screen.model.send_back(proposal_id, field.value or "")
+            screen.close_dialog(dlg)
+            screen.after()
+
+        return [
+            _cancel(screen, dlg),
+            ft.FilledButton("Send back", icon=ft.Icons.UNDO, on_click=send),
+        ]
+
+    hint = parts.note("The player sees the note on their seat and can propose again.", screen.scale)
+    _open(screen, f"Send {proposal_id} back", [hint, field], actions)
+
+
+def search(screen: ConsoleScreen) -> None:
+    """Find an inject or a decision point by its words, and show it."""
+    m, s = screen.model, screen.scale
+    results = ft.Column(spacing=2)
+    dlg_box: list[ft.AlertDialog] = []
+
+    def go(kind: str, ident: str) -> None:
+        if dlg_box:
+            screen.close_dialog(dlg_box[0])
+        if kind == "inject":
+            m.show_inject(ident)
+        else:
+            m.choose_decision(ident)
+        screen.after(notify=False)
+
+    def fill(e: ft.Event[ft.TextField]) -> None:
+        parts.quiet()
+        text = e.control.value or ""
+        hits = m.search(text)
+        results.controls = [
+            ft.TextButton(
+                f"{'Inject' if h.kind == 'inject' else 'Decision'} {h.id} {h.title}",
+                on_click=lambda _e, h=h: go(h.kind, h.id),
+            )
+            for h in hits
+        ] or [parts.note("Nothing found." if text.strip() else "Type a word.", s)]
+        screen.patch(results)
+
+    field = ft.TextField(label="Search", autofocus=True, dense=True, on_change=fill)
+    dlg_box.append(
+        _open(
+            screen,
+            "Search the injects and decisions",
+            [field, results],
+            lambda dlg: [ft.TextButton("Close", on_click=lambda _e: screen.close_dialog(dlg))],
+            modal=False,
+        )
+    )

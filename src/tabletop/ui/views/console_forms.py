@@ -126,6 +126,16 @@ class Forms:
             horizontal_alignment=ft.CrossAxisAlignment.STRETCH,
         )
 
+    def focus_observation(self) -> None:
+        """Open the Observe tab with the cursor in the observation (the keyboard's O)."""
+        parts.quiet()
+        field = next(f for f, _form, attr in self._bound if attr == "text")
+        tabs = self.screen.tabs
+        tabs.selected_index = 1
+        self.screen.patch(tabs)
+        if isinstance(field, ft.TextField):
+            self.screen.page.run_task(field.focus)
+
     def _text(
         self,
         label: str,

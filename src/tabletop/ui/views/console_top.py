@@ -1,7 +1,7 @@
 """The console's top bar: the phase, the exercise, the scenario clock and its status, the
 clock's buttons (pause or resume, +15 min, +1 h, Next due), End session, Report, Library,
-and the switch to the projector's type. Once the session has ended only Report (then
-prominent), Library and the type switch remain."""
+the switch to the projector's type, the projector itself and the list of keys. Once the
+session has ended the clock's buttons and End session go, and Report is prominent."""
 
 from __future__ import annotations
 
@@ -60,6 +60,16 @@ def top_bar(screen: ConsoleScreen) -> ft.Control:
             icon=ft.Icon(ft.Icons.TEXT_INCREASE, semantics_label="Projector type"),
             tooltip="Projector type",
             on_click=screen.on_scale,
+        ),
+        ft.IconButton(
+            icon=ft.Icon(ft.Icons.CO_PRESENT, semantics_label="Projector"),
+            tooltip="Projector (F)",
+            on_click=screen.on_projector,
+        ),
+        ft.IconButton(
+            icon=ft.Icon(ft.Icons.KEYBOARD, semantics_label="Keyboard shortcuts"),
+            tooltip="Keyboard shortcuts (?)",
+            on_click=screen.on_help,
         ),
     ]
     return ft.Row(

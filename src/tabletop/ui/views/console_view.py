@@ -27,11 +27,14 @@ label, its entries buttons named by their text):
   textboxes "Responsible organisation", "Point of contact", "Start date", "Completion
   date", dropdown "Plan objective"; dropdown "Seat", textbox "Participant"; and their
   buttons "Add observation", "Rate objective", "Add plan row", "Assign seat";
-- the end dialog: textbox "Closing note", buttons "End the session" / "Cancel".
+- the end dialog: textbox "Closing note", buttons "End the session" / "Cancel";
+- the tab "Room" (`console_room`): codes, proposals, the projector's reveals;
+- the icon buttons "Projector" and "Keyboard shortcuts"; the keys (`console_keys`).
 
-Updates: the screen subscribes to its game. A listener runs on the thread that committed
-(another tab's handler, say), so it only schedules `_pushed` on this page's event loop
-(`page.run_task`), which re-reads the game and redraws the panels whose rows changed.
+Updates: the screen subscribes to its game and its room. A listener runs on the thread
+that committed (another tab's handler, say), so it only schedules `_pushed` on this
+page's event loop (`page.run_task`), which re-reads the game and redraws the panels whose
+rows changed.
 Only those panels are sent to the browser (`page.update(*controls)`): a whole-page update
 costs ~0.2 s with the console on it.
 """
@@ -49,10 +52,13 @@ from tabletop.app import Applied, Game
 from tabletop.ui import theme
 from tabletop.ui.viewmodels import console_rows as rows
 from tabletop.ui.viewmodels.console_vm import ConsoleModel
+from tabletop.ui.viewmodels.room_vm import RoomModel
 from tabletop.ui.views import console_dialogs as dialogs
 from tabletop.ui.views import console_parts as parts
 from tabletop.ui.views.console_decide import DecisionPanel
 from tabletop.ui.views.console_forms import Forms
+from tabletop.ui.views.console_keys import Keys, help_dialog
+from tabletop.ui.views.console_room import RoomPanel
 from tabletop.ui.views.console_top import top_bar
 from tabletop.ui.widgets import panel
 
@@ -69,9 +75,14 @@ class ConsoleScreen:
         self.shell = shell
         self.page = shell.page
         self.game = game
-        self.model = ConsoleModel(game)
+        self.room = shell.hub.room(game)
+        self.model = ConsoleModel(game, self.room)
+        self.room_model = RoomModel(self.model, self.room, lambda: shell.serving)
         self.scale = shell.scale
         self._unsubscribe: Callable[[], None] | None = None
+        self._unroom: Callable[[], None] | None = None
+        self._pending = {p.id for p in self.room.pending()}
+        self._dialogs: list[ft.AlertDialog] = []
         self._drawn: dict[str, object] = {}
         self._log_texts: dict[str, ft.Control] = {}
         self.root = ft.Column(expand=True, spacing=theme.GAP)
@@ -83,13 +94,38 @@ class ConsoleScreen:
         self._layout()
         if self._unsubscribe is None:
             self._unsubscribe = self.game.subscribe(self._on_game)
+            self._unroom = self.room.subscribe(self._on_room)
+        self.keys.attach(self.page)
         return self.root
 
     def close(self) -> None:
-        """Stop following the game."""
+        """Stop following the game and its room."""
         if self._unsubscribe is not None:
             self._unsubscribe()
             self._unsubscribe = None
+        if self._unroom is not None:
+            self._unroom()
+            self._unroom = None
+
+    def _on_room(self) -> None:
+        # A proposal came in, a code changed, the projector was told to show a decision.
+        try:
+            self.page.run_task(self._room_pushed)
+        except Exception:
+            self.close()
+
+    async def _room_pushed(self) -> None:
+        if self._unroom is None:
+            return
+        pending = {p.id: p for p in self.room.pending()}
+        new = [p for pid, p in pending.items() if pid not in self._pending]
+        self._pending = set(pending)
+        self.patch(*self.room_panel.redraw())
+        if new:
+            p = new[-1]
+            self.shell.notify(
+                f"Proposal {p.id} from {p.by} at {p.decision_point}: see the Room tab."
+            )
 
     def _on_game(self, _applied: Applied) -> None:
         # Runs on the committing thread: hand the redraw to this page's own loop.
@@ -123,11 +159,13 @@ class ConsoleScreen:
         self.world = ft.Column(spacing=theme.GAP, scroll=ft.ScrollMode.AUTO, expand=True)
         self.decision = DecisionPanel(self)
         self.forms = Forms(self)
+        self.room_panel = RoomPanel(self, self.room_model)
         tabs = {
             "World": self.world,
             "Observe": self.forms.observe,
             "Plan": self.forms.plan,
             "Seats": self.forms.seats,
+            "Room": self.room_panel.control,
         }
         self.tabs = ft.Tabs(
             length=len(tabs),
@@ -135,7 +173,12 @@ class ConsoleScreen:
             expand=True,
             content=ft.Column(
                 [
-                    ft.TabBar(tabs=[ft.Tab(label=name) for name in tabs], scrollable=False),
+                    ft.TabBar(
+                        tabs=[ft.Tab(label=name) for name in tabs],
+                        scrollable=False,
+                        # Five tabs in a third of 1366 px: the default padding broke words.
+                        label_padding=ft.Padding.symmetric(horizontal=2),
+                    ),
                     ft.TabBarView(
                         controls=[
                             ft.Container(c, padding=ft.Padding.only(top=theme.GAP))
@@ -190,7 +233,9 @@ class ConsoleScreen:
                 vertical_alignment=ft.CrossAxisAlignment.STRETCH,
             ),
         ]
+        self.keys = Keys(self)
         self.redraw()
+        self.keys.watch(self.root)
 
     def redraw(self) -> list[ft.Control]:
         """Draw again the panels whose rows changed since last drawn; those to patch."""
@@ -223,7 +268,7 @@ class ConsoleScreen:
         dirty += self._put("log", lines, partial(self._fill, self.log, partial(self._log, lines)))
         dirty += self._put("seats", seats, partial(self.forms.draw_seats, seats))
         dirty += self._put("ended", m.ended, self._observe_once_ended)
-        return dirty + self.decision.redraw() + self.forms.sync()
+        return dirty + self.decision.redraw() + self.forms.sync() + self.room_panel.redraw()
 
     def _put(self, name: str, key: object, draw: Callable[[], ft.Control]) -> list[ft.Control]:
         if self._drawn.get(name) == key:
@@ -283,13 +328,29 @@ class ConsoleScreen:
             self.page.update(*controls)
 
     def open_dialog(self, dlg: ft.AlertDialog) -> None:
-        """Show a dialog."""
+        """Show a dialog (the console's keys rest while it is open)."""
+        self._dialogs.append(dlg)
+        self.keys.dialog = True
+        dlg.on_dismiss = lambda _e: self._closed(dlg)
+        self.keys.watch(dlg)
         self.page.show_dialog(dlg)
 
     def close_dialog(self, dlg: ft.AlertDialog) -> None:
         """Close this dialog (not whatever notice was shown after it)."""
         dlg.open = False
+        self._closed(dlg)
         self.patch(dlg)
+
+    def close_top_dialog(self) -> None:
+        """Close the dialog opened last, if any."""
+        if self._dialogs:
+            self.close_dialog(self._dialogs[-1])
+
+    def _closed(self, dlg: ft.AlertDialog) -> None:
+        if dlg in self._dialogs:
+            self._dialogs.remove(dlg)
+        self.keys.dialog = bool(self._dialogs)
+        self.keys.typing = 0
 
     def verb(self, action: Callable[[], bool]) -> Callable[[object], None]:
         """A button's handler that runs an action of the model, then shows its outcome."""
@@ -299,6 +360,11 @@ class ConsoleScreen:
             self.after()
 
         return clicked
+
+    def run_verb(self, action: Callable[[], bool]) -> Callable[[], None]:
+        """A key's handler: the action, then its outcome shown."""
+        clicked = self.verb(action)
+        return lambda: clicked(None)
 
     # --- handlers -------------------------------------------------------------------------
 
@@ -322,3 +388,40 @@ class ConsoleScreen:
     def on_end(self, _e: object) -> None:
         """Ask before ending the session, with a closing note."""
         dialogs.end(self)
+
+    def on_projector(self, _e: object) -> None:
+        """Show what the room sees (full screen in the desktop window)."""
+        self.show_projector()
+
+    def on_help(self, _e: object) -> None:
+        """List the keys."""
+        self.help()
+
+    # --- what the keys do -------------------------------------------------------------------
+
+    def show_projector(self) -> None:
+        """The projector view of this game, in this window."""
+        self.shell.projector(self.game)
+
+    def help(self) -> None:
+        """The list of keys."""
+        parts.quiet()
+        self.open_dialog(help_dialog(self))
+
+    def search(self) -> None:
+        """Find an inject or a decision point by its words."""
+        parts.quiet()
+        dialogs.search(self)
+
+    def reveal_latest(self) -> None:
+        """Show the newest recorded decision not yet on the projector."""
+        self.room_model.reveal_latest()
+        notice, self.room_model.notice = self.room_model.notice, None
+        self.after(notify=False)
+        if notice is not None:
+            self.shell.notify(notice.text, error=notice.error)
+
+    def escape(self) -> None:
+        """Leave the open dialog, if any."""
+        parts.quiet()
+        self.close_top_dialog()
