@@ -17,7 +17,6 @@ decision, as when each decision asks something new.
 from __future__ import annotations
 
 import argparse
-import json
 import sqlite3
 import statistics
 import sys
@@ -32,116 +31,8 @@ from tabletop.mandates import check_action, forget_verdicts
 from tabletop.packs import parse_pack
 from tabletop.store.db import configure
 
-
-def synthetic_pack(decisions: int) -> bytes:
-    """A pack whose one inject opens `decisions` decision points, each with two options."""
-    citation = {"document": "Bench Charter", "year": 2020, "article": "art. 1"}
-    pack = {
-        "format": 1,
-        "meta": {
-            "id": "bench-decisions",
-            "title": "Benchmark",
-            "version": "1.0.0",
-            "summary": "Many decisions.",
-            "authors": [{"name": "bench"}],
-            "classification": "UNCLASSIFIED",
-            "scenario_start": "2030-01-01T08:00",
-        },
-        "actors": [
-            {"id": "ORG", "name": "Organisation", "kind": "organisation", "members": ["AAA"]},
-            {"id": "AAA", "name": "State A", "kind": "state"},
-        ],
-        "facts": [
-            {"id": "tension", "title": "Tension", "type": "int", "initial": 1, "min": 0},
-            {"id": "talks", "title": "Talks held", "type": "int", "initial": 0, "min": 0},
-        ],
-        "action_types": [
-            {
-                "id": "consultations",
-                "title": "Consultations",
-                "params": [{"name": "host", "title": "Host", "type": "actor"}],
-            }
-        ],
-        "instruments": [
-            {
-                "id": "CHARTER",
-                "kind": "charter",
-                "title": "Bench Charter",
-                "year": 2020,
-                "parties": ["ORG", "AAA"],
-                "powers": [
-                    {
-                        "id": "consult",
-                        "actions": ["consultations"],
-                        "summary": "Consult members on any threat.",
-                        "citation": citation,
-                        "conditions": [
-                            {"fact": "tension", "op": ">=", "value": 1},
-                            {"member_of": "ORG", "actor": {"param": "host"}},
-                        ],
-                        "obligations": [
-                            {
-                                "id": "report",
-                                "text": "Report the consultations.",
-                                "discharged_by": [{"action": "consultations"}],
-                            }
-                        ],
-                    }
-                ],
-            }
-        ],
-        "objectives": [{"id": "OBJ-1", "text": "Decide.", "capability": "Planning"}],
-        "roles": [
-            {
-                "id": "secretariat",
-                "title": "Secretariat",
-                "actor": "ORG",
-                "instruments": ["CHARTER"],
-                "brief": "Decide.",
-            }
-        ],
-        "phases": [
-            {"id": "p1", "title": "Phase", "starts_at": "2030-01-01T08:00", "summary": "All."}
-        ],
-        "injects": [
-            {
-                "id": "INJ-0",
-                "phase": "p1",
-                "time": "2030-01-01T08:00",
-                "from": "Bench",
-                "to": "all",
-                "channel": "news",
-                "title": "Everything at once",
-                "body": "Decide on each.",
-                "expected_actions": ["Decide."],
-                "opens": [f"DP-{n}" for n in range(decisions)],
-            }
-        ],
-        "decision_points": [
-            {
-                "id": f"DP-{n}",
-                "phase": "p1",
-                "title": f"Question {n}",
-                "prompt": "Consult?",
-                "deciders": ["secretariat"],
-                "options": [
-                    {
-                        "id": "consult",
-                        "label": "Consult",
-                        "action": {"type": "consultations", "params": {"host": "AAA"}},
-                        "effects": [{"fact": "talks", "increase": 1}],
-                    },
-                    {
-                        "id": "wait",
-                        "label": "Wait",
-                        "action": {"type": "consultations", "params": {"host": "AAA"}},
-                    },
-                ],
-            }
-            for n in range(decisions)
-        ],
-    }
-    return json.dumps(pack).encode()
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests" / "support"))
+from synthetic_packs import synthetic_pack
 
 
 def percentile(samples: list[float], p: float) -> float:

@@ -1,5 +1,6 @@
 """Shared builders for the UI tests: a workspace in a temporary folder, a game of the
-example pack, and its console's view-model."""
+example pack, its console's view-model, its room, and a fake shell to build screens on
+(`ui_fakes`)."""
 
 from __future__ import annotations
 
@@ -8,8 +9,9 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from ui_fakes import FakeShell
 
-from tabletop.app import Game, Workspace
+from tabletop.app import Admission, Game, Room, Workspace
 from tabletop.packs import LoadedPack
 from tabletop.ui.viewmodels.console_vm import ConsoleModel
 from tabletop.ui.viewmodels.hub import Hub
@@ -50,3 +52,27 @@ def at_dp3(game: Game) -> Game:
 def console(game: Game) -> ConsoleModel:
     """The console's view-model on the fresh game."""
     return ConsoleModel(game)
+
+
+@pytest.fixture
+def room(hub: Hub, game: Game) -> Room:
+    """The room of `game`, in the hub's lobby (kept in the workspace's home)."""
+    return hub.room(game)
+
+
+@pytest.fixture
+def admit(hub: Hub, room: Room):
+    """`admit(key)`: a device let into seat `key` of the room with the seat's code."""
+
+    def admit(key: str) -> Admission:
+        seat = room.seat(key)
+        assert seat is not None and seat.code is not None
+        return hub.lobby.admit(seat.code, f"device of {key}")
+
+    return admit
+
+
+@pytest.fixture
+def shell(hub: Hub) -> FakeShell:
+    """A fake shell (and page) over the hub."""
+    return FakeShell(hub)

@@ -1,105 +1,16 @@
-"""The console screen built headless, on a fake shell and page: it builds on a fresh and an
-ended game, its buttons call the game, and it follows changes made elsewhere."""
+"""The console screen built headless, on a fake shell and page (`ui_fakes`): it builds on a
+fresh and an ended game, its buttons call the game, and it follows changes made elsewhere."""
 
 from __future__ import annotations
 
-import dataclasses
-from collections.abc import Awaitable, Callable, Iterator
 from datetime import timedelta
-from pathlib import Path
 from typing import Any
 
 import flet as ft
-import pytest
+from ui_fakes import FakeShell, buttons, texts, walk
 
-from tabletop.app import Game, Workspace
-from tabletop.ui import theme
-from tabletop.ui.viewmodels.hub import Hub
+from tabletop.app import Game
 from tabletop.ui.views.console_view import ConsoleScreen
-
-
-class FakePage:
-    """What the console asks of a page: updates, dialogs, tasks on its loop."""
-
-    def __init__(self) -> None:
-        self.patched: list[Any] = []
-        self.dialogs: list[Any] = []
-        self.tasks = 0
-
-    def update(self, *controls: Any) -> None:
-        self.patched.extend(controls)
-
-    def show_dialog(self, dialog: Any) -> None:
-        dialog.open = True
-        self.dialogs.append(dialog)
-
-    def run_task(self, handler: Callable[[], Awaitable[None]]) -> None:
-        self.tasks += 1
-        # The test is the loop: run the task at once. (Stepped by hand, not asyncio.run:
-        # another test's loop, Playwright's, may be running in this thread.)
-        task = handler().__await__()
-        try:
-            while True:
-                next(task)
-        except StopIteration:
-            pass
-
-
-class FakeShell:
-    """The shell's part the console uses."""
-
-    def __init__(self, home: Path) -> None:
-        self.page = FakePage()
-        self.scale = theme.LAPTOP
-        self.hub = Hub(Workspace(home=home))
-        self.serving = None
-        self.can_open_room = False
-        self.notices: list[tuple[str, bool]] = []
-        self.went: list[str] = []
-
-    def notify(self, text: str, *, error: bool = False) -> None:
-        self.notices.append((text, error))
-
-    def report(self, session_id: str) -> None:
-        self.went.append(f"report {session_id}")
-
-    def library(self) -> None:
-        self.went.append("library")
-
-    def projector(self, game: Game) -> None:
-        self.went.append(f"projector {game.id}")
-
-
-def walk(control: Any) -> Iterator[Any]:
-    """A control and everything inside it."""
-    yield control
-    for f in dataclasses.fields(control):
-        value = getattr(control, f.name, None)
-        for child in value if isinstance(value, list) else [value]:
-            if isinstance(child, ft.BaseControl):
-                yield from walk(child)
-
-
-def buttons(root: Any) -> dict[str, Any]:
-    """The buttons by their accessible names."""
-    found = {}
-    for c in walk(root):
-        if isinstance(c, ft.Button | ft.TextButton | ft.OutlinedButton) and isinstance(
-            c.content, str
-        ):
-            found[c.content] = c
-        elif isinstance(c, ft.IconButton) and isinstance(c.icon, ft.Icon):
-            found[c.icon.semantics_label] = c  # what a screen reader (and Playwright) reads
-    return found
-
-
-def texts(root: Any) -> list[str]:
-    return [c.value for c in walk(root) if isinstance(c, ft.Text) and c.value]
-
-
-@pytest.fixture
-def shell(tmp_path: Path) -> FakeShell:
-    return FakeShell(tmp_path / "home")
 
 
 def _screen(shell: FakeShell, game: Game) -> tuple[ConsoleScreen, Any]:

@@ -20,7 +20,9 @@ from tabletop.ui.viewmodels.hub import Hub
 DEFAULT_PORT = 8550
 
 
-def _main_for(hub: Hub, mode: Mode) -> Callable[[ft.Page], None]:
+def app_main(hub: Hub, mode: Mode) -> Callable[[ft.Page], None]:
+    """The Flet entry point of the app for one kind of server (see `shell.Mode`)."""
+
     def main(page: ft.Page) -> None:
         AppShell(page, hub, mode=mode).start()
 
@@ -40,10 +42,10 @@ def run_desktop(workspace: Workspace) -> int:
         return 1
     _configure_logging()
     hub = Hub(workspace)
-    hub.room_server = RoomServer(_main_for(hub, "seats"), DEFAULT_PORT)
+    hub.room_server = RoomServer(app_main(hub, "seats"), DEFAULT_PORT)
     # host is given: without one, Flet would bind every interface if it fell back to web.
     ft.run(
-        _main_for(hub, "desktop"),
+        app_main(hub, "desktop"),
         view=ft.AppView.FLET_APP,
         host="127.0.0.1",
         no_cdn=True,
@@ -70,7 +72,7 @@ def run_web(workspace: Workspace, *, host: str, port: int) -> int:
     else:
         print(f"tabletop is served at http://{host}:{port}/ (this machine only)", flush=True)
     ft.run(
-        _main_for(hub, "network" if serving.network else "local"),
+        app_main(hub, "network" if serving.network else "local"),
         view=ft.AppView.WEB_BROWSER,
         host=host,
         port=port,

@@ -9,6 +9,7 @@ when the facilitator switches it off or the window closes.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import socket
 from collections.abc import Callable
@@ -62,13 +63,30 @@ class RoomServer:
             no_cdn=True,
             log_level="warning",
         )
+        # Flet's helper only creates uvicorn's task: wait until it listens (or gave up),
+        # so the address the console shows answers as soon as it is shown.
+        handle = self._handle
+        for _ in range(100):
+            if handle.server.started or handle.serve_task.done():
+                break
+            await asyncio.sleep(0.05)
+        if not handle.server.started:
+            self._handle = None
+            raise OSError(f"the room could not be served on port {port}")
         self.serving = Serving(self._host, port)
         log.info("room served at %s", self.serving.join_url)
         return self.serving
 
     async def stop(self) -> None:
         """Stop serving: every device connected is cut off."""
-        if self._handle is not None:
-            await self._handle.close()
-        self._handle = None
-        self.serving = None
+        handle, self._handle, self.serving = self._handle, None, None
+        if handle is None:
+            return
+        # Ask uvicorn's own loop to end (it then shuts the server down), and wait for it:
+        # `handle.close()` only shuts the server, and its serve task went on ticking for
+        # ever, one more for every time the room was opened.
+        handle.server.should_exit = True
+        try:
+            await handle.serve_task
+        except Exception:  # the server failed; it is stopped all the same
+            log.exception("the room server did not stop cleanly")

@@ -160,7 +160,6 @@ class AppShell:
         if not self.web:
             self.page.window.full_screen = True
         self.show(screen, f"projector {game.id}")
-        self.page.on_keyboard_event = lambda e: self.console(game) if e.key == "Escape" else None
 
     def projector_of_current(self) -> None:
         """The projector of the game whose console was opened last."""

@@ -11,6 +11,7 @@ the justification (`justify`), or refuses the choice (`refuse`), or drops it (`c
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -301,7 +302,10 @@ class ConsoleModel:
         )
         if isinstance(result, Applied):
             if o is not None and o.proposal is not None and self.room is not None:
-                self.room.send_back(o.proposal, note.strip() or "Refused: outside mandate.")
+                # The refusal is logged; the seat may have withdrawn the proposal (or
+                # proposed again) while the dialog was open: then there is nothing to return.
+                with suppress(AppError):
+                    self.room.send_back(o.proposal, note.strip() or "Refused: outside mandate.")
             self.override, self.option = None, None
         return isinstance(result, Applied)
 

@@ -3,7 +3,7 @@
 Flet reports every key to `page.on_keyboard_event`, even those typed into a text field
 (measured, GUI.md), so the keys work only while no field has focus: every text field on
 the console (and in its dialogs) reports its focus here, and while one has it, or a dialog
-is open, bare keys are left to the field. Escape always leaves what is open.
+is open, bare keys are left to the field. Escape closes the dialog on top.
 """
 
 from __future__ import annotations
@@ -85,8 +85,7 @@ class Keys:
     def on_key(self, e: ft.KeyboardEvent) -> None:
         """A key was pressed somewhere on the page."""
         parts.quiet()
-        if e.key == "Escape":
-            self.typing = 0
+        if e.key == "Escape":  # closes a dialog; a field keeps its focus (and its keys)
             self.screen.escape()
             return
         if self.typing or self.dialog or e.ctrl or e.alt or e.meta:
@@ -134,8 +133,8 @@ def help_dialog(screen: ConsoleScreen) -> ft.AlertDialog:
     ]
     lines.append(
         parts.note(
-            "Keys work while no text field has focus; Escape leaves a field, a dialog or "
-            "the projector.",
+            "Keys work while no text field has focus (Tab leaves a field); Escape closes a "
+            "dialog and brings the console back from the projector.",
             s,
         )
     )

@@ -48,23 +48,48 @@ class ProjectorScreen(Following):
         self.model = model
         self.back = back
         self.root.scroll = None
+        self.top = ft.Column()
+        self.inject = ft.Column(spacing=R.small, scroll=ft.ScrollMode.AUTO, expand=3)
+        self.lower = ft.Column(spacing=R.small, scroll=ft.ScrollMode.AUTO, expand=2)
 
     def build(self) -> ft.Control:
         """The board, as it stands; from now on it follows the game."""
         self.draw()
         self.follow()
+        if self.back is not None:
+            self.page.on_keyboard_event = self._on_key
         return ft.Container(self.root, bgcolor=theme.PAPER, padding=R.body, expand=True)
+
+    def _on_key(self, e: ft.KeyboardEvent) -> None:
+        if e.key == "Escape" and self.back is not None:
+            self.back()
 
     def changed(self) -> bool:
         """Whether the board moved (or the projector's code was revoked)."""
         return self.model.refresh() or not self.model.valid
 
-    def draw(self) -> None:
-        """The board."""
+    def draw(self) -> list[ft.Control]:
+        """The parts of the board that changed (the whole board once, and the parts a
+        change touched afterwards: a decision not revealed sends nothing)."""
         if not self.model.valid:
             self.close()
-            self.root.controls = [message(REVOKED, error=True)]
-            return
+            return self.replaced([message(REVOKED, error=True)])
+        b = self.model.board
+        if not self.root.controls:
+            self.root.controls = [
+                self.top,
+                ft.Divider(color=theme.LINE),
+                self.inject,
+                ft.Divider(color=theme.LINE),
+                self.lower,
+            ]
+        return [
+            *self.part("top", (b.phase, b.clock), self.top, self._top),
+            *self.part("inject", (b.inject, b.exercise), self.inject, self._inject),
+            *self.part("lower", (b.questions, b.revealed), self.lower, self._lower),
+        ]
+
+    def _top(self) -> list[ft.Control]:
         b = self.model.board
         style = theme.CLOCK[b.clock.status]
         top: list[ft.Control] = [
@@ -81,16 +106,21 @@ class ProjectorScreen(Following):
                     on_click=lambda _e: back(),
                 )
             )
-        inject: list[ft.Control] = (
-            [
-                _text(b.inject.title, R.heading, bold=True),
-                _text(f"{b.inject.sender} · {b.inject.channel}", R.small, muted=True),
-                ft.Text(b.inject.body, size=R.inject, color=theme.INK),
-            ]
-            if b.inject
-            else [_text(b.exercise or b.pack_title, R.heading, bold=True)]
-        )
-        questions = [
+        return [ft.Row(top, spacing=R.body, wrap=True)]
+
+    def _inject(self) -> list[ft.Control]:
+        b = self.model.board
+        if b.inject is None:
+            return [_text(b.exercise or b.pack_title, R.heading, bold=True)]
+        return [
+            _text(b.inject.title, R.heading, bold=True),
+            _text(f"{b.inject.sender} · {b.inject.channel}", R.small, muted=True),
+            ft.Text(b.inject.body, size=R.inject, color=theme.INK),
+        ]
+
+    def _lower(self) -> list[ft.Control]:
+        b = self.model.board
+        questions: list[ft.Control] = [
             ft.Column(
                 [
                     _text(f"Open question: {q.title}", R.title, bold=True),
@@ -112,15 +142,4 @@ class ProjectorScreen(Following):
             )
             for d in b.revealed
         ]
-        self.root.controls = [
-            ft.Row(top, spacing=R.body, wrap=True),
-            ft.Divider(color=theme.LINE),
-            ft.Column(inject, spacing=R.small, scroll=ft.ScrollMode.AUTO, expand=3),
-            ft.Divider(color=theme.LINE),
-            ft.Column(
-                questions + ([_text("Decided", R.title, bold=True), *decided] if decided else []),
-                spacing=R.small,
-                scroll=ft.ScrollMode.AUTO,
-                expand=2,
-            ),
-        ]
+        return questions + ([_text("Decided", R.title, bold=True), *decided] if decided else [])

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 import flet as ft
 
-from tabletop.app.room import MAX_NOTE, MAX_RATIONALE, Proposal
+from tabletop.app.room import MAX_NOTE, MAX_RATIONALE, Proposal, SeatNote
 from tabletop.app.seat_boards import AskedOfSeat, InjectShown, OptionShown
 from tabletop.app.situation import ClockView, PhaseView
 from tabletop.ui import theme
@@ -64,6 +64,13 @@ def _inject(i: InjectShown) -> ft.Control:
     )
 
 
+def _noted(n: SeatNote) -> ft.Control:
+    kind = "Strength" if n.kind == "strength" else "Area for improvement"
+    about = f" ({n.objective})" if n.objective else ""
+    rated = f" rated {n.rating}" if n.rating else ""
+    return body(f"#{n.seq} {kind}{about}{rated}: {n.text}")
+
+
 def _revoked(shell: AppShell) -> list[ft.Control]:
     return [
         message(REVOKED, error=True),
@@ -81,9 +88,21 @@ class PlayerScreen(Following):
         self._rationale: dict[str, ft.TextField] = {}
         self._why: set[tuple[str, str]] = set()
         self.said = ft.Column()
+        self.head, self.decide = ft.Column(spacing=4), ft.Column(spacing=theme.GAP * 2)
+        self.injects, self.brief = ft.Column(spacing=theme.GAP), ft.Column(spacing=4)
+        self.decided, self.proposed = ft.Column(spacing=4), ft.Column(spacing=4)
 
     def build(self) -> ft.Control:
         """The seat, as it stands; from now on it follows the game."""
+        self.root.controls = [
+            self.head,
+            self.said,
+            panel("Decide", [self.decide], scroll=False),
+            panel("Injects for you, newest first", [self.injects], scroll=False),
+            panel("Your brief", [self.brief], scroll=False),
+            panel("Your decisions", [self.decided], scroll=False),
+            panel("Your proposals", [self.proposed], scroll=False),
+        ]
         self.draw()
         self.follow()
         return self.root
@@ -92,48 +111,65 @@ class PlayerScreen(Following):
         """Whether the board moved (or the code was revoked)."""
         return self.model.refresh() or not self.model.valid
 
-    def draw(self) -> None:
-        """The seat from its board."""
+    def draw(self) -> list[ft.Control]:
+        """The parts of the seat whose contents changed."""
         if not self.model.valid:
             self.close()
-            self.root.controls = _revoked(self.shell)
-            return
+            return self.replaced(_revoked(self.shell))
         b = self.model.board
         who = b.seat.participant or "nobody seated yet"
-        decide = [self._asked(a) for a in b.asked] or [
-            body("Nothing to decide right now: this page updates by itself.", muted=True)
-        ]
-        self.root.controls = [
-            ft.Column(
-                [
+        return [
+            *self.part(
+                "head",
+                (b.seat, b.phase, b.clock, b.event_count),
+                self.head,
+                lambda: [
                     ft.Text(
                         b.seat.title, size=S.heading, weight=ft.FontWeight.BOLD, color=theme.INK
                     ),
                     small(f"For {b.seat.actor_name} · {who}"),
                     _where(b.phase, b.clock, b.event_count),
                 ],
-                spacing=4,
             ),
-            self.said,
-            panel("Decide", decide, scroll=False),
-            panel(
-                "Injects for you, newest first",
-                [_inject(i) for i in b.injects]
-                or [body("No inject has reached your seat yet.", muted=True)],
-                scroll=False,
+            *self.part(
+                "decide",
+                (b.asked, frozenset(self._why)),
+                self.decide,
+                lambda: (
+                    [self._asked(a) for a in b.asked]
+                    or [
+                        body(
+                            "Nothing to decide right now: this page updates by itself.", muted=True
+                        )
+                    ]
+                ),
             ),
-            panel(
-                "Your brief",
-                [body(b.brief), *[body(f"• {o}") for o in b.objectives]],
-                scroll=False,
+            *self.part(
+                "injects",
+                b.injects,
+                self.injects,
+                lambda: (
+                    [_inject(i) for i in b.injects]
+                    or [body("No inject has reached your seat yet.", muted=True)]
+                ),
             ),
-            panel(
-                "Your decisions", self._decided() or [body("None yet.", muted=True)], scroll=False
+            *self.part(
+                "brief",
+                (b.brief, b.objectives),
+                self.brief,
+                lambda: [body(b.brief), *[body(f"• {o}") for o in b.objectives]],
             ),
-            panel(
-                "Your proposals",
-                [self._proposal(p) for p in b.proposals] or [body("None yet.", muted=True)],
-                scroll=False,
+            *self.part(
+                "decided",
+                b.decided,
+                self.decided,
+                lambda: self._decided() or [body("None yet.", muted=True)],
+            ),
+            *self.part(
+                "proposals",
+                b.proposals,
+                self.proposed,
+                lambda: [self._proposal(p) for p in b.proposals] or [body("None yet.", muted=True)],
             ),
         ]
 
@@ -235,8 +271,7 @@ class PlayerScreen(Following):
     def _after(self) -> None:
         notice = self.model.notice
         self.said.controls = [message(notice.text, error=notice.error)] if notice else []
-        self.draw()
-        self.page.update(self.root)
+        self.page.update(self.said, *self.draw())
 
     def on_why(self, key: tuple[str, str]) -> None:
         """Show (or hide) why an option gets its verdict."""
@@ -264,6 +299,7 @@ class EvaluatorScreen(Following):
         self.shell = shell
         self.model = model
         self.said = ft.Column()
+        self.head, self.now, self.notes = ft.Column(spacing=4), ft.Column(), ft.Column()
         self.text = ft.TextField(
             label="Observation", multiline=True, min_lines=3, max_length=MAX_NOTE
         )
@@ -294,6 +330,23 @@ class EvaluatorScreen(Following):
 
     def build(self) -> ft.Control:
         """The seat, as it stands; from now on it follows the game."""
+        b = self.model.board
+        form = [
+            self.kind,
+            self.text,
+            ft.Row([self.objective, self.rating], wrap=True),
+            ft.Row(
+                [ft.FilledButton("Add observation", icon=ft.Icons.NOTE_ADD, on_click=self.on_add)]
+            ),
+        ]
+        self.root.controls = [
+            self.head,
+            self.said,
+            panel("Observe", form, scroll=False),
+            panel("Now", [self.now], scroll=False),
+            panel("Your observations, newest first", [self.notes], scroll=False),
+            panel("Objectives", [body(f"{i}: {t}") for i, t in b.objectives], scroll=False),
+        ]
         self.draw()
         self.follow()
         return self.root
@@ -302,60 +355,45 @@ class EvaluatorScreen(Following):
         """Whether the board moved (or the code was revoked)."""
         return self.model.refresh() or not self.model.valid
 
-    def draw(self) -> None:
-        """The seat from its board."""
+    def draw(self) -> list[ft.Control]:
+        """The parts of the seat whose contents changed."""
         if not self.model.valid:
             self.close()
-            self.root.controls = _revoked(self.shell)
-            return
+            return self.replaced(_revoked(self.shell))
         b = self.model.board
-        self.root.controls = [
-            ft.Text(
-                f"Evaluator: {b.name}", size=S.heading, weight=ft.FontWeight.BOLD, color=theme.INK
-            ),
-            _where(b.phase, b.clock, b.event_count),
-            self.said,
-            panel(
-                "Observe",
-                [
-                    self.kind,
-                    self.text,
-                    ft.Row([self.objective, self.rating], wrap=True),
-                    ft.Row(
-                        [
-                            ft.FilledButton(
-                                "Add observation", icon=ft.Icons.NOTE_ADD, on_click=self.on_add
-                            )
-                        ]
+        return [
+            *self.part(
+                "head",
+                (b.name, b.phase, b.clock, b.event_count),
+                self.head,
+                lambda: [
+                    ft.Text(
+                        f"Evaluator: {b.name}",
+                        size=S.heading,
+                        weight=ft.FontWeight.BOLD,
+                        color=theme.INK,
                     ),
+                    _where(b.phase, b.clock, b.event_count),
                 ],
-                scroll=False,
             ),
-            panel(
-                "Now",
-                [
+            *self.part(
+                "now",
+                (b.inject, b.questions),
+                self.now,
+                lambda: [
                     heading(b.inject.title if b.inject else "No inject yet", S),
                     *[
                         small(f"Open: {q.id} {q.title} (decides: {', '.join(q.deciders)})")
                         for q in b.questions
                     ],
                 ],
-                scroll=False,
             ),
-            panel(
-                "Your observations, newest first",
-                [
-                    body(
-                        f"#{n.seq} {'Strength' if n.kind == 'strength' else 'Area for improvement'}"
-                        f"{f' ({n.objective})' if n.objective else ''}"
-                        f"{f' rated {n.rating}' if n.rating else ''}: {n.text}"
-                    )
-                    for n in b.notes
-                ]
-                or [body("None yet.", muted=True)],
-                scroll=False,
+            *self.part(
+                "notes",
+                b.notes,
+                self.notes,
+                lambda: [_noted(n) for n in b.notes] or [body("None yet.", muted=True)],
             ),
-            panel("Objectives", [body(f"{i}: {t}") for i, t in b.objectives], scroll=False),
         ]
 
     def on_add(self, _e: object) -> None:
@@ -369,5 +407,4 @@ class EvaluatorScreen(Following):
             self.rating.value = ""
         notice = self.model.notice
         self.said.controls = [message(notice.text, error=notice.error)] if notice else []
-        self.draw()
-        self.page.update(self.root)
+        self.page.update(self.said, self.text, self.rating, *self.draw())
