@@ -154,4 +154,8 @@ def test_each_device_sees_only_its_own_and_proposals_reach_the_log(
     assert decision.proposed_by == "Player One" and decision.option == dp1["options"][0]["id"]
     (observation,) = [e for e in events if isinstance(e, ObservationNoted)]
     assert observation.observer == "Evaluator 1"
+    with Workspace(home) as workspace:
+        report = workspace.report(session, "md").data.decode("utf-8")
+    assert "Proposed by Player One from their seat" in report, "the report credits the player"
+    assert "Evaluator 1" in report
     assert re.search(r"^[0-9A-Z]{4}-[0-9A-Z]{4}$", codes["projector"])

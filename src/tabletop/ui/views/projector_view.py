@@ -132,13 +132,20 @@ class ProjectorScreen(Following):
             for q in b.questions
         ]
         decided = [
-            ft.Row(
+            ft.Column(
                 [
-                    _text(f"{d.role_title}: {d.option}", R.body, bold=True),
-                    verdict_badge(d.kind, overridden=d.overridden, scale=R),
+                    _text(d.title, R.small, muted=True),
+                    ft.Row(
+                        [
+                            _text(f"{d.role_title}: {d.option}", R.body, bold=True),
+                            verdict_badge(d.kind, overridden=d.overridden, scale=R),
+                        ],
+                        wrap=True,
+                        spacing=R.small,
+                    ),
+                    _text(d.headline, R.small),
                 ],
-                wrap=True,
-                spacing=R.small,
+                spacing=2,
             )
             for d in b.revealed
         ]
