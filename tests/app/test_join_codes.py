@@ -129,13 +129,14 @@ def test_a_wait_elapses_with_time(fake_clock):
     assert throttle.wait("10.0.0.5") == 0.0
 
 
-def test_a_right_code_starts_the_count_again(fake_clock):
-    throttle = Throttle(fake_clock, free=2)
+def test_the_count_is_forgotten_only_after_a_quiet_spell(fake_clock):
+    throttle = Throttle(fake_clock, free=2, forget=600)
     for _ in range(4):
         throttle.failed("10.0.0.5")
-    assert throttle.wait("10.0.0.5") > 0
-    throttle.succeeded("10.0.0.5")
+    fake_clock.tick(10)
     assert throttle.wait("10.0.0.5") == 0.0
+    assert throttle.failed("10.0.0.5") == 4.0, "the count goes on after the wait"
+    fake_clock.tick(601)
     assert [throttle.failed("10.0.0.5") for _ in range(3)] == [0.0, 0.0, 1.0]
 
 
@@ -215,9 +216,9 @@ def test_repeated_wrong_codes_make_a_client_wait_even_with_the_right_code(lobby,
     assert lobby.admit(seat.code, "10.0.0.6").valid  # another device is not slowed
     fake_clock.tick(refused.value.wait)
     assert lobby.admit(seat.code, "10.0.0.5").valid
-    with pytest.raises(JoinRefused) as refused:  # the count started again
+    with pytest.raises(JoinRefused) as refused:  # a right code does not reset the count
         lobby.admit("ZZZZ-ZZZZ", "10.0.0.5")
-    assert refused.value.wait == 0.0
+    assert refused.value.wait > 0
 
 
 def test_a_refusal_while_waiting_does_not_lengthen_the_wait(lobby, table, fake_clock):
@@ -290,3 +291,34 @@ def test_the_console_key_is_checked_exactly(lobby):
     if key.swapcase() != key:
         assert not lobby.is_console_key(key.swapcase())
     assert Lobby().console_key != key
+
+
+def test_a_value_that_is_not_text_is_no_code():
+    for crafted in (12345, None, ["K7QM-4TZP"], {"code": "K7QM-4TZP"}):
+        assert normalise(crafted) is None  # type: ignore[arg-type]
+
+
+def test_an_ended_game_admits_its_evaluators_only(lobby, table):
+    room = lobby.room(table)
+    player = next(s for s in room.seats() if s.kind == "player")
+    evaluator = next(s for s in room.seats() if s.kind == "evaluator")
+    projector = next(s for s in room.seats() if s.kind == "projector")
+    table.end("Done.")
+    for seat in (player, projector):
+        with pytest.raises(JoinRefused, match="ended") as refused:
+            lobby.admit(seat.code, "10.0.0.5")
+        assert refused.value.wait == 0.0, "not counted as a wrong code"
+    assert lobby.admit(evaluator.code, "10.0.0.5").valid
+
+
+def test_forgetting_a_room_takes_every_device_out_of_it(lobby, table, tmp_path):
+    room = lobby.room(table)
+    seat = room.seats()[0]
+    admission = lobby.admit(seat.code, "10.0.0.5")
+    told: list[bool] = []
+    room.subscribe(lambda: told.append(True))
+    lobby.forget(table.id)
+    assert not admission.valid and told
+    assert not (tmp_path / "rooms" / f"{table.id}.json").exists()
+    with pytest.raises(JoinRefused):
+        lobby.admit(seat.code, "10.0.0.5")

@@ -472,3 +472,25 @@ def test_a_broken_listener_does_not_break_the_room(room, within):
     assert room.pending() == (proposal,)
     room.revoke("projector")
     assert heard == ["changed", "changed"]
+
+
+def test_crafted_values_that_are_not_ids_are_refused(room, within):
+    seat = player_seat(room, within.role)
+    for decision, option in ((["DP-1"], within.option), (within.decision_point, {"id": 1})):
+        with pytest.raises(AppError, match="by their ids"):
+            room.propose(seat.key, seat.code, decision, option, "Crafted.")  # type: ignore[arg-type]
+    evaluator = next(s for s in room.seats() if s.kind == "evaluator")
+    with pytest.raises(AppError, match="given by name"):
+        room.observe(evaluator.key, evaluator.code, "strength", "Text.", objective=["OBJ-1"])  # type: ignore[arg-type]
+
+
+def test_a_seat_that_floods_is_slowed(room, within):
+    from tabletop.app import room as room_module
+
+    evaluator = next(s for s in room.seats() if s.kind == "evaluator")
+    for n in range(room_module.PACE):
+        room.observe(evaluator.key, evaluator.code, "strength", f"Note {n}.")
+    with pytest.raises(AppError, match="a minute"):
+        room.observe(evaluator.key, evaluator.code, "strength", "One too many.")
+    seat = player_seat(room, within.role)  # another seat is not slowed
+    room.propose(seat.key, seat.code, within.decision_point, within.option, "Ours.")

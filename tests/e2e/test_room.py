@@ -47,8 +47,18 @@ def _text(screen: Screen) -> str:
     return str(screen.page.evaluate("document.body.innerText"))
 
 
-def _joined(browser: Any, tmp_path: Path, app: App, code: str, size: tuple[int, int]) -> Screen:
+def _context(browser: Any, size: tuple[int, int], opened: list[Any]) -> Any:
+    """A new device; closed at the end of the test (a tab left open on a stopped server
+    keeps trying to reconnect, and slows every later test)."""
     context = browser.new_context(viewport={"width": size[0], "height": size[1]})
+    opened.append(context)
+    return context
+
+
+def _joined(
+    browser: Any, tmp_path: Path, app: App, code: str, size: tuple[int, int], opened: list[Any]
+) -> Screen:
+    context = _context(browser, size, opened)
     screen = Screen(context.new_page(), tmp_path).open(app.join_url)
     screen.type("Join code", code)
     screen.click("Join", exact=True)
@@ -66,11 +76,11 @@ def test_each_device_sees_only_its_own_and_proposals_reach_the_log(
     labels = [o["label"] for o in dp1["options"]]
     notes = [i["facilitator_notes"] for i in pack["injects"] if i.get("facilitator_notes")]
     app = App(home, free_port(), tmp_path / "app.log", host="0.0.0.0").start()
+    opened: list[Any] = []
     try:
         assert "?key=" in app.console_url, "the terminal names the console's address"
-        fac = Screen(
-            browser.new_context(viewport={"width": 1366, "height": 768}).new_page(), tmp_path
-        ).open(app.console_url)
+        fac = Screen(_context(browser, (1366, 768), opened).new_page(), tmp_path)
+        fac.open(app.console_url)
         fac.click("Resume Room trial")
         fac.page.get_by_role("tab", name="Room").click()
         fac.see("Players, evaluators and the projector join at")
@@ -78,13 +88,13 @@ def test_each_device_sees_only_its_own_and_proposals_reach_the_log(
         room = json.loads((home / "rooms" / f"{session}.json").read_text("utf-8"))
         codes = {s["key"]: s["code"] for s in room["seats"]}
 
-        one = _joined(browser, tmp_path, app, codes[f"player:{A}"].lower(), (1024, 768))
+        one = _joined(browser, tmp_path, app, codes[f"player:{A}"].lower(), (1024, 768), opened)
         one.see(roles[A]["title"])
-        two = _joined(browser, tmp_path, app, codes[f"player:{B}"], (800, 1000))
+        two = _joined(browser, tmp_path, app, codes[f"player:{B}"], (800, 1000), opened)
         two.see(roles[B]["title"])
-        projector = _joined(browser, tmp_path, app, codes["projector"], (1920, 1080))
+        projector = _joined(browser, tmp_path, app, codes["projector"], (1920, 1080), opened)
         projector.see("Open question: The President's first answer")
-        evaluator = _joined(browser, tmp_path, app, codes["evaluator:1"], (1024, 768))
+        evaluator = _joined(browser, tmp_path, app, codes["evaluator:1"], (1024, 768), opened)
         evaluator.see("Evaluator: Evaluator 1")
 
         # Each seat sees its own brief and options, never the other's.
@@ -122,7 +132,7 @@ def test_each_device_sees_only_its_own_and_proposals_reach_the_log(
 
         # A player who changes the address keeps their own seat (the tab re-attaches to its
         # session); a new device gets the join page; nothing of another seat either way.
-        stranger = Screen(browser.new_context().new_page(), tmp_path)
+        stranger = Screen(_context(browser, (1024, 768), opened).new_page(), tmp_path)
         for route in ("/", "/projector", f"/seat/{A}", "/?key=guess", "/console"):
             for device, expected in ((two, roles[B]["title"]), (stranger, "Join the game")):
                 device.open(app.url.rstrip("/") + route)
@@ -135,7 +145,7 @@ def test_each_device_sees_only_its_own_and_proposals_reach_the_log(
         fac.click(f"Revoke {roles[A]['title']}: Player One")
         one.see("This seat's code was revoked", timeout=5000)
         assert roles[A]["brief"][:60] not in _text(one)
-        again = _joined(browser, tmp_path, app, codes[f"player:{A}"], (1024, 768))
+        again = _joined(browser, tmp_path, app, codes[f"player:{A}"], (1024, 768), opened)
         again.see("That code does not open any seat")
 
         # Wrong codes are refused, and repeated ones slowed.
@@ -145,6 +155,8 @@ def test_each_device_sees_only_its_own_and_proposals_reach_the_log(
             again.page.wait_for_timeout(300)
         again.see("Too many wrong codes: wait")
     finally:
+        for context in opened:
+            context.close()
         app.kill()
 
     assert main(["verify", session, "--session", str(home / "sessions.sqlite")]) == 0

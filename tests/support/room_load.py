@@ -28,8 +28,8 @@ from synthetic_packs import seat_id, synthetic_pack
 
 from tabletop.app import Applied, Workspace
 from tabletop.ui.launch import app_main
-from tabletop.ui.room_server import RoomServer
 from tabletop.ui.viewmodels.hub import Hub
+from tabletop.ui.web_server import WebServer
 
 WATCH = """() => {
   window.__shown = [];
@@ -73,7 +73,7 @@ class LoadResult:
 def served(hub: Hub) -> Iterator[str]:
     """The app of `hub` served on 127.0.0.1 from a thread of this process; its address."""
     port = free_port()
-    server = RoomServer(app_main(hub, "local"), port, host="127.0.0.1")
+    server = WebServer(app_main(hub, "local"), port, host="127.0.0.1")
     loop = asyncio.new_event_loop()
     ready = threading.Event()
     stop = asyncio.Event()

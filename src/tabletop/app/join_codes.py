@@ -31,7 +31,7 @@ def new_code() -> str:
 
 def normalise(typed: str) -> str | None:
     """The code someone typed, in its canonical form; None if it cannot be a code."""
-    if len(typed) > MAX_INPUT:
+    if not isinstance(typed, str) or len(typed) > MAX_INPUT:
         return None
     raw = "".join(ch for ch in typed.upper() if ch not in " -\t").translate(_READ_AS)
     if len(raw) != LENGTH or any(ch not in ALPHABET for ch in raw):
@@ -43,13 +43,20 @@ def normalise(typed: str) -> str | None:
 class _Record:
     failures: int = 0
     blocked_until: float = 0.0
+    last: float = 0.0
 
 
 @dataclass
 class Throttle:
     """Slows repeated wrong codes: per client, after `free` failures each further one
-    doubles the wait (1 s, 2 s, 4 s ... up to `cap`); and for everyone at once when the
+    doubles the wait (1 s, 2 s, 4 s ... up to `cap`), and a client's count is forgotten
+    only after `forget` seconds without a failure (a right code does not reset it, or a
+    player could guess between uses of their own code); and for everyone at once when the
     whole room sees more than `room_limit` failures a minute (guessing from many devices).
+
+    The client is the address Flet reports for the device, which a crafted client can
+    change: the per-client wait is a courtesy to an honest device that mistyped, and the
+    room-wide limit is what bounds guessing.
 
     `clock` is injectable so the rule can be tested without sleeping.
     """
@@ -58,6 +65,7 @@ class Throttle:
     free: int = 3
     cap: float = 60.0
     room_limit: int = 30
+    forget: float = 600.0
     _clients: dict[str, _Record] = field(default_factory=dict)
     _recent: list[float] = field(default_factory=list)
     _lock: threading.Lock = field(default_factory=threading.Lock)
@@ -79,15 +87,13 @@ class Throttle:
         now = self.clock()
         with self._lock:
             record = self._clients.setdefault(client, _Record())
+            if now - record.last > self.forget:
+                record.failures = 0
             record.failures += 1
+            record.last = now
             self._recent.append(now)
             over = record.failures - self.free
             if over > 0:
                 # the exponent is bounded: 2.0 ** 1024 overflows (after 1,027 failures)
                 record.blocked_until = now + min(self.cap, 2.0 ** min(over - 1, 64))
         return self.wait(client)
-
-    def succeeded(self, client: str) -> None:
-        """A right code: the client's count starts again."""
-        with self._lock:
-            self._clients.pop(client, None)

@@ -80,9 +80,13 @@ class Lobby:
             return room
 
     def forget(self, session_id: str) -> None:
-        """Drop a session's room (it was deleted) and its file."""
+        """Drop a session's room (it was deleted) and its file; every device in it loses
+        its seat at once."""
         with self._lock:
-            self._rooms.pop(session_id, None)
+            room = self._rooms.pop(session_id, None)
+        for seat in room.seats() if room else ():
+            if seat.code is not None:
+                room.revoke(seat.key)  # type: ignore[union-attr]
         if self._folder is not None:
             (self._folder / f"{session_id}.json").unlink(missing_ok=True)
 
@@ -98,7 +102,11 @@ class Lobby:
         for room in rooms if code else ():
             seat = room.seat_with_code(code or "")
             if seat is not None:
-                self._throttle.succeeded(client)
+                if room.game.state.ended and seat.kind != "evaluator":
+                    raise JoinRefused(
+                        "This game has ended: only evaluators still join it, to finish their "
+                        "observations."
+                    )
                 return Admission(room, seat.key, seat.code or "")
         wait = self._throttle.failed(client)
         message = (

@@ -21,6 +21,7 @@ import json
 import logging
 import os
 import threading
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, replace
 from datetime import datetime
@@ -40,6 +41,9 @@ MAX_RATIONALE = 4_000
 MAX_NOTE = 4_000
 MAX_NAME = 80
 MAX_EVALUATORS = 20
+PACE = 12
+"""Proposals or observations a seat may send in a minute (a flood would fill the log and
+redraw every device)."""
 
 _log = logging.getLogger(__name__)
 
@@ -109,6 +113,8 @@ class Room:
         self._proposals: list[Proposal] = []
         self._revealed: list[tuple[str, str]] = []
         self._notes: dict[str, list[SeatNote]] = {}
+        self._sent: dict[str, list[float]] = {}
+        self._ticks = time.monotonic
         if not self._load():
             self._seats = {s.key: s for s in self._default_seats()}
             self._save()
@@ -199,7 +205,10 @@ class Room:
         """A player's proposal from seat `key` (holding `code`); replaces the seat's
         earlier pending proposal on the same decision point."""
         rationale = _bounded(rationale, MAX_RATIONALE, "a rationale")
+        if not isinstance(decision_point, str) or not isinstance(option, str):
+            raise AppError("a proposal names a decision and an option by their ids")
         seat = self._player(key, code)
+        self._pace(key)
         role = seat.role or ""
         state = self.game.state
         if state.ended:
@@ -289,6 +298,15 @@ class Room:
             raise AppError(f"there is no proposal '{proposal_id}'")
         return found
 
+    def _pace(self, key: str) -> None:
+        """Refuse a seat's sending more than `PACE` times in a minute."""
+        now = self._ticks()
+        with self._lock:
+            recent = [t for t in self._sent.get(key, ()) if now - t < 60.0]
+            if len(recent) >= PACE:
+                raise AppError(f"at most {PACE} a minute from one seat: wait a moment")
+            self._sent[key] = [*recent, now]
+
     def _player(self, key: str, code: str) -> RoomSeat:
         with self._lock:
             seat = self._seats.get(key)
@@ -313,12 +331,15 @@ class Room:
         """An evaluator's observation, logged as the facilitator's would be, marked with
         the evaluator's name."""
         text = _bounded(text, MAX_NOTE, "an observation")
+        if not all(isinstance(v, str) for v in (kind, objective or "", rating or "")):
+            raise AppError("an observation's kind, objective and rating are given by name")
         with self._lock:
             seat = self._seats.get(key)
         if seat is None or seat.code != code:
             raise AppError("your join code is no longer valid: ask the facilitator for a new one")
         if seat.kind != "evaluator":
             raise AppError("only an evaluator's seat takes observations")
+        self._pace(key)
         result = self.game.note(kind, text, objective=objective, rating=rating, observer=seat.name)
         if isinstance(result, Applied):
             with self._lock:
@@ -401,6 +422,7 @@ class Room:
                 self._path.parent.mkdir(parents=True, exist_ok=True)
                 temp = self._path.with_suffix(".tmp")
                 fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+                os.fchmod(fd, 0o600)  # a leftover temporary file keeps its mode otherwise
                 with os.fdopen(fd, "w", encoding="utf-8") as out:
                     json.dump(data, out, ensure_ascii=False)
                 os.replace(temp, self._path)
@@ -425,6 +447,9 @@ class Room:
             self._seats, self._proposals, self._revealed, self._notes = {}, [], [], {}
             return False
         known = {f"player:{r.id}" for r in self.game.pack.roles}
+        self._seats = {  # a role the pack no longer has loses its seat
+            k: s for k, s in self._seats.items() if s.kind != "player" or k in known
+        }
         for seat in self._default_seats():  # a role the room file lacks gets a seat
             if seat.kind == "player" and seat.key not in self._seats and seat.key in known:
                 self._seats[seat.key] = seat

@@ -3,6 +3,7 @@ served to browsers, always on an address chosen explicitly."""
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import sys
@@ -12,10 +13,10 @@ import flet as ft
 
 from tabletop.app import Workspace
 from tabletop.ui.preflight import desktop_problem
-from tabletop.ui.room_server import RoomServer
 from tabletop.ui.serving import Serving
 from tabletop.ui.shell import AppShell, Mode
 from tabletop.ui.viewmodels.hub import Hub
+from tabletop.ui.web_server import WebServer, port_free, serve_forever
 
 DEFAULT_PORT = 8550
 
@@ -42,7 +43,7 @@ def run_desktop(workspace: Workspace) -> int:
         return 1
     _configure_logging()
     hub = Hub(workspace)
-    hub.room_server = RoomServer(app_main(hub, "seats"), DEFAULT_PORT)
+    hub.room_server = WebServer(app_main(hub, "seats"), DEFAULT_PORT)
     # host is given: without one, Flet would bind every interface if it fell back to web.
     ft.run(
         app_main(hub, "desktop"),
@@ -55,30 +56,35 @@ def run_desktop(workspace: Workspace) -> int:
 
 
 def run_web(workspace: Workspace, *, host: str, port: int) -> int:
-    """Serve the app to browsers at http://host:port/ until interrupted."""
+    """Serve the app to browsers at http://host:port/ until interrupted (1, having said
+    why, if it cannot listen there)."""
     _configure_logging()
-    os.environ["FLET_FORCE_WEB_SERVER"] = "1"  # serve only: never open a browser here
+    try:
+        port_free(host, port)
+    except OSError as exc:
+        print(
+            f"tabletop: cannot serve on {host}:{port}: {exc.strerror or exc}.\n"
+            f"  Choose another port with --port N.",
+            file=sys.stderr,
+        )
+        return 1
     hub = Hub(workspace)
     hub.serving = serving = Serving(host, port)
     if serving.network:
+        own = "127.0.0.1" if host in ("0.0.0.0", "::", "") else host
+        own = f"[{own}]" if ":" in own else own
         print(
             f"tabletop is served to the network at {serving.address}/ : anyone on this network\n"
             f"  can reach the join page, and only a seat's join code opens a seat.\n"
             f"  Players, evaluators and the projector join at {serving.join_url}\n"
             f"  The facilitator's console (keep this address to yourself):\n"
-            f"  http://127.0.0.1:{port}/?key={hub.lobby.console_key}",
+            f"  http://{own}:{port}/?key={hub.lobby.console_key}",
             flush=True,
         )
     else:
         print(f"tabletop is served at http://{host}:{port}/ (this machine only)", flush=True)
-    ft.run(
-        app_main(hub, "network" if serving.network else "local"),
-        view=ft.AppView.WEB_BROWSER,
-        host=host,
-        port=port,
-        no_cdn=True,
-        assets_dir=None,
-    )
+    with contextlib.suppress(KeyboardInterrupt):
+        serve_forever(app_main(hub, "network" if serving.network else "local"), host, port)
     return 0
 
 

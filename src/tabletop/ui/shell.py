@@ -61,8 +61,9 @@ class AppShell:
         page.theme = theme.app_theme()
         page.bgcolor = theme.CANVAS
         page.padding = theme.PAD
+        # Only when the session ends: a tab that lost its connection (a phone asleep, the
+        # Wi-Fi gone) comes back to the same session, which must still follow its game.
         page.on_close = lambda _e: self.close()
-        page.on_disconnect = lambda _e: self.close()
 
     # --- where a page starts ----------------------------------------------------------------
 
@@ -73,7 +74,7 @@ class AppShell:
         if self.mode == "network" and self.hub.lobby.is_console_key(key):
             self.facilitator = True
             # The key leaves the address bar (a projector may mirror this screen).
-            self.page.run_task(self.page.push_route, route.path or "/")
+            self.page.run_task(self.page.push_route, "/")
         self.page.on_route_change = self._route_changed
         if not self.facilitator or route.path == "/join":
             self.join()

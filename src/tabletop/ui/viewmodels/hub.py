@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 from tabletop.app import Game, Lobby, Room, Workspace
 
 if TYPE_CHECKING:
-    from tabletop.ui.room_server import RoomServer
     from tabletop.ui.serving import Serving
+    from tabletop.ui.web_server import WebServer
 
 
 class Hub:
@@ -22,7 +22,7 @@ class Hub:
         self.lobby = Lobby(workspace.home / "rooms")
         self.serving: Serving | None = None
         """Where the app is served to browsers (None: only the desktop window)."""
-        self.room_server: RoomServer | None = None
+        self.room_server: WebServer | None = None
         """The desktop window's server of seats, started by "Let players join"."""
         self.current: str | None = None
         """The session whose console was opened last: the one `/projector` shows."""

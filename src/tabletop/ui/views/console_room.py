@@ -2,7 +2,11 @@
 seat's code with "New code" and "Revoke", the proposals players sent (record or send
 back), and which recorded decisions the projector shows.
 
-Accessible names: switch "Let players join" (desktop); buttons "Show the projector",
+Codes are hidden (dots) until "Show the codes" is switched on: the laptop's screen may be
+mirrored to the room.
+
+Accessible names: switches "Let players join" (desktop) and "Show the codes"; buttons
+"Show the projector",
 "New code for <seat>", "Revoke <seat>", textbox "Evaluator name", button "Add evaluator",
 "Record <P-n>", "Send back <P-n>" (its dialog: textbox "Note to the player", button
 "Send back"), "Show on projector: <decision>" / "Hide from projector: <decision>".
@@ -39,6 +43,8 @@ class RoomPanel:
         self.reveals = ft.Column(spacing=4)
         self.evaluator = ft.TextField(label="Evaluator name", max_length=80, dense=True)
         self._drawn: dict[str, object] = {}
+        self.codes_shown = False
+        """Codes are hidden until asked for: the console may be on the projector."""
         self.control = ft.Column(
             [
                 self.where,
@@ -47,6 +53,7 @@ class RoomPanel:
                 heading("On the projector", s),
                 self.reveals,
                 heading("Seats and their codes", s),
+                ft.Switch(label="Show the codes", value=False, on_change=self.on_show_codes),
                 self.seats,
                 ft.Row(
                     [
@@ -65,13 +72,13 @@ class RoomPanel:
     def redraw(self) -> list[ft.Control]:
         """Draw again the parts whose rows changed; those to patch."""
         m = self.model
-        where, seats = (m.address, self.screen.shell.serving), m.seats()
+        where, seats = (m.address, self.screen.shell.serving), (m.seats(), self.codes_shown)
         proposals, reveals = m.proposals(), m.reveals()
         out = []
         if self._changed("where", where):
             out.append(self._where())
         if self._changed("seats", seats):
-            out.append(self._seats(seats))
+            out.append(self._seats(seats[0]))
         if self._changed("proposals", proposals):
             out.append(self._proposals(proposals))
         if self._changed("reveals", reveals):
@@ -128,7 +135,9 @@ class RoomPanel:
                         [
                             parts.say(r.name, s),
                             ft.Text(
-                                r.code or "revoked",
+                                ("••••-••••" if not self.codes_shown else r.code)
+                                if r.code
+                                else "revoked",
                                 size=s.title,
                                 weight=ft.FontWeight.BOLD,
                                 color=theme.CODE if r.code else theme.MUTED,
@@ -246,9 +255,15 @@ class RoomPanel:
         """Ask for a note, then return the proposal to its seat."""
         dialogs.send_back(self.screen, proposal_id)
 
+    def on_show_codes(self, e: ft.Event[ft.Switch]) -> None:
+        """Show the seats' codes (to read them out or hand them round), or hide them."""
+        self.codes_shown = bool(e.control.value)
+        self.screen.after(notify=False)
+
     async def on_open(self, e: ft.Event[ft.Switch]) -> None:
         """Open the room to the network (start serving the seats) or close it."""
         await self.screen.shell.open_room(bool(e.control.value))
+        self._drawn.pop("where", None)  # the switch shows what happened, even on failure
         self.screen.after()
 
 

@@ -10,14 +10,41 @@ with tests/e2e/test_room_load.py: p95 2.2 s whole, see the closing note for part
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Callable
+from typing import Any, TypeVar
 
 import flet as ft
 
 from tabletop.app import Game, Room
 
 log = logging.getLogger("tabletop.ui")
+
+H = TypeVar("H", bound=Callable[..., None])
+
+
+def sent_text(value: object) -> str:
+    """A field's value as a device sent it, as text: a crafted message can set a field to
+    any value (a number, a list), and that reads as nothing."""
+    return value if isinstance(value, str) else ""
+
+
+def guarded(handler: H) -> H:
+    """A handler of a device's screen that never lets an error through: Flet would send
+    the device the traceback. It is logged here, and the device is told plainly."""
+
+    @functools.wraps(handler)
+    def run(self: Any, *args: Any) -> None:
+        try:
+            handler(self, *args)
+        except Exception:
+            log.exception("a handler of a room screen failed")
+            notify = getattr(self, "failed", None)
+            if notify is not None:
+                notify()
+
+    return run  # type: ignore[return-value]
 
 
 class Following:
@@ -74,6 +101,15 @@ class Following:
         self._drawn = {}
         self.root.controls = controls
         return [self.root]
+
+    def failed(self) -> None:
+        """Say that something went wrong (nothing was sent)."""
+        from tabletop.ui.widgets import message
+
+        said = getattr(self, "said", None)
+        if isinstance(said, ft.Column):
+            said.controls = [message("That did not work; nothing was sent. Try again.", error=True)]
+            self.page.update(said)
 
     def changed(self) -> bool:
         """Read the board again; True if the screen may have to be drawn again."""

@@ -13,6 +13,7 @@ import flet as ft
 from tabletop.app.join_codes import MAX_INPUT
 from tabletop.ui import theme
 from tabletop.ui.viewmodels.seat_vm import JoinModel
+from tabletop.ui.views.following import guarded, sent_text
 from tabletop.ui.widgets import body, heading, message
 
 if TYPE_CHECKING:
@@ -67,9 +68,10 @@ class JoinScreen:
     def close(self) -> None:
         """Nothing to let go of."""
 
+    @guarded
     def on_join(self, _e: object) -> None:
         """Try the code typed."""
-        admission = self.model.join(self.field.value or "")
+        admission = self.model.join(sent_text(self.field.value))
         if admission is None:
             notice = self.model.notice
             self.said.controls = [message(notice.text if notice else "", error=True)]

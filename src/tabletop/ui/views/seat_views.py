@@ -23,7 +23,7 @@ from tabletop.ui import theme
 from tabletop.ui.viewmodels import console_rows as rows
 from tabletop.ui.viewmodels.seat_vm import REVOKED, EvaluatorModel, PlayerModel
 from tabletop.ui.views import console_parts as parts
-from tabletop.ui.views.following import Following
+from tabletop.ui.views.following import Following, guarded, sent_text
 from tabletop.ui.widgets import body, heading, message, panel, small, verdict_badge
 
 if TYPE_CHECKING:
@@ -187,7 +187,9 @@ class PlayerScreen(Following):
         group = ft.RadioGroup(
             ft.Column([self._option(q.id, o) for o in a.options], spacing=2),
             value=self.model.choice.get(q.id),
-            on_change=lambda e, dp=q.id: self.model.choice.__setitem__(dp, e.control.value),
+            on_change=lambda e, dp=q.id: self.model.choice.__setitem__(
+                dp, sent_text(e.control.value)
+            ),
         )
         lines: list[ft.Control] = [
             ft.Text(f"{q.id} {q.title}", size=S.title, weight=ft.FontWeight.BOLD),
@@ -273,18 +275,27 @@ class PlayerScreen(Following):
         self.said.controls = [message(notice.text, error=notice.error)] if notice else []
         self.page.update(self.said, *self.draw())
 
+    @guarded
+    def on_choose(self, dp: str, value: object) -> None:
+        """Keep the option chosen (nothing to redraw)."""
+        parts.quiet()
+        self.model.choice[dp] = sent_text(value)
+
+    @guarded
     def on_why(self, key: tuple[str, str]) -> None:
         """Show (or hide) why an option gets its verdict."""
         self._why ^= {key}
         self._after()
 
+    @guarded
     def on_propose(self, dp: str) -> None:
         """Send the chosen option with the rationale to the facilitator."""
         field = self._rationale.get(dp)
-        if self.model.propose(dp, field.value or "" if field else ""):
+        if self.model.propose(dp, sent_text(field.value) if field else ""):
             self._rationale.pop(dp, None)
         self._after()
 
+    @guarded
     def on_withdraw(self, proposal_id: str) -> None:
         """Take a waiting proposal back."""
         self.model.withdraw(proposal_id)
@@ -396,13 +407,14 @@ class EvaluatorScreen(Following):
             ),
         ]
 
+    @guarded
     def on_add(self, _e: object) -> None:
         """Log the observation."""
         d = self.model.draft
-        d.kind = self.kind.value or "strength"
-        d.objective = self.objective.value or None
-        d.rating = rows.rating(self.rating.value)
-        if self.model.observe(self.text.value or ""):
+        d.kind = sent_text(self.kind.value) or "strength"
+        d.objective = sent_text(self.objective.value) or None
+        d.rating = rows.rating(sent_text(self.rating.value))
+        if self.model.observe(sent_text(self.text.value)):
             self.text.value = ""
             self.rating.value = ""
         notice = self.model.notice

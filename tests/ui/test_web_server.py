@@ -1,4 +1,4 @@
-"""The desktop window's server of seats (`RoomServer`) started and stopped on an event loop
+"""The desktop window's server of seats (`WebServer`) started and stopped on an event loop
 of its own, the port it falls back to, and what `Serving` says about where the app is
 served."""
 
@@ -16,8 +16,8 @@ import flet as ft
 import pytest
 
 from tabletop.ui import serving as serving_module
-from tabletop.ui.room_server import RoomServer, _free_port
 from tabletop.ui.serving import Serving, is_loopback
+from tabletop.ui.web_server import WebServer, _free_port
 
 T = TypeVar("T")
 HOST = "127.0.0.1"
@@ -94,7 +94,7 @@ def test_the_room_server_serves_the_app_until_stopped():
     port = _unused_port()
 
     async def scenario() -> dict[str, Any]:
-        server = RoomServer(_main, port, host=HOST)
+        server = WebServer(_main, port, host=HOST)
         serving = await server.start()
         again = await server.start()  # a second switch-on changes nothing
         status = await asyncio.to_thread(_get, f"http://{HOST}:{port}/")
@@ -128,7 +128,7 @@ def test_the_room_server_can_be_opened_again_after_it_was_stopped():
     port = _unused_port()
 
     async def scenario() -> list[int]:
-        server = RoomServer(_main, port, host=HOST)
+        server = WebServer(_main, port, host=HOST)
         statuses = []
         for _ in range(2):
             serving = await server.start()
@@ -144,7 +144,7 @@ def test_a_room_server_stopped_at_once_leaves_nothing_behind():
     port = _unused_port()
 
     async def scenario() -> tuple[list[asyncio.Task[Any]], bool]:
-        server = RoomServer(_main, port, host=HOST)
+        server = WebServer(_main, port, host=HOST)
         await server.start()
         await server.stop()  # before uvicorn had even bound the port
         left = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
@@ -165,7 +165,7 @@ def test_the_preferred_port_when_free_else_another(listening: int):
 
 def test_the_room_server_moves_off_a_port_in_use(listening: int):
     async def scenario() -> tuple[Serving, int]:
-        server = RoomServer(_main, listening, host=HOST)
+        server = WebServer(_main, listening, host=HOST)
         serving = await server.start()
         try:
             status = await asyncio.to_thread(_get, serving.join_url)
@@ -218,3 +218,59 @@ def test_served_on_this_machine_only():
     assert local.reach == "Port 8550: other devices cannot connect."
     assert Serving("::1", 8550).address == "http://[::1]:8550"
     assert Serving("192.168.1.5", 8550).network
+
+
+def _raw(port: int, request: str) -> str:
+    """The status line the server answers a raw request with."""
+    with socket.create_connection((HOST, port), timeout=5) as conn:
+        conn.sendall(request.encode("latin-1"))
+        return conn.recv(4096).decode("latin-1").split("\r\n", 1)[0]
+
+
+def _upgrade(port: int, origin: str | None, host: str | None = None) -> str:
+    lines = [
+        "GET /ws HTTP/1.1",
+        f"Host: {host or f'{HOST}:{port}'}",
+        "Upgrade: websocket",
+        "Connection: Upgrade",
+        "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==",
+        "Sec-WebSocket-Version: 13",
+    ]
+    if origin is not None:
+        lines.append(f"Origin: {origin}")
+    return _raw(port, "\r\n".join(lines) + "\r\n\r\n")
+
+
+def test_a_page_of_another_site_cannot_open_the_app_websocket():
+    """A web page elsewhere (or a rebound DNS name) must not drive a console served on
+    this machine: its websocket is refused; the app's own page gets in."""
+    port = _unused_port()
+
+    async def probe() -> dict[str, str]:
+        server = WebServer(_main, port, host=HOST)
+        await server.start()
+        try:
+            return {
+                name: await asyncio.to_thread(_upgrade, port, origin, host)
+                for name, origin, host in (
+                    ("own", f"http://{HOST}:{port}", None),
+                    ("localhost", f"http://localhost:{port}", f"localhost:{port}"),
+                    ("cross-site", "https://evil.example", None),
+                    ("rebound", f"http://evil.example:{port}", f"evil.example:{port}"),
+                )
+            } | {
+                "page, rebound": await asyncio.to_thread(
+                    _raw, port, f"GET / HTTP/1.1\r\nHost: evil.example:{port}\r\n\r\n"
+                ),
+                "page, own": await asyncio.to_thread(
+                    _raw, port, f"GET / HTTP/1.1\r\nHost: {HOST}:{port}\r\n\r\n"
+                ),
+            }
+        finally:
+            await server.stop()
+
+    answers = _run(probe)
+    assert " 101 " in answers["own"] + " " and " 101 " in answers["localhost"] + " "
+    assert " 403 " in answers["cross-site"] + " ", answers["cross-site"]
+    assert " 403 " in answers["rebound"] + " ", answers["rebound"]
+    assert " 403 " in answers["page, rebound"] + " " and " 200 " in answers["page, own"] + " "
