@@ -308,9 +308,14 @@ def test_on_the_network_a_page_without_the_key_gets_the_join_page(hub: Hub, game
 
 
 def test_on_the_network_the_console_key_opens_the_library_and_leaves_the_address(hub: Hub):
-    shell, page = _started(hub, "network", f"/?key={hub.lobby.console_key}")
+    key, told = hub.lobby.console_key, []
+    hub.lobby.on_new_key = told.append
+    shell, page = _started(hub, "network", f"/?key={key}")
     assert _shows(page) == "library" and shell.facilitator
     assert page.tasks == 1 and page.pushed == ["/"]  # the key leaves the address bar
+    assert told == [hub.lobby.console_key] and told[0] != key, "a new key, told once"
+    again, page = _started(hub, "network", f"/?key={key}")  # the spent key opens nothing
+    assert _shows(page) == "join" and not again.facilitator
 
 
 def test_the_seats_server_gets_the_join_page_even_with_the_key(hub: Hub):

@@ -67,7 +67,9 @@ class Lobby:
         self._lock = threading.RLock()
         self.console_key = secrets.token_urlsafe(18)
         """What opens the facilitator's console to a browser when the app is served to the
-        network (printed in the terminal, never shown on a seat)."""
+        network (printed in the terminal, never shown on a seat); good for one console."""
+        self.on_new_key: Callable[[str], None] = lambda _key: None
+        """Told the next key once one is spent (the terminal prints it)."""
 
     def room(self, game: Game) -> Room:
         """The room of a game, made (or read back from its file) on first use."""
@@ -119,7 +121,21 @@ class Lobby:
 
     def is_console_key(self, given: str) -> bool:
         """Whether `given` is the console key (compared in constant time)."""
-        return bool(given) and hmac.compare_digest(given.encode(), self.console_key.encode())
+        if not isinstance(given, str) or not given:
+            return False
+        return hmac.compare_digest(given.encode(), self.console_key.encode())
+
+    def use_console_key(self, given: str) -> bool:
+        """Open the console with `given` if it is the key, which is then spent: the next
+        console needs the new one (`on_new_key` is told it), so an address left in a
+        browser's history or seen on a mirrored screen opens nothing."""
+        with self._lock:
+            if not self.is_console_key(given):
+                return False
+            self.console_key = secrets.token_urlsafe(18)
+            fresh = self.console_key
+        self.on_new_key(fresh)
+        return True
 
     def _unique_code(self) -> str:
         with self._lock:

@@ -78,7 +78,13 @@ def run_web(workspace: Workspace, *, host: str, port: int) -> int:
             f"  can reach the join page, and only a seat's join code opens a seat.\n"
             f"  Players, evaluators and the projector join at {serving.join_url}\n"
             f"  The facilitator's console (keep this address to yourself):\n"
-            f"  http://{own}:{port}/?key={hub.lobby.console_key}",
+            f"  {_console_address(own, port, hub.lobby.console_key)}\n"
+            f"  (good for one console: once used, the next address is printed here)",
+            flush=True,
+        )
+        hub.lobby.on_new_key = lambda key: print(
+            f"tabletop: the console's key was used; another console opens at\n"
+            f"  {_console_address(own, port, key)}",
             flush=True,
         )
     else:
@@ -86,6 +92,10 @@ def run_web(workspace: Workspace, *, host: str, port: int) -> int:
     with contextlib.suppress(KeyboardInterrupt):
         serve_forever(app_main(hub, "network" if serving.network else "local"), host, port)
     return 0
+
+
+def _console_address(host: str, port: int, key: str) -> str:
+    return f"http://{host}:{port}/?key={key}"
 
 
 def _configure_logging() -> None:

@@ -71,7 +71,7 @@ class AppShell:
         """The first screen, by the page's address and who may see what."""
         route = urlsplit(self.page.route or "/")
         key = parse_qs(route.query).get("key", [""])[0]
-        if self.mode == "network" and self.hub.lobby.is_console_key(key):
+        if self.mode == "network" and self.hub.lobby.use_console_key(key):
             self.facilitator = True
             # The key leaves the address bar (a projector may mirror this screen).
             self.page.run_task(self.page.push_route, "/")
