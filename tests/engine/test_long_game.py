@@ -3,11 +3,11 @@ equals the replay of the log up to it (a later command never changes an earlier 
 
 from __future__ import annotations
 
-import json
 from datetime import UTC, date, datetime, timedelta
 from itertools import count
 
 from enginegame import MemorySession
+from synthetic_packs import synthetic_pack
 
 from tabletop.engine import (
     Refusal,
@@ -22,112 +22,11 @@ from tabletop.packs import parse_pack
 DECISIONS = 192
 
 
-def _pack(decisions: int) -> bytes:
-    """One inject opens every decision point; consulting owes a report that the next
-    consultation discharges."""
-    citation = {"document": "Test Charter", "year": 2020, "article": "art. 1"}
-    option = {"type": "consultations", "params": {"host": "AAA"}}
-    return json.dumps(
-        {
-            "format": 1,
-            "meta": {
-                "id": "long-game",
-                "title": "Long game",
-                "version": "1.0.0",
-                "summary": "Many decisions.",
-                "authors": [{"name": "tests"}],
-                "classification": "UNCLASSIFIED",
-                "scenario_start": "2030-01-01T08:00",
-            },
-            "actors": [
-                {"id": "ORG", "name": "Organisation", "kind": "organisation", "members": ["AAA"]},
-                {"id": "AAA", "name": "State A", "kind": "state"},
-            ],
-            "facts": [{"id": "talks", "title": "Talks held", "type": "int", "initial": 0}],
-            "action_types": [
-                {
-                    "id": "consultations",
-                    "title": "Consultations",
-                    "params": [{"name": "host", "title": "Host", "type": "actor"}],
-                }
-            ],
-            "instruments": [
-                {
-                    "id": "CHARTER",
-                    "kind": "charter",
-                    "title": "Test Charter",
-                    "year": 2020,
-                    "parties": ["ORG", "AAA"],
-                    "powers": [
-                        {
-                            "id": "consult",
-                            "actions": ["consultations"],
-                            "summary": "Consult members.",
-                            "citation": citation,
-                            "conditions": [{"member_of": "ORG", "actor": {"param": "host"}}],
-                            "obligations": [
-                                {
-                                    "id": "report",
-                                    "text": "Report the consultations.",
-                                    "discharged_by": [{"action": "consultations"}],
-                                }
-                            ],
-                        }
-                    ],
-                }
-            ],
-            "objectives": [{"id": "OBJ-1", "text": "Decide.", "capability": "Planning"}],
-            "roles": [
-                {
-                    "id": "secretariat",
-                    "title": "Secretariat",
-                    "actor": "ORG",
-                    "instruments": ["CHARTER"],
-                    "brief": "Decide.",
-                }
-            ],
-            "phases": [
-                {"id": "p1", "title": "Phase", "starts_at": "2030-01-01T08:00", "summary": "."}
-            ],
-            "injects": [
-                {
-                    "id": "INJ-0",
-                    "phase": "p1",
-                    "time": "2030-01-01T08:00",
-                    "from": "Test",
-                    "to": "all",
-                    "channel": "news",
-                    "title": "Everything at once",
-                    "body": "Decide on each.",
-                    "expected_actions": ["Decide."],
-                    "opens": [f"DP-{n}" for n in range(decisions)],
-                }
-            ],
-            "decision_points": [
-                {
-                    "id": f"DP-{n}",
-                    "phase": "p1",
-                    "title": f"Question {n}",
-                    "prompt": "Consult?",
-                    "deciders": ["secretariat"],
-                    "options": [
-                        {
-                            "id": "consult",
-                            "label": "Consult",
-                            "action": option,
-                            "effects": [{"fact": "talks", "increase": 1}],
-                        }
-                    ],
-                }
-                for n in range(decisions)
-            ],
-        }
-    ).encode()
-
-
 def test_every_state_of_a_long_game_equals_its_replay() -> None:
     """Decisions and amendments in a game with a couple of hundred decision points."""
-    loaded = parse_pack(_pack(DECISIONS), "long.json", lambda _id: None).loaded
+    # One inject opens every decision point; consulting owes a report that the next
+    # consultation discharges.
+    loaded = parse_pack(synthetic_pack(DECISIONS), "long.json", lambda _id: None).loaded
     assert loaded is not None
     pack = loaded.pack
     ticks = count()

@@ -20,6 +20,7 @@ from typing import Protocol
 from tabletop import engine
 from tabletop.app.errors import AppError
 from tabletop.app.situation import Situation, build_situation
+from tabletop.app.subscribers import Subscribers
 from tabletop.engine import Outcome, Refusal, SessionState
 from tabletop.engine.cascade import next_due
 from tabletop.mandates import MandateError, check_action
@@ -118,7 +119,7 @@ class Game:
         self._clock = clock
         self._recent: deque[tuple[int, Event]] = deque(recent, maxlen=max(keep, RECENT))
         self._lock = threading.RLock()
-        self._listeners: list[Listener] = []
+        self._listeners: Subscribers[Listener] = Subscribers(self._lock)
 
     @property
     def pack(self) -> Pack:
@@ -149,15 +150,7 @@ class Game:
     def subscribe(self, listener: Listener) -> Callable[[], None]:
         """Call `listener` after every command carried out (on the thread that ran it);
         returns the function that unsubscribes it."""
-        with self._lock:
-            self._listeners.append(listener)
-
-        def unsubscribe() -> None:
-            with self._lock:
-                if listener in self._listeners:
-                    self._listeners.remove(listener)
-
-        return unsubscribe
+        return self._listeners.add(listener)
 
     # --- the verbs ------------------------------------------------------------------------
 
@@ -348,7 +341,7 @@ class Game:
             self._state = outcome.state
             self._recent.extend(enumerate(outcome.events, start=first))
             applied = Applied(self, outcome.events, outcome.state, first)
-            listeners = list(self._listeners)
+            listeners = self._listeners.now()
         for listener in listeners:
             try:
                 listener(applied)

@@ -31,6 +31,7 @@ from typing import Any, Literal
 from tabletop.app.errors import AppError
 from tabletop.app.game import Applied, Game, Result, utc_now
 from tabletop.app.join_codes import new_code
+from tabletop.app.subscribers import Subscribers
 from tabletop.engine import Refusal
 from tabletop.model.events import Rating
 
@@ -108,7 +109,7 @@ class Room:
         self._codes = codes
         self._clock = clock
         self._lock = threading.RLock()
-        self._listeners: list[RoomListener] = []
+        self._listeners: Subscribers[RoomListener] = Subscribers(self._lock)
         self._seats: dict[str, RoomSeat] = {}
         self._proposals: list[Proposal] = []
         self._revealed: list[tuple[str, str]] = []
@@ -382,21 +383,11 @@ class Room:
 
     def subscribe(self, listener: RoomListener) -> Callable[[], None]:
         """Call `listener` after every change to the room; returns the unsubscriber."""
-        with self._lock:
-            self._listeners.append(listener)
-
-        def unsubscribe() -> None:
-            with self._lock:
-                if listener in self._listeners:
-                    self._listeners.remove(listener)
-
-        return unsubscribe
+        return self._listeners.add(listener)
 
     def _changed(self) -> None:
         self._save()
-        with self._lock:
-            listeners = list(self._listeners)
-        for listener in listeners:
+        for listener in self._listeners.now():
             try:
                 listener()
             except Exception:  # a broken view must not break the room

@@ -66,6 +66,10 @@ class SeatModel:
         """Whether the seat's code still opens it."""
         return self.admission.valid
 
+    def refresh(self) -> bool:
+        """Read the seat's board again; True if it changed."""
+        raise NotImplementedError
+
     def _act(self, action: object) -> bool:
         """Turn an action's outcome into a notice; True if it was carried out."""
         if isinstance(action, Applied) or action is None:

@@ -12,7 +12,7 @@ buttons "Why: <label>", textbox "Rationale for <DP id>", buttons "Propose <DP id
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 import flet as ft
 
@@ -21,7 +21,7 @@ from tabletop.app.seat_boards import AskedOfSeat, InjectShown, OptionShown
 from tabletop.app.situation import ClockView, PhaseView
 from tabletop.ui import theme
 from tabletop.ui.viewmodels import console_rows as rows
-from tabletop.ui.viewmodels.seat_vm import REVOKED, EvaluatorModel, PlayerModel
+from tabletop.ui.viewmodels.seat_vm import REVOKED, EvaluatorModel, PlayerModel, SeatModel
 from tabletop.ui.views import console_parts as parts
 from tabletop.ui.views.following import Following, guarded, sent_text
 from tabletop.ui.widgets import body, heading, message, panel, small, verdict_badge
@@ -78,7 +78,44 @@ def _revoked(shell: AppShell) -> list[ft.Control]:
     ]
 
 
-class PlayerScreen(Following):
+M = TypeVar("M", bound=SeatModel)
+
+
+class _Seat(Following, Generic[M]):
+    """What a player's and an evaluator's screens share: built from their panels, drawn
+    again by parts, and, once the seat's code is revoked, only the news of it."""
+
+    shell: AppShell
+    model: M
+
+    def build(self) -> ft.Control:
+        """The seat, as it stands; from now on it follows the game."""
+        self.root.controls = self.layout()
+        self.draw()
+        self.follow()
+        return self.root
+
+    def changed(self) -> bool:
+        """Whether the board moved (or the code was revoked)."""
+        return self.model.refresh() or not self.model.valid
+
+    def draw(self) -> list[ft.Control]:
+        """The parts whose contents changed (or the news that the code was revoked)."""
+        if not self.model.valid:
+            self.close()
+            return self.replaced(_revoked(self.shell))
+        return self.parts()
+
+    def layout(self) -> list[ft.Control]:
+        """The screen's panels."""
+        raise NotImplementedError
+
+    def parts(self) -> list[ft.Control]:
+        """Fill the parts whose contents changed; those to send."""
+        raise NotImplementedError
+
+
+class PlayerScreen(_Seat[PlayerModel]):
     """A player's seat."""
 
     def __init__(self, shell: AppShell, model: PlayerModel) -> None:
@@ -92,9 +129,9 @@ class PlayerScreen(Following):
         self.injects, self.brief = ft.Column(spacing=theme.GAP), ft.Column(spacing=4)
         self.decided, self.proposed = ft.Column(spacing=4), ft.Column(spacing=4)
 
-    def build(self) -> ft.Control:
-        """The seat, as it stands; from now on it follows the game."""
-        self.root.controls = [
+    def layout(self) -> list[ft.Control]:
+        """The seat's panels, each around a part."""
+        return [
             self.head,
             self.said,
             panel("Decide", [self.decide], scroll=False),
@@ -103,19 +140,9 @@ class PlayerScreen(Following):
             panel("Your decisions", [self.decided], scroll=False),
             panel("Your proposals", [self.proposed], scroll=False),
         ]
-        self.draw()
-        self.follow()
-        return self.root
 
-    def changed(self) -> bool:
-        """Whether the board moved (or the code was revoked)."""
-        return self.model.refresh() or not self.model.valid
-
-    def draw(self) -> list[ft.Control]:
+    def parts(self) -> list[ft.Control]:
         """The parts of the seat whose contents changed."""
-        if not self.model.valid:
-            self.close()
-            return self.replaced(_revoked(self.shell))
         b = self.model.board
         who = b.seat.participant or "nobody seated yet"
         return [
@@ -302,7 +329,7 @@ class PlayerScreen(Following):
         self._after()
 
 
-class EvaluatorScreen(Following):
+class EvaluatorScreen(_Seat[EvaluatorModel]):
     """An evaluator's / note-taker's seat."""
 
     def __init__(self, shell: AppShell, model: EvaluatorModel) -> None:
@@ -339,8 +366,8 @@ class EvaluatorScreen(Following):
             value="",
         )
 
-    def build(self) -> ft.Control:
-        """The seat, as it stands; from now on it follows the game."""
+    def layout(self) -> list[ft.Control]:
+        """The seat's panels, each around a part."""
         b = self.model.board
         form = [
             self.kind,
@@ -350,7 +377,7 @@ class EvaluatorScreen(Following):
                 [ft.FilledButton("Add observation", icon=ft.Icons.NOTE_ADD, on_click=self.on_add)]
             ),
         ]
-        self.root.controls = [
+        return [
             self.head,
             self.said,
             panel("Observe", form, scroll=False),
@@ -358,19 +385,9 @@ class EvaluatorScreen(Following):
             panel("Your observations, newest first", [self.notes], scroll=False),
             panel("Objectives", [body(f"{i}: {t}") for i, t in b.objectives], scroll=False),
         ]
-        self.draw()
-        self.follow()
-        return self.root
 
-    def changed(self) -> bool:
-        """Whether the board moved (or the code was revoked)."""
-        return self.model.refresh() or not self.model.valid
-
-    def draw(self) -> list[ft.Control]:
+    def parts(self) -> list[ft.Control]:
         """The parts of the seat whose contents changed."""
-        if not self.model.valid:
-            self.close()
-            return self.replaced(_revoked(self.shell))
         b = self.model.board
         return [
             *self.part(
