@@ -27,6 +27,7 @@ from tabletop.paths import shipped_scenarios_dir
 
 PACK = shipped_scenarios_dir() / "kazakh-unrest-2022.json"
 A, B = "kaz_presidency", "csto_secretariat"
+PEACEKEEPING = "Decide on a peacekeeping operation"  # B's option at DP-4, outside its mandate
 
 
 def _prepared(home: Path) -> str:
@@ -125,6 +126,22 @@ def test_each_device_sees_only_its_own_and_proposals_reach_the_log(
         projector.see(f"{roles[A]['title']}: {labels[0]}")
         projector.shot("room-projector-revealed")
 
+        # The second player's decision opens later; their choice is outside the mandate:
+        # recorded on the facilitator's override, with a justification.
+        for _ in range(12):
+            if "Propose DP-4" in _text(two):
+                break
+            fac.click("Next due", exact=True)
+            fac.page.wait_for_timeout(500)
+        two.page.get_by_role("radio", name=PEACEKEEPING).first.click()
+        two.type("Rationale for DP-4", "Stability first.")
+        two.click("Propose DP-4")
+        fac.see("P-2 from Player Two")
+        fac.click("Record P-2")
+        fac.type("Override justification", "Played on to see the Council's answer.")
+        fac.click("Record with override")
+        two.see("recorded by the facilitator")
+
         # The evaluator's observation goes into the log under their name.
         evaluator.type("Observation", "The presidency framed its first answer clearly.")
         evaluator.click("Add observation")
@@ -162,12 +179,14 @@ def test_each_device_sees_only_its_own_and_proposals_reach_the_log(
     assert main(["verify", session, "--session", str(home / "sessions.sqlite")]) == 0
     with Workspace(home) as workspace:
         events = read_events(workspace.read(session).rows)
-    (decision,) = [e for e in events if isinstance(e, DecisionRecorded)]
-    assert decision.proposed_by == "Player One" and decision.option == dp1["options"][0]["id"]
+    first, second = [e for e in events if isinstance(e, DecisionRecorded)]
+    assert first.proposed_by == "Player One" and first.option == dp1["options"][0]["id"]
+    assert second.proposed_by == "Player Two" and second.overridden
     (observation,) = [e for e in events if isinstance(e, ObservationNoted)]
     assert observation.observer == "Evaluator 1"
     with Workspace(home) as workspace:
         report = workspace.report(session, "md").data.decode("utf-8")
     assert "Proposed by Player One from their seat" in report, "the report credits the player"
+    assert "Proposed by Player Two from their seat" in report
     assert "Evaluator 1" in report
     assert re.search(r"^[0-9A-Z]{4}-[0-9A-Z]{4}$", codes["projector"])
