@@ -168,12 +168,8 @@ class AppShell:
             self.library()
             self.notify("Open a game's console first: the projector shows that game.")
             return
-        self.resume_projector(self.hub.current)
-
-    def resume_projector(self, session_id: str) -> None:
-        """The projector of a stored session."""
         try:
-            game = self.hub.game(session_id)
+            game = self.hub.game(self.hub.current)
         except AppError as exc:
             self.notify(str(exc), error=True)
             return

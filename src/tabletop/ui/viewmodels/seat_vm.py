@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tabletop.app import Admission, AppError, Applied, JoinRefused, Lobby, Room
+from tabletop.app import Admission, AppError, JoinRefused, Lobby, Refusal, Room
 from tabletop.app.seat_boards import (
     EvaluatorBoard,
     PlayerBoard,
@@ -69,13 +69,6 @@ class SeatModel:
     def refresh(self) -> bool:
         """Read the seat's board again; True if it changed."""
         raise NotImplementedError
-
-    def _act(self, action: object) -> bool:
-        """Turn an action's outcome into a notice; True if it was carried out."""
-        if isinstance(action, Applied) or action is None:
-            return True
-        self.notice = Notice(sentence(str(getattr(action, "message", action))), error=True)
-        return False
 
 
 class PlayerModel(SeatModel):
@@ -164,7 +157,8 @@ class EvaluatorModel(SeatModel):
         except AppError as exc:
             self.notice = Notice(sentence(str(exc)), error=True)
             return False
-        if not self._act(result):
+        if isinstance(result, Refusal):
+            self.notice = Notice(sentence(result.message), error=True)
             return False
         self.notice = Notice("Observation logged.")
         self.draft = ObservationDraft(kind=d.kind)

@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 import flet as ft
 
 from tabletop.app import Game, Room
+from tabletop.ui.widgets import message
 
 log = logging.getLogger("tabletop.ui")
 
@@ -104,8 +105,6 @@ class Following:
 
     def failed(self) -> None:
         """Say that something went wrong (nothing was sent)."""
-        from tabletop.ui.widgets import message
-
         said = getattr(self, "said", None)
         if isinstance(said, ft.Column):
             said.controls = [message("That did not work; nothing was sent. Try again.", error=True)]
