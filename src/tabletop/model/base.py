@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -26,6 +26,9 @@ Id = Annotated[
     ),
 ]
 """Identifier of anything a pack defines: actors, facts, injects, ..."""
+
+ActorKind = Literal["state", "organisation", "group_of_states", "non_state_group"]
+"""What sort of actor: a state, an organisation, states acting together, a non-state group."""
 
 Text = Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
 """Free text written by an author; never interpreted."""

@@ -2,7 +2,7 @@
 
 Conditions are plain JSON objects told apart by their leading key (``all``,
 ``any``, ``not``, ``fact``, ``param``, ``member_of``, ``within``, ``relation``,
-``party_to``). Nothing in a condition is ever executed: the mandate engine
+``party_to``, ``consent_of``, ``agreement_between``). Nothing in a condition is ever executed: the mandate engine
 walks the tree and compares values.
 """
 
@@ -13,7 +13,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Discriminator, Field, Tag
 
-from tabletop.model.base import Id, Model, documented
+from tabletop.model.base import ActorKind, Id, Model, documented
 
 Op = Literal["==", "!=", "<", "<=", ">", ">=", "in", "not_in", "contains", "not_contains"]
 
@@ -47,13 +47,20 @@ class Pair(Model):
     to: ActorRef = documented("The actor the relation points to.", ["CSTO"])
 
 
+class FigureRef(Model):
+    """A reference to a figure of the pack or its catalogues (the stated size of a force)."""
+
+    figure: Id = documented("Id of the figure.", ["csto-pk-force"])
+
+
 Scalar = bool | int | str
 Value = Annotated[
-    Scalar | tuple[Scalar, ...] | ParamRef | Pair,
+    Scalar | tuple[Scalar, ...] | ParamRef | Pair | FigureRef,
     Field(
         description="A literal (true, 3, 'violent'), a list for 'in', a parameter "
-        "reference {'param': name}, or a pair {'from': A, 'to': B} for relation facts.",
-        examples=[True, 2, "violent", ["KAZ", "KGZ"], {"param": "host"}],
+        "reference {'param': name}, a pair {'from': A, 'to': B} for relation facts, or a "
+        "figure {'figure': id} the pack states (compared with numbers).",
+        examples=[True, 2, "violent", ["KAZ", "KGZ"], {"param": "host"}, {"figure": "crrf"}],
     ),
 ]
 
@@ -134,12 +141,24 @@ class Within(Model):
 
 
 class RelationTest(Model):
-    """Holds when a relation fact (requests, notifications, ...) has the pair from -> to."""
+    """Holds when a relation fact (requests, notifications, ...) has the pair from -> to;
+    without 'from', a pair from anyone (of the kinds in 'from_kinds', if given) to 'to'."""
 
     relation: Id = documented(
-        "Id of a fact of type 'relation'.", ["requests", "unsc_authorisations"]
+        "Id of a fact of type 'relation'.", ["requests", "unsc_authorisations", "aggression"]
     )
-    from_: ActorRef = documented("Who the relation starts from.", [{"param": "host"}], alias="from")
+    from_: ActorRef | None = documented(
+        "Who the relation starts from; absent: anyone.",
+        [{"param": "host"}],
+        alias="from",
+        default=None,
+    )
+    from_kinds: tuple[ActorKind, ...] = documented(
+        "Without 'from': only pairs from actors of these kinds count (e.g. aggression by a "
+        "state or group of states, not by a non-state armed group); empty: any kind.",
+        [["state", "group_of_states"]],
+        default=(),
+    )
     to: ActorRef = documented("Who the relation points to.", ["CSTO"])
     text: TextOverride = None
 
@@ -149,6 +168,33 @@ class PartyTo(Model):
 
     party_to: Id = documented("Id of the instrument.", ["RUS-UZB-2001"])
     actor: ActorRef
+    text: TextOverride = None
+
+
+class ConsentOf(Model):
+    """Holds when a state consents to an actor acting on its territory: it is that actor
+    itself, or a relation fact marked 'consent' (a request, a consent) has the pair."""
+
+    consent_of: ActorRef = documented("The state whose territory it is.", [{"param": "host"}])
+    to: ActorRef | None = documented(
+        "Who needs the consent; absent: the actor the role acts for.", ["CSTO"], default=None
+    )
+    text: TextOverride = None
+
+
+class AgreementBetween(Model):
+    """Holds when a binding instrument of the pack (treaty, charter, agreement) has every
+    listed actor among its parties and, with 'covering', gives a power for one of those
+    action types to the acting actor: a framework that exists, not one merely declared."""
+
+    agreement_between: tuple[ActorRef, ...] = documented(
+        "Actors that must all be parties.", [["RUS", {"param": "host"}]], min_length=2
+    )
+    covering: tuple[Id, ...] = documented(
+        "Action types the instrument must give the acting actor a power for; empty: any.",
+        [["peacekeeping_deployment", "military_deployment"]],
+        default=(),
+    )
     text: TextOverride = None
 
 
@@ -165,6 +211,8 @@ _LEADING_KEYS = {
     "within": "within",
     "relation": "relation",
     "party_to": "party_to",
+    "consent_of": "consent_of",
+    "agreement_between": "agreement_between",
 }
 
 
@@ -183,16 +231,18 @@ Condition = Annotated[
     | Annotated[MemberOf, Tag("member_of")]
     | Annotated[Within, Tag("within")]
     | Annotated[RelationTest, Tag("relation")]
-    | Annotated[PartyTo, Tag("party_to")],
+    | Annotated[PartyTo, Tag("party_to")]
+    | Annotated[ConsentOf, Tag("consent_of")]
+    | Annotated[AgreementBetween, Tag("agreement_between")],
     Discriminator(
         _condition_tag,
         custom_error_type="condition_kind",
         custom_error_message="a condition starts with one of: all, any, not, fact, param, "
-        "member_of, within, relation, party_to",
+        "member_of, within, relation, party_to, consent_of, agreement_between",
     ),
     Field(
         description="A condition, told apart by its leading key: all, any, not, fact, param, "
-        "member_of, within, relation or party_to.",
+        "member_of, within, relation, party_to, consent_of or agreement_between.",
         examples=[{"relation": "requests", "from": {"param": "host"}, "to": "CSTO"}],
     ),
 ]
@@ -207,6 +257,8 @@ _CONDITION_TAGS: dict[type, str] = {
     Within: "within",
     RelationTest: "relation",
     PartyTo: "party_to",
+    ConsentOf: "consent_of",
+    AgreementBetween: "agreement_between",
 }
 
 for _model in (AllOf, AnyOf, Not):

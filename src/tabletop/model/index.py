@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from tabletop.model.pack import Catalogue, DecisionPoint, Inject, Pack, Phase, Role
-from tabletop.model.world import ActionType, Actor, FactSpec, Instrument
+from tabletop.model.world import ActionType, Actor, FactSpec, Figure, Instrument, Source
 
-_Item = TypeVar("_Item", Actor, Role, Instrument, ActionType, FactSpec)
+_Item = TypeVar("_Item", Actor, Role, Instrument, ActionType, FactSpec, Figure, Source)
 
 
 @dataclass(frozen=True, eq=False)
@@ -24,6 +24,8 @@ class PackIndex:
     instruments: dict[str, Instrument] = field(default_factory=dict)
     action_types: dict[str, ActionType] = field(default_factory=dict)
     facts: dict[str, FactSpec] = field(default_factory=dict)
+    figures: dict[str, Figure] = field(default_factory=dict)
+    sources: dict[str, Source] = field(default_factory=dict)
     phases: dict[str, Phase] = field(default_factory=dict)
     injects: dict[str, Inject] = field(default_factory=dict)
     decision_points: dict[str, DecisionPoint] = field(default_factory=dict)
@@ -48,6 +50,8 @@ def build_index(pack: Pack | Catalogue) -> PackIndex:
             instruments=_first_wins(pack.instruments),
             action_types=_first_wins(pack.action_types),
             facts=_first_wins(pack.facts),
+            figures=_first_wins(pack.figures),
+            sources=_first_wins(pack.sources),
         )
     return PackIndex(
         actors=_first_wins(pack.actors),
@@ -55,6 +59,8 @@ def build_index(pack: Pack | Catalogue) -> PackIndex:
         instruments=_first_wins(pack.instruments),
         action_types=_first_wins(pack.action_types),
         facts=_first_wins(pack.facts),
+        figures=_first_wins(pack.figures),
+        sources=_first_wins(pack.meta.sources),
         phases={p.id: p for p in pack.phases},
         injects={i.id: i for i in pack.injects},
         decision_points={d.id: d for d in pack.decision_points},

@@ -9,7 +9,16 @@ from pydantic import BeforeValidator, StringConstraints
 from tabletop.model.base import Id, Model, ScenarioTime, Text, documented
 from tabletop.model.conditions import Condition, Scalar
 from tabletop.model.effects import Effect
-from tabletop.model.world import ActionType, Actor, FactSpec, Instrument, Source
+from tabletop.model.world import (
+    ActionType,
+    Actor,
+    FactSpec,
+    Figure,
+    Instrument,
+    Limit,
+    Power,
+    Source,
+)
 
 SEMVER = r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$"
 FORMAT_VERSION = 1
@@ -252,6 +261,29 @@ class DecisionPoint(Model):
     objectives: tuple[Id, ...] = documented("Objectives it tests.", [["OBJ-2"]], default=())
 
 
+class ExtraConditions(Model):
+    """Conditions a pack adds to one power or limit of a catalogue instrument."""
+
+    rule: Id = documented("Id of the power or limit in the instrument.", ["pk-in-member-state"])
+    conditions: tuple[Condition, ...] = documented(
+        "Conditions added after the rule's own (a power's 'conditions', a limit's 'applies_when').",
+        [[{"fact": "council_consensus", "op": "==", "value": True}]],
+        min_length=1,
+    )
+
+
+class InstrumentExtension(Model):
+    """What a pack adds to an instrument it takes from a catalogue, by the instrument's id,
+    without copying it: more powers, more limits, more conditions on existing ones."""
+
+    instrument: Id = documented("Id of a catalogue instrument.", ["CSTO-PKA-2007"])
+    powers: tuple[Power, ...] = documented("Powers added.", [[]], default=())
+    limits: tuple[Limit, ...] = documented("Limits added.", [[]], default=())
+    conditions: tuple[ExtraConditions, ...] = documented(
+        "Conditions added to existing powers or limits.", [[]], default=()
+    )
+
+
 class Catalogue(Model):
     """A shared mandate catalogue: instruments and what they need, used by several packs."""
 
@@ -276,6 +308,11 @@ class Catalogue(Model):
         "Action types the instruments govern.", [[]], default=()
     )
     instruments: tuple[Instrument, ...] = documented("The instruments.", [[]], default=())
+    figures: tuple[Figure, ...] = documented(
+        "Numbers the instruments and sources state (sizes of forces, durations).",
+        [[]],
+        default=(),
+    )
 
 
 class Pack(Model):
@@ -316,6 +353,16 @@ class Pack(Model):
         "Action types defined by the pack itself.", [[]], default=()
     )
     facts: tuple[FactSpec, ...] = documented("World facts.", [[]], default=())
+    figures: tuple[Figure, ...] = documented(
+        "Numbers the instruments and sources state, added to the catalogues' figures.",
+        [[]],
+        default=(),
+    )
+    extends: tuple[InstrumentExtension, ...] = documented(
+        "Powers, limits and conditions added to instruments taken from a catalogue.",
+        [[]],
+        default=(),
+    )
     objectives: tuple[Objective, ...] = documented("Exercise objectives.", [[]], min_length=1)
     roles: tuple[Role, ...] = documented("Seats at the table.", [[]], min_length=1)
     phases: tuple[Phase, ...] = documented("Moves of the game, in order.", [[]], min_length=1)

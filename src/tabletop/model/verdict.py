@@ -18,12 +18,22 @@ VERDICT_LABELS: dict[str, str] = {
 }
 
 
+Weight = Literal["binding", "supporting"]
+"""Whether a ground rests on a binding instrument or on a statement, report or study."""
+
+
 class ConditionResult(Model):
     """One condition of a power or limit, evaluated, in words."""
 
     holds: bool = documented("Whether the condition held.", [False])
     text: str = documented(
         "The condition in plain words, as it stood.", ["Uzbekistan is not a member of the CSTO"]
+    )
+    needed: str | None = documented(
+        "What the rule needs, in words, when that differs from how the world stands (given "
+        "for a condition that did not hold).",
+        ["Uzbekistan is a member of the CSTO"],
+        default=None,
     )
 
 
@@ -42,6 +52,23 @@ class Ground(Model):
         "Conditions in order, up to and including the first that failed.", [[]], default=()
     )
     citation: Citation
+    unmet: int | None = documented(
+        "How many of all its conditions did not hold (how far it was from applying).",
+        [1],
+        default=None,
+    )
+    weight: Weight | None = documented(
+        "'binding' when its source is a treaty, charter, agreement, law or decree; "
+        "'supporting' for a statement, press report or study.",
+        ["binding"],
+        default=None,
+    )
+    source_kind: str | None = documented(
+        "Kind of the source it cites (treaty, press_report, ...).", ["treaty"], default=None
+    )
+    caution: bool | None = documented(
+        "A limit whose effect is a caution, not a refusal.", [None], default=None
+    )
 
 
 class ObligationDue(Model):
@@ -62,6 +89,39 @@ class ObligationDue(Model):
         "Actor that owes it (whose later action discharges it); null: any actor.",
         ["CSTO"],
         default=None,
+    )
+    within_hours: int | None = documented(
+        "Scenario hours after the action by which it must be met (0: at once).",
+        [24],
+        default=None,
+    )
+    deadline_note: str | None = documented(
+        "Where the deadline comes from.", ["Read as 24 hours by the pack."], default=None
+    )
+
+
+FactOrigin = Literal["start", "inject", "decision", "ruling", "other"]
+
+
+class FactTrace(Model):
+    """Where the value of a fact a verdict relied on came from in the game."""
+
+    fact: Id = documented("Fact id.", ["aggression"])
+    title: str = documented("Fact title.", ["Aggression"])
+    value: str = documented("Its value, in words.", ["international terrorists → Kazakhstan"])
+    origin: FactOrigin = documented(
+        "start: the pack's starting value; inject; decision; ruling: the facilitator's.",
+        ["decision"],
+    )
+    ref: str | None = documented(
+        "The inject or decision point (or ruling) that set it.", ["DP-2"], default=None
+    )
+    by: str | None = documented(
+        "Who set it (a role's seat name).", ["Kazakh Presidential Administration"], default=None
+    )
+    text: str = documented(
+        "The origin in words, for a sentence.",
+        ["as framed by the Kazakh Presidential Administration at DP-2"],
     )
 
 
@@ -90,6 +150,30 @@ class Verdict(Model):
     )
     obligations: tuple[ObligationDue, ...] = documented(
         "What the action then owes.", [[]], default=()
+    )
+    bases: tuple[Ground, ...] | None = documented(
+        "Every power that permits it, binding ones first (the first is 'basis').",
+        [None],
+        default=None,
+    )
+    nearest: Ground | None = documented(
+        "Outside mandate: the power that came closest to permitting it.", [None], default=None
+    )
+    cautions: tuple[str, ...] | None = documented(
+        "What the facilitator should read with the verdict (a figure exceeded, a verdict "
+        "resting on a statement rather than a binding instrument).",
+        [None],
+        default=None,
+    )
+    consulted: tuple[str, ...] | None = documented(
+        "Every instrument the role draws on, by title: for the detail view.",
+        [None],
+        default=None,
+    )
+    relies_on: tuple[FactTrace, ...] | None = documented(
+        "The facts the verdict relied on and where each value came from in the game.",
+        [None],
+        default=None,
     )
 
     @property

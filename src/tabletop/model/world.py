@@ -6,8 +6,45 @@ from typing import Annotated, Literal
 
 from pydantic import ConfigDict, Field, model_validator
 
-from tabletop.model.base import Id, Model, Text, documented
+from tabletop.model.base import ActorKind, Id, Model, Text, documented
 from tabletop.model.conditions import Condition, Pair
+
+SourceKind = Literal[
+    "treaty",
+    "charter",
+    "agreement",
+    "national_law",
+    "decree",
+    "official_statement",
+    "press_report",
+    "scholarship",
+    "other",
+    "law",
+    "official",
+    "news",
+]
+"""What sort of document a source is (the last three are older spellings)."""
+
+BINDING_KINDS: frozenset[str] = frozenset(
+    {"treaty", "charter", "agreement", "national_law", "decree", "law"}
+)
+"""Source kinds that bind the parties; the others support or illustrate a reading."""
+
+SOURCE_KIND_WORDS: dict[str, str] = {
+    "treaty": "treaty",
+    "charter": "charter",
+    "agreement": "agreement",
+    "national_law": "national law",
+    "decree": "decree",
+    "official_statement": "official statement",
+    "press_report": "press report",
+    "scholarship": "scholarship",
+    "other": "other source",
+    "law": "national law",
+    "official": "official statement",
+    "news": "press report",
+}
+"""A source kind as it reads in a sentence."""
 
 
 class Source(Model):
@@ -18,8 +55,19 @@ class Source(Model):
         "Full citation as it should appear in a bibliography.",
         ["CSTO (2007). Agreement on Peacekeeping Activities of the CSTO. Dushanbe, 6 Oct 2007."],
     )
-    kind: Literal["treaty", "law", "official", "news", "scholarship", "other"] = documented(
-        "What sort of document this is.", ["treaty", "news"], default="other"
+    kind: SourceKind = documented(
+        "What sort of document this is. Treaties, charters, agreements, national laws and "
+        "decrees bind; official statements, press reports and scholarship support or "
+        "illustrate a reading and are labelled as such in verdicts. 'law', 'official' and "
+        "'news' are older spellings of national_law, official_statement and press_report.",
+        ["treaty", "press_report"],
+        default="other",
+    )
+    notes: str = documented(
+        "What the pack takes from this source, in the author's own words, with the article "
+        "numbers the source gives (a citation's article must appear here or in 'citation').",
+        ["Article 4: aggression against one member is aggression against all."],
+        default="",
     )
     url: str | None = documented(
         "Where the document can be read, if public.", ["https://en.odkb-csto.org/"], default=None
@@ -47,8 +95,10 @@ class Actor(Model):
         "Name shown to players.", ["Kazakhstan", "Collective Security Treaty Organization"]
     )
     short_name: str | None = documented("Short form used in sentences.", ["the CSTO"], default=None)
-    kind: Literal["state", "organisation", "non_state_group"] = documented(
-        "What sort of actor this is.", ["state", "organisation"]
+    kind: ActorKind = documented(
+        "What sort of actor this is: a state, an organisation, a group of states acting "
+        "together, or a non-state (armed) group.",
+        ["state", "organisation", "non_state_group"],
     )
     members: tuple[Id, ...] = documented(
         "Member states (organisations only).",
@@ -128,6 +178,19 @@ class Obligation(Model):
     citation: Citation | None = documented(
         "Where it is written, if not with the power.", [None], default=None, title="Citation"
     )
+    within_hours: int | None = documented(
+        "Scenario hours after the action by which it must be met (0: at once, before the "
+        "clock moves on); absent: no deadline. Past it, an open obligation is late.",
+        [24],
+        default=None,
+        ge=0,
+        le=24 * 365,
+    )
+    deadline_note: str | None = documented(
+        "Where the deadline comes from: the instrument's words, or the pack's reading of them.",
+        ["The agreement asks that the Council be told of planned operations; read as 24 hours."],
+        default=None,
+    )
 
 
 class Power(PowerBase):
@@ -142,7 +205,16 @@ class Power(PowerBase):
 
 
 class Limit(PowerBase):
-    """An action the instrument rules out when its conditions hold (always, if none)."""
+    """An action the instrument rules out when its conditions hold (always, if none), or,
+    with effect 'caution', one it lets stand with a warning the facilitator reads."""
+
+    effect: Literal["rules_out", "caution"] = documented(
+        "'rules_out': the action is outside mandate when the limit bites. 'caution': the "
+        "verdict stands but carries this limit as a caution (e.g. a force larger than the "
+        "stated size of the force).",
+        ["rules_out", "caution"],
+        default="rules_out",
+    )
 
     applies_when: tuple[Condition, ...] = documented(
         "All must hold for the limit to bite; empty means it always does.",
@@ -171,6 +243,20 @@ class Instrument(Model):
     limits: tuple[Limit, ...] = documented("Actions it rules out.", [[]], default=())
 
 
+class Figure(Model):
+    """A number an instrument or a source states (the size of a force, a contingent, a
+    duration), compared with an action's parameters by conditions as {"figure": id}."""
+
+    id: Id = documented("Figure id, used as {'figure': id} in conditions.", ["csto-pk-force"])
+    title: Text = documented(
+        "What the number is, as it reads in a sentence.",
+        ["the CSTO peacekeeping force (3,000 military and 600 police)"],
+    )
+    value: int = documented("The number.", [3600])
+    unit: str = documented("Unit, in words.", ["personnel", "days"], default="")
+    source: Id | None = documented("Id of the source that states it.", ["CSTO-2007"], default=None)
+
+
 class ParamBase(Model):
     """Fields shared by all parameter specs."""
 
@@ -188,7 +274,7 @@ class ActorParam(ParamBase):
     """A parameter naming an actor (host state, target territory, requesting party)."""
 
     type: Literal["actor"] = documented("Parameter type.", ["actor"])
-    kinds: tuple[Literal["state", "organisation", "non_state_group"], ...] = documented(
+    kinds: tuple[ActorKind, ...] = documented(
         "Kinds of actor allowed; empty allows any.", [["state"]], default=()
     )
 
@@ -306,6 +392,13 @@ class ActorSetFact(FactBase):
 
 class RelationFact(FactBase):
     """A set of actor pairs (requests, notifications, authorisations)."""
+
+    consent: bool = documented(
+        "A pair from A to B is A's consent to B acting on A's territory (a request for help "
+        "is one): read by 'consent_of' conditions.",
+        [True],
+        default=False,
+    )
 
     type: Literal["relation"] = documented("Fact type.", ["relation"])
     initial: tuple[Pair, ...] = documented(

@@ -161,7 +161,7 @@ def merge(pack: Pack, catalogues: list[Catalogue]) -> Pack:
         update={"sources": pack.meta.sources + tuple(s for c in catalogues for s in c.sources)}
     )
     update: dict[str, Any] = {"meta": meta}
-    for key in ("actors", "facts", "action_types", "instruments"):
+    for key in ("actors", "facts", "action_types", "instruments", "figures"):
         update[key] = getattr(pack, key) + tuple(x for c in catalogues for x in getattr(c, key))
     return pack.model_copy(update=update)
 
