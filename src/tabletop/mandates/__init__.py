@@ -9,6 +9,7 @@ from tabletop.mandates.action_check import (
     check_action,
     explain,
     explain_all,
+    facts_weighed,
     forget_verdicts,
     holds,
 )
@@ -32,6 +33,7 @@ __all__ = [
     "discharged_by",
     "explain",
     "explain_all",
+    "facts_weighed",
     "forget_verdicts",
     "holds",
     "is_discharged",

@@ -118,6 +118,13 @@ def plan_for(index: PackIndex, role_id: str, action: ActionSpec) -> Plan:
     return plan
 
 
+def facts_weighed(pack: Pack, role_id: str, action: ActionSpec) -> tuple[str, ...]:
+    """The ids of the facts the limits and powers for this role and action read, in the
+    order first read: the only facts its verdict depends on (raises for an unknown role or
+    action type)."""
+    return plan_for(index_of(pack), role_id, action).reads
+
+
 def check_action(pack: Pack, role_id: str, action: ActionSpec, facts: Facts) -> Verdict:
     """The verdict on a role taking an action given the facts; raises only for bad input."""
     index = index_of(pack)
@@ -225,6 +232,8 @@ def _obligations(
             discharged_by=tuple(bind_params(d, params) for d in ob.discharged_by),
             citation=ob.citation or power.citation,
             actor=actor,
+            within_hours=ob.within_hours,
+            deadline_note=ob.deadline_note,
         )
         for ob in power.obligations
     )
