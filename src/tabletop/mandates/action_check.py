@@ -8,16 +8,41 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from tabletop.mandates import headlines
+from tabletop.mandates import wording as w
 from tabletop.mandates.bad_input import UnknownName
 from tabletop.mandates.evaluate import Context, evaluate, evaluate_all
+from tabletop.mandates.frameworks import BINDING_INSTRUMENTS
 from tabletop.mandates.inputs import action_type_of, check_params, resolve_facts
-from tabletop.mandates.substitute import bind_params
-from tabletop.model.conditions import Condition, FactTest, RelationTest, Scalar, conditions_in
+from tabletop.mandates.requirements import requirement
+from tabletop.mandates.substitute import bind_condition, bind_params
+from tabletop.model.conditions import (
+    Condition,
+    ConsentOf,
+    FactTest,
+    RelationTest,
+    Scalar,
+    conditions_in,
+)
 from tabletop.model.facts import Facts
 from tabletop.model.index import PackIndex, index_of
 from tabletop.model.pack import ActionSpec, Pack, Role
-from tabletop.model.verdict import ConditionResult, Ground, GroundKind, ObligationDue, Verdict
-from tabletop.model.world import ActionType, Instrument, Limit, ParamSpec, Power
+from tabletop.model.verdict import (
+    ConditionResult,
+    Ground,
+    GroundKind,
+    ObligationDue,
+    Verdict,
+    Weight,
+)
+from tabletop.model.world import (
+    BINDING_KINDS,
+    ActionType,
+    Instrument,
+    Limit,
+    ParamSpec,
+    Power,
+    RelationFact,
+)
 
 
 def role_of(index: PackIndex, role_id: str) -> Role:
@@ -112,7 +137,16 @@ def plan_for(index: PackIndex, role_id: str, action: ActionSpec) -> Plan:
     )
     conditions = [c for _, rule in limits for c in rule.applies_when]
     conditions += [c for _, power in powers for c in power.conditions]
-    plan = Plan(role, atype, specs, instruments, limits, powers, reads=_facts_read(conditions))
+    if not powers:  # the nearest power is then sought elsewhere in the pack (see elsewhere)
+        conditions += [
+            c
+            for inst in index.instruments.values()
+            for power in inst.powers
+            if atype.id in power.actions
+            for c in power.conditions
+        ]
+    reads = _facts_read(index, conditions)
+    plan = Plan(role, atype, specs, instruments, limits, powers, reads=reads)
     if instruments is not None:
         plans[(role_id, action.type)] = plan
     return plan
@@ -131,7 +165,7 @@ def check_action(pack: Pack, role_id: str, action: ActionSpec, facts: Facts) -> 
     plan = plan_for(index, role_id, action)
     role, atype = plan.role, plan.atype
     params = check_params(index, atype, action.params, plan.specs)
-    ctx = Context(index, resolve_facts(index, facts), params, plan.specs)
+    ctx = Context(index, resolve_facts(index, facts), params, plan.specs, role.actor)
     instruments = plan.instruments
     if instruments is None:
         instruments = instruments_of(index, role)  # raises: the role names an unknown one
@@ -152,8 +186,9 @@ _REMEMBERED = 512
 """Verdicts kept per role and action type before the memory starts afresh."""
 
 
-def _facts_read(conditions: Iterable[Condition]) -> tuple[str, ...]:
-    """The ids of the facts the conditions read, in first-read order."""
+def _facts_read(index: PackIndex, conditions: Iterable[Condition]) -> tuple[str, ...]:
+    """The ids of the facts the conditions read, in first-read order (a consent condition
+    reads every relation fact marked as consent)."""
     out: dict[str, None] = {}
     for top in conditions:
         for cond in conditions_in(top):
@@ -161,31 +196,121 @@ def _facts_read(conditions: Iterable[Condition]) -> tuple[str, ...]:
                 out[cond.fact] = None
             elif isinstance(cond, RelationTest):
                 out[cond.relation] = None
+            elif isinstance(cond, ConsentOf):
+                for spec in index.facts.values():
+                    if isinstance(spec, RelationFact) and spec.consent:
+                        out[spec.id] = None
     return tuple(out)
 
 
 def _weigh(
     ctx: Context, plan: Plan, instruments: tuple[Instrument, ...], clean: ActionSpec
 ) -> Verdict:
-    """The verdict, worked out: limits first, then powers in order."""
+    """The verdict, worked out: every limit and every power is weighed. A limit that bites
+    rules the action out, unless it rests only on a statement or report while a binding
+    instrument permits the action (then it is a caution); every power that permits it is a
+    basis, binding ones first; with none, the nearest power says what is missing."""
     role, atype = plan.role, plan.atype
-    params = ctx.params
     limits = [_ground(ctx, inst, rule, "limit", rule.applies_when) for inst, rule in plan.limits]
-    biting = [g for g in limits if g.applies]
-    if biting:
-        return headlines.outside_by_limits(ctx, role, clean, atype, tuple(limits), tuple(biting))
+    powers = [_ground(ctx, inst, power, "power", power.conditions) for inst, power in plan.powers]
+    grounds = tuple(limits + powers)
+    granting = _binding_first([g for g in powers if g.applies])
+    biting = _binding_first([g for g in limits if g.applies and not g.caution])
+    cautioning = [g for g in limits if g.applies and g.caution]
+    binding_grant = any(g.weight == "binding" for g in granting)
+    if biting and (biting[0].weight == "binding" or not binding_grant):
+        return headlines.outside_by_limits(ctx, role, clean, atype, grounds, tuple(biting))
+    cautioning += biting  # statements that a binding instrument outweighs
+    consulted = tuple(w.instrument_label(i) for i in instruments)
+    if granting:
+        by_rule = {(inst.id, power.id): (inst, power) for inst, power in plan.powers}
+        dues: dict[str, ObligationDue] = {}
+        for g in granting:
+            inst, power = by_rule[(g.instrument, g.rule)]
+            for due in _obligations(ctx, inst, power, role.actor, ctx.params):
+                dues.setdefault(due.key, due)
+        return headlines.permitted(
+            ctx, role, clean, grounds, tuple(granting), tuple(dues.values()), tuple(cautioning)
+        ).model_copy(update={"consulted": consulted})
+    nearest = nearest_power(ctx, plan, powers, instruments)
+    if nearest is None:
+        verdict = headlines.no_power(ctx, role, clean, atype, grounds, instruments)
+    else:
+        verdict = headlines.outside_by_powers(ctx, role, clean, grounds, nearest)
+    return verdict.model_copy(update={"consulted": consulted})
 
-    grounds: list[Ground] = limits
-    for inst, power in plan.powers:
-        ground = _ground(ctx, inst, power, "power", power.conditions)
-        grounds.append(ground)
-        if ground.applies:
-            dues = _obligations(ctx, inst, power, role.actor, params)
-            return headlines.permitted(ctx, role, clean, atype, tuple(grounds), ground, dues)
-    if not plan.powers:
-        return headlines.no_power(ctx, role, clean, atype, tuple(grounds), instruments)
-    considered = tuple(g for g in grounds if g.kind == "power")
-    return headlines.outside_by_powers(ctx, role, clean, atype, tuple(grounds), considered)
+
+def _binding_first(grounds: list[Ground]) -> list[Ground]:
+    """Grounds resting on binding instruments before statements and reports, else in the
+    order weighed (the role's order of instruments)."""
+    return sorted(grounds, key=lambda g: g.weight != "binding")
+
+
+def nearest_power(
+    ctx: Context, plan: Plan, powers: list[Ground], instruments: tuple[Instrument, ...]
+) -> Ground | None:
+    """The power that came closest to permitting the action: fewest unmet conditions the
+    game cannot change (membership, territory, parties), then fewest unmet in all, then
+    binding before statements, then the role's own order. Without a power of its own for
+    this action, the nearest is one elsewhere in the pack (held by another actor, or in an
+    instrument the role does not draw on), with that as its first unmet condition."""
+    rules = {(inst.id, power.id): power for inst, power in plan.powers}
+    candidates = list(powers) or elsewhere(ctx, plan, instruments)
+    if not candidates:
+        return None
+
+    def fixed_unmet(g: Ground) -> int:
+        power = rules.get((g.instrument, g.rule))
+        if power is None:  # elsewhere: the barrier itself cannot change in the game
+            return 1
+        return sum(
+            not _reads_facts(c) and not evaluate(ctx, c).holds for c in power.conditions
+        )
+
+    order = {id(g): n for n, g in enumerate(candidates)}
+    return min(
+        candidates,
+        key=lambda g: (fixed_unmet(g), g.unmet or 0, g.weight != "binding", order[id(g)]),
+    )
+
+
+def _reads_facts(condition: Condition) -> bool:
+    """Whether a condition reads the world's facts (which the game can change)."""
+    return any(
+        isinstance(c, FactTest | RelationTest | ConsentOf) for c in conditions_in(condition)
+    )
+
+
+def elsewhere(ctx: Context, plan: Plan, instruments: tuple[Instrument, ...]) -> list[Ground]:
+    """Powers for this action type that the role cannot use: given to other actors by its
+    own instruments, or in instruments of the pack it does not draw on."""
+    role, atype = plan.role, plan.atype
+    own = {i.id for i in instruments}
+    actor = w.actor_name(ctx.index, role.actor)
+    out = []
+    for inst in ctx.index.instruments.values():
+        for power in inst.powers:
+            if atype.id not in power.actions:
+                continue
+            if inst.id in own:
+                holders = w.join_or([w.actor_name(ctx.index, h) for h in power.holders])
+                why = f"{w.instrument_short(inst)} gives this power to {holders}, not to {actor}"
+            elif role.actor in inst.parties or not inst.parties:
+                why = f"the {role.title} does not draw on {w.instrument_short(inst)}"
+            else:
+                why = f"{actor} is not a party to {w.instrument_short(inst)}"
+            ground = _ground(ctx, inst, power, "power", power.conditions)
+            barrier = ConditionResult(holds=False, text=why)
+            out.append(
+                ground.model_copy(
+                    update={
+                        "applies": False,
+                        "conditions": (barrier,),
+                        "unmet": (ground.unmet or 0) + 1,
+                    }
+                )
+            )
+    return out
 
 
 def _clean(action: ActionSpec, params: dict[str, Scalar]) -> ActionSpec:
@@ -198,6 +323,15 @@ def _applies_to(rule: Power | Limit, action_type: str, actor: str) -> bool:
     return action_type in rule.actions and (not rule.holders or actor in rule.holders)
 
 
+def weight_of(ctx: Context, inst: Instrument, rule: Power | Limit) -> tuple[Weight, str | None]:
+    """Whether a rule rests on a binding document, and the kind of its source: the rule's
+    own citation's source, else the instrument's, else the instrument's kind."""
+    source = ctx.index.sources.get(rule.citation.source or inst.source or "")
+    if source is not None and source.kind != "other":
+        return ("binding" if source.kind in BINDING_KINDS else "supporting"), source.kind
+    return ("binding" if inst.kind in BINDING_INSTRUMENTS else "supporting"), None
+
+
 def _ground(
     ctx: Context,
     inst: Instrument,
@@ -205,16 +339,31 @@ def _ground(
     kind: GroundKind,
     conditions: tuple[Condition, ...],
 ) -> Ground:
-    results = evaluate_all(ctx, conditions)
+    # Every condition is evaluated, to know how near the rule came; the ground keeps them
+    # up to and including the first that failed, which is what the verdict explains.
+    results = [evaluate(ctx, c) for c in conditions]
+    first_failed = next((n for n, r in enumerate(results) if not r.holds), None)
+    shown = results if first_failed is None else results[: first_failed + 1]
+    if first_failed is not None:
+        needed = requirement(
+            ctx.index, bind_condition(conditions[first_failed], ctx.params), ctx.param_specs
+        )
+        if needed != shown[-1].text:
+            shown[-1] = shown[-1].model_copy(update={"needed": needed})
+    weight, source_kind = weight_of(ctx, inst, rule)
     return Ground(
         instrument=inst.id,
         instrument_title=inst.title,
         kind=kind,
         rule=rule.id,
         summary=rule.summary,
-        applies=all(r.holds for r in results),
-        conditions=results,
+        applies=first_failed is None,
+        conditions=tuple(shown),
         citation=rule.citation,
+        unmet=sum(not r.holds for r in results),
+        weight=weight,
+        source_kind=source_kind,
+        caution=True if isinstance(rule, Limit) and rule.effect == "caution" else None,
     )
 
 

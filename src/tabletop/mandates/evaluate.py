@@ -9,10 +9,13 @@ from typing import TypeGuard
 from tabletop.mandates import wording as w
 from tabletop.mandates.bad_input import UnknownName
 from tabletop.model.conditions import (
+    AgreementBetween,
     AllOf,
     AnyOf,
     Condition,
+    ConsentOf,
     FactTest,
+    FigureRef,
     MemberOf,
     Not,
     Pair,
@@ -45,6 +48,8 @@ class Context:
     facts: Mapping[str, FactValue]
     params: Mapping[str, Scalar] = field(default_factory=dict)
     param_specs: Mapping[str, ParamSpec] = field(default_factory=dict)
+    actor: str | None = None
+    """The actor the role acts for (whose consent, whose agreements), when checking an action."""
 
 
 def evaluate(ctx: Context, cond: Condition) -> ConditionResult:
@@ -95,7 +100,16 @@ def _eval(ctx: Context, cond: Condition) -> tuple[bool, str]:
         return _within(ctx, cond)
     if isinstance(cond, RelationTest):
         return _relation(ctx, cond)
-    return _party_to(ctx, cond)
+    if isinstance(cond, PartyTo):
+        return _party_to(ctx, cond)
+    # Imported here: frameworks reads relations and parties through this module.
+    from tabletop.mandates import frameworks
+
+    if isinstance(cond, ConsentOf):
+        return frameworks.consent_of(ctx, cond)
+    if isinstance(cond, AgreementBetween):
+        return frameworks.agreement_between(ctx, cond)
+    raise TypeError(f"unknown condition {type(cond).__name__}")
 
 
 # --- references and comparisons -------------------------------------------------------
@@ -106,14 +120,16 @@ def _param_title(ctx: Context, name: str) -> str:
     return w.subject(spec.title if spec else name.replace("_", " "))
 
 
-def _actor(ctx: Context, ref: str | ParamRef) -> str | None:
-    if isinstance(ref, str):
+def _actor(ctx: Context, ref: str | ParamRef | None) -> str | None:
+    if ref is None or isinstance(ref, str):
         return ref
     value = ctx.params.get(ref.param)
     return value if isinstance(value, str) else None
 
 
-def _missing(ctx: Context, ref: str | ParamRef) -> str:
+def _missing(ctx: Context, ref: str | ParamRef | None) -> str:
+    if ref is None:
+        return "no actor was given"
     name = ref if isinstance(ref, str) else ref.param
     return f"no {_param_title(ctx, name).removeprefix('the ')} was given"
 
@@ -121,6 +137,13 @@ def _missing(ctx: Context, ref: str | ParamRef) -> str:
 def _value(ctx: Context, value: object) -> object:
     if isinstance(value, ParamRef):
         return ctx.params.get(value.param)
+    if isinstance(value, FigureRef):
+        figure = ctx.index.figures.get(value.figure)
+        if figure is None:
+            raise UnknownName(
+                "figure", value.figure, ctx.index.figures, where="read by a condition"
+            )
+        return figure.value
     if isinstance(value, Pair):
         return (_actor(ctx, value.from_), _actor(ctx, value.to))
     return value
@@ -205,7 +228,15 @@ def _fact_test(ctx: Context, cond: FactTest) -> tuple[bool, str]:
         statement = w.fill(spec.says, value=shown)
     else:
         statement = f"{w.subject(spec.title)} is {shown}"
-    return truth, w.comparison(statement, cond.op, truth, w.show_value(ctx.index, expected))
+    return truth, w.comparison(statement, cond.op, truth, _shown(ctx, cond.value, expected))
+
+
+def _shown(ctx: Context, value: object, expected: object, actor_like: bool = False) -> str:
+    """The value compared with, in words; a figure with what it is and where it is stated."""
+    if isinstance(value, FigureRef):
+        figure = ctx.index.figures[value.figure]
+        return w.figure_words(ctx.index, figure)
+    return w.show_value(ctx.index, expected, actor_like=actor_like)
 
 
 def _membership_words(
@@ -232,9 +263,14 @@ def _membership_words(
     return w.join_and([text for _, text in said])
 
 
-def _pair_words(ctx: Context, spec: FactSpec, frm: object, to: object, present: bool) -> str:
+def _pair_words(
+    ctx: Context, spec: FactSpec, frm: object, to: object, present: bool, named: bool = False
+) -> str:
+    """A pair of a relation in words; `named`: `frm` is already words, not an actor id."""
     names = {
-        "from": w.actor_name(ctx.index, frm if isinstance(frm, str) else None),
+        "from": frm
+        if named and isinstance(frm, str)
+        else w.actor_name(ctx.index, frm if isinstance(frm, str) else None),
         "to": w.actor_name(ctx.index, to if isinstance(to, str) else None),
     }
     template = spec.says if present else spec.says_not
@@ -259,7 +295,7 @@ def _param_test(ctx: Context, cond: ParamTest) -> tuple[bool, str]:
     shown = w.show_value(ctx.index, actual, actor_like=actorish)
     statement = f"{_param_title(ctx, cond.param)} is {shown}"
     return truth, w.comparison(
-        statement, cond.op, truth, w.show_value(ctx.index, expected, actor_like=actorish)
+        statement, cond.op, truth, _shown(ctx, cond.value, expected, actorish)
     )
 
 
@@ -308,14 +344,46 @@ def _relation(ctx: Context, cond: RelationTest) -> tuple[bool, str]:
     spec = ctx.index.facts.get(cond.relation)
     if spec is None or cond.relation not in ctx.facts:
         raise UnknownName("fact", cond.relation, ctx.index.facts, where="read by a condition")
-    frm, to = _actor(ctx, cond.from_), _actor(ctx, cond.to)
-    if frm is None:
-        return False, _missing(ctx, cond.from_)
+    to = _actor(ctx, cond.to)
     if to is None:
         return False, _missing(ctx, cond.to)
     actual = ctx.facts[cond.relation]
-    present = isinstance(actual, frozenset) and (frm, to) in actual
+    pairs = actual if isinstance(actual, frozenset) else frozenset()
+    if cond.from_ is None:
+        return _from_anyone(ctx, spec, cond, pairs, to)
+    frm = _actor(ctx, cond.from_)
+    if frm is None:
+        return False, _missing(ctx, cond.from_)
+    present = (frm, to) in pairs
     return present, _pair_words(ctx, spec, frm, to, present)
+
+
+def _from_anyone(
+    ctx: Context, spec: FactSpec, cond: RelationTest, pairs: frozenset[object], to: str
+) -> tuple[bool, str]:
+    """A relation to `to` from anyone, or from anyone of the kinds asked for: names who it
+    comes from, and when only others are found, says of what kind they are."""
+    sources = sorted(p[0] for p in pairs if isinstance(p, tuple) and p[1] == to)
+    kinds = cond.from_kinds
+
+    def kind_of(actor: str) -> str | None:
+        found = ctx.index.actors.get(actor)
+        return found.kind if found else None
+
+    fitting = [a for a in sources if not kinds or kind_of(a) in kinds]
+    if fitting:
+        names = w.join_and([w.actor_name(ctx.index, a) for a in fitting])
+        return True, _pair_words(ctx, spec, names, to, True, named=True)
+    wanted = w.join_or([w.KIND_WORDS.get(k, k) for k in kinds])
+    if not sources:
+        who = f"anyone{' (' + wanted + ')' if kinds else ''}"
+        return False, _pair_words(ctx, spec, who, to, False, named=True)
+    kinds_found = [w.KIND_WORDS.get(kind_of(a) or "", "of unknown kind") for a in sources]
+    others = w.join_and(
+        [f"{w.actor_name(ctx.index, a)} ({k})" for a, k in zip(sources, kinds_found, strict=True)]
+    )
+    said = _pair_words(ctx, spec, others, to, True, named=True)
+    return False, f"{said}, not by {wanted}"
 
 
 def _party_to(ctx: Context, cond: PartyTo) -> tuple[bool, str]:

@@ -1,4 +1,9 @@
-"""Turning the grounds the engine weighed into a Verdict with a headline and reasons."""
+"""Turning the grounds the engine weighed into a Verdict with a headline and reasons.
+
+A headline is one sentence a facilitator can read aloud. A permitted verdict names each
+basis; a refusal names the limit that bites and why, or the power that came nearest and
+the condition that failed. The list of every instrument consulted is detail, not headline.
+"""
 
 from __future__ import annotations
 
@@ -15,23 +20,72 @@ def _citations(items: Iterable[Citation]) -> tuple[Citation, ...]:
     return tuple(dict.fromkeys(items))
 
 
+def authority(ground: Ground) -> str:
+    """'Collective Security Treaty 1992, art. 4', with the kind of source when it does not
+    bind ('…, a press report, not a binding instrument')."""
+    text = w.cite(ground.citation)
+    if ground.weight == "supporting":
+        kind = w.kind_words(ground.source_kind) or "statement"
+        text += f"; {w.article(kind)} {kind}, not a binding instrument"
+    return text
+
+
+def _other_citations(first: Ground, rest: Iterable[Ground]) -> list[str]:
+    """The citations of the other grounds, each once, leaving out the first's own."""
+    said = w.cite(first.citation)
+    return [c for c in dict.fromkeys(w.cite(g.citation) for g in rest) if c != said]
+
+
+def failed_condition(ground: Ground) -> str:
+    """The condition that failed, as the world stands ('Kyrgyzstan has not asked ...')."""
+    if not ground.conditions:
+        return ""
+    return ground.conditions[-1].text
+
+
+def biting_reason(ground: Ground, what: str = "such action") -> str:
+    """Why a limit bites: 'it applies because ...' with the conditions that held, or that it
+    rules out every such action whatever the circumstances."""
+    why = w.join_and([r.text for r in ground.conditions])
+    return f"it applies because {why}" if why else f"it rules out every {what}"
+
+
+def _caution_words(ground: Ground) -> str:
+    return f"{w.strip_stop(ground.summary)} ({authority(ground)}); {biting_reason(ground)}"
+
+
 def permitted(
     ctx: Context,
     role: Role,
     action: ActionSpec,
-    atype: ActionType,
     grounds: tuple[Ground, ...],
-    basis: Ground,
+    bases: tuple[Ground, ...],
     dues: tuple[ObligationDue, ...],
+    cautioning: tuple[Ground, ...] = (),
 ) -> Verdict:
-    """Permitted by the basis power, with its obligations if it has any."""
+    """Permitted by each basis, binding ones first, with the obligations of each."""
+    basis = bases[0]
     summary = w.strip_stop(basis.summary)
-    headline = f"Permitted under {w.cite(basis.citation)}: {summary}"
+    headline = f"Permitted under {authority(basis)}: {summary}"
+    also = _other_citations(basis, bases[1:])
+    if also:
+        headline += "; also under " + w.join_and(also)
     if dues:
         owed = w.join_and([w.strip_stop(d.text) for d in dues])
         noun = "an obligation" if len(dues) == 1 else "obligations"
-        headline = f"Permitted under {w.cite(basis.citation)}, with {noun}: {owed}"
-    reasons = [w.capitalise(r.text) for r in basis.conditions] or [w.capitalise(summary)]
+        headline += f"; with {noun}: {owed}"
+    cautions = [w.sentence(_caution_words(g)) for g in cautioning]
+    if basis.weight == "supporting":
+        kind = w.kind_words(basis.source_kind) or "statement"
+        cautions.append(
+            w.sentence(
+                f"This rests on {w.article(kind)} {kind} ({w.cite(basis.citation)}), not on a "
+                "binding instrument: read it as the organisation's stated position"
+            )
+        )
+    reasons: list[str] = []
+    for g in bases:
+        reasons += [w.capitalise(r.text) for r in g.conditions] or [w.capitalise(g.summary)]
     return Verdict(
         role=role.id,
         actor=role.actor,
@@ -39,10 +93,12 @@ def permitted(
         kind="permitted_with_obligations" if dues else "permitted",
         headline=w.sentence(headline),
         basis=basis,
+        bases=bases,
         grounds=grounds,
-        reasons=tuple(dict.fromkeys(reasons)),
-        citations=_citations([basis.citation, *(d.citation for d in dues)]),
+        reasons=tuple(dict.fromkeys(w.strip_stop(r) for r in reasons)),
+        citations=_citations([*(g.citation for g in bases), *(d.citation for d in dues)]),
         obligations=dues,
+        cautions=tuple(cautions) or None,
     )
 
 
@@ -54,17 +110,21 @@ def outside_by_limits(
     grounds: tuple[Ground, ...],
     biting: tuple[Ground, ...],
 ) -> Verdict:
-    """Ruled out by one or more limits, which win over any power."""
+    """Ruled out by one or more limits, which win over any power: which limit, and why it
+    bites."""
+    first = biting[0]
+    what = f"{atype.title[:1].lower()}{atype.title[1:]} by {w.actor_name(ctx.index, role.actor)}"
+    headline = (
+        f"Outside mandate: {w.strip_stop(first.summary)} ({authority(first)}); "
+        f"{biting_reason(first, what)}"
+    )
+    also = _other_citations(first, biting[1:])
+    if also:
+        headline += "; also " + w.join_and(also)
     reasons: list[str] = []
     for g in biting:
         reasons.append(w.strip_stop(g.summary))
         reasons.extend(w.capitalise(r.text) for r in g.conditions)
-    first = biting[0]
-    why = w.join_and([r.text for r in first.conditions])
-    headline = f"Outside mandate under {w.cite(first.citation)}: {w.strip_stop(first.summary)}"
-    headline += f" ({why})" if why else ""
-    for g in biting[1:]:
-        headline += f"; also {w.cite(g.citation)}: {w.strip_stop(g.summary)}"
     return Verdict(
         role=role.id,
         actor=role.actor,
@@ -81,22 +141,25 @@ def outside_by_powers(
     ctx: Context,
     role: Role,
     action: ActionSpec,
-    atype: ActionType,
     grounds: tuple[Ground, ...],
-    considered: tuple[Ground, ...],
+    nearest: Ground,
 ) -> Verdict:
-    """No power held: each considered power with the first condition that failed."""
-    failures = [g.conditions[-1].text for g in considered if g.conditions]
-    headline = "Outside mandate: " + w.join_and(failures)
+    """No power held: the nearest power, what it allows, and the condition that failed."""
+    failed = failed_condition(nearest)
+    allows = w.decapitalise(w.strip_stop(nearest.summary))
+    headline = f"Outside mandate: {allows} ({authority(nearest)}), but {failed}"
+    others = [g for g in grounds if g.kind == "power" and g is not nearest and g.conditions]
+    reasons = [w.capitalise(failed)] + [w.capitalise(failed_condition(g)) for g in others]
     return Verdict(
         role=role.id,
         actor=role.actor,
         action=action,
         kind="outside_mandate",
         headline=w.sentence(headline),
+        nearest=nearest,
         grounds=grounds,
-        reasons=tuple(dict.fromkeys(w.capitalise(t) for t in failures)),
-        citations=_citations(g.citation for g in considered),
+        reasons=tuple(dict.fromkeys(r for r in reasons if r)),
+        citations=_citations([nearest.citation, *(g.citation for g in others)]),
     )
 
 
@@ -108,16 +171,13 @@ def no_power(
     grounds: tuple[Ground, ...],
     instruments: tuple[Instrument, ...],
 ) -> Verdict:
-    """No instrument the role draws on has a power for this action type."""
+    """Nothing in the pack gives anyone a power for this action type."""
     actor = w.actor_name(ctx.index, role.actor)
     what = atype.title[:1].lower() + atype.title[1:]
-    if instruments:
-        names = w.join_and([w.instrument_label(i) for i in instruments])
-        text = f"none of the instruments the role {role.title} draws on ({names}) gives {actor} "
-        text += f"a power to take this action ({what})"
-    else:
-        text = f"the role {role.title} draws on no instrument, so nothing gives {actor} a power "
-        text += f"to take this action ({what})"
+    text = (
+        f"no instrument in this pack gives {actor} or anyone else a power to take this "
+        f"action ({what})"
+    )
     return Verdict(
         role=role.id,
         actor=role.actor,

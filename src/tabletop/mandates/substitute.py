@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 
-from tabletop.model.conditions import Scalar
+from tabletop.model.conditions import Condition, Scalar
 from tabletop.model.world import Discharge
 
 
@@ -34,3 +34,20 @@ def bind_params(discharge: Discharge, params: Mapping[str, Scalar]) -> Discharge
         # A value that cannot stand where the reference stood (lint reports it); keep the
         # reference, which then never holds, rather than fail the check.
         return discharge
+
+
+_CONDITION: TypeAdapter[Condition] = TypeAdapter(Condition)
+
+
+def bind_condition(condition: Condition, params: Mapping[str, Scalar]) -> Condition:
+    """The condition with {'param': name} references replaced by the action's values (to say
+    what a rule needs of this action: 'Kazakhstan has asked the CSTO for assistance')."""
+    if not params:
+        return condition
+    data = _bind(
+        _CONDITION.dump_python(condition, mode="json", by_alias=True, exclude_none=True), params
+    )
+    try:
+        return _CONDITION.validate_json(json.dumps(data))
+    except ValidationError:
+        return condition

@@ -12,7 +12,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from tabletop.model.index import PackIndex
-from tabletop.model.world import Citation, Instrument
+from tabletop.model.world import SOURCE_KIND_WORDS, Citation, Figure, Instrument
+
+KIND_WORDS: dict[str, str] = {
+    "state": "a state",
+    "organisation": "an organisation",
+    "group_of_states": "a group of states",
+    "non_state_group": "a non-state armed group",
+}
+"""An actor kind as it reads in a sentence."""
 
 NOT_MET = "it is not the case that "
 """Prefix of an author's override text when the condition does not hold."""
@@ -149,3 +157,41 @@ def sentence(text: str) -> str:
 def strip_stop(text: str) -> str:
     """The text without a trailing full stop, to embed it in a longer sentence."""
     return text.strip().rstrip(".")
+
+
+def figure_words(index: PackIndex, figure: Figure) -> str:
+    """'3,600 (the CSTO peacekeeping force; CSTO 2007)': a figure with what it is and
+    where it is stated."""
+    unit = f" {figure.unit}" if figure.unit else ""
+    source = index.sources.get(figure.source or "")
+    where = f"; {source_label(source.id)}" if source else ""
+    return f"{figure.value:,}{unit} ({figure.title}{where})"
+
+
+def source_label(source_id: str) -> str:
+    """A source key as it reads in brackets: 'CSTO-2007' stays as written."""
+    return source_id
+
+
+def kind_words(kind: str | None) -> str:
+    """A source kind in words ('press report'); '' when unknown."""
+    return SOURCE_KIND_WORDS.get(kind or "", "")
+
+
+def instrument_short(instrument: Instrument) -> str:
+    """'the Collective Security Treaty (1992)': an instrument as the object of a sentence."""
+    label = instrument_label(instrument)
+    return label if label.lower().startswith("the ") else f"the {label}"
+
+
+def decapitalise(text: str) -> str:
+    """'The CSTO may ...' -> 'the CSTO may ...' (an acronym or a name keeps its capitals)."""
+    first = text.split(" ", 1)[0]
+    if first in ("The", "A", "An", "Each", "Every", "Members", "Member", "Beyond", "When"):
+        return text[:1].lower() + text[1:]
+    return text
+
+
+def article(noun: str) -> str:
+    """'a' or 'an' before a noun."""
+    return "an" if noun[:1].lower() in "aeiou" else "a"

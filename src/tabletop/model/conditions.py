@@ -2,8 +2,8 @@
 
 Conditions are plain JSON objects told apart by their leading key (``all``,
 ``any``, ``not``, ``fact``, ``param``, ``member_of``, ``within``, ``relation``,
-``party_to``, ``consent_of``, ``agreement_between``). Nothing in a condition is ever executed: the mandate engine
-walks the tree and compares values.
+``party_to``, ``consent_of``, ``agreement_between``). Nothing in a condition is ever
+executed: the mandate engine walks the tree and compares values.
 """
 
 from __future__ import annotations
