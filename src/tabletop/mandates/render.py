@@ -4,27 +4,40 @@ from __future__ import annotations
 
 from tabletop.mandates import wording as w
 from tabletop.mandates.obligations import describe_discharge
-from tabletop.model.index import index_of
+from tabletop.model.index import PackIndex, index_of
 from tabletop.model.pack import Pack
 from tabletop.model.verdict import Ground, Verdict
+from tabletop.model.world import BINDING_KINDS, Citation
 
 
-def _mark(holds: bool) -> str:
-    return "[+]" if holds else "[-]"
+def ground_outcome(ground: Ground) -> str:
+    """'grants it', 'does not apply', 'rules it out', 'cautions' or 'does not bite'."""
+    if ground.kind == "power":
+        return "grants it" if ground.applies else "does not apply"
+    if not ground.applies:
+        return "does not bite"
+    return "cautions" if ground.caution else "rules it out"
+
+
+def condition_lines(ground: Ground, indent: str = "      ") -> list[str]:
+    """Each condition weighed: 'met' or 'not met', what stands, and for one not met what the
+    rule needs. The mark says whether the rule's condition is met, never whether the
+    sentence beside it is true (a sentence states the world as it stands)."""
+    lines = []
+    for r in ground.conditions:
+        lines.append(f"{indent}[{'met' if r.holds else 'not met'}] {r.text}")
+        if not r.holds and r.needed:
+            lines.append(f"{indent}    needed: {r.needed}")
+    return lines
 
 
 def _ground_lines(ground: Ground) -> list[str]:
-    outcome = {
-        ("power", True): "grants it",
-        ("power", False): "does not apply",
-        ("limit", True): "rules it out",
-        ("limit", False): "does not bite",
-    }[(ground.kind, ground.applies)]
+    outcome = ground_outcome(ground)
     lines = [
         f"  {ground.kind} {ground.instrument}/{ground.rule} ({outcome}): {ground.summary}",
         f"      cites {w.cite(ground.citation)}",
     ]
-    lines += [f"      {_mark(r.holds)} {r.text}" for r in ground.conditions]
+    lines += condition_lines(ground)
     return lines
 
 
@@ -43,8 +56,14 @@ def render_text(pack: Pack, verdict: Verdict) -> str:
         f"action:  {atype.title if atype else verdict.action.type} ({verdict.action.type}): "
         f"{params}",
     ]
-    if verdict.basis is not None:
-        lines += ["", f"granted by {verdict.basis.instrument}/{verdict.basis.rule}"]
+    for basis in verdict.bases or ((verdict.basis,) if verdict.basis else ()):
+        lines += [f"granted by {basis.instrument}/{basis.rule} ({w.cite(basis.citation)})"]
+    if verdict.nearest is not None:
+        near = verdict.nearest
+        lines += ["", f"nearest power: {near.instrument}/{near.rule} ({w.cite(near.citation)})"]
+        lines += condition_lines(near, "  ")
+    if verdict.cautions:
+        lines += ["", "cautions:"] + [f"  - {c}" for c in verdict.cautions]
     if verdict.grounds:
         lines += ["", "considered, in order:"]
         for ground in verdict.grounds:
@@ -52,18 +71,39 @@ def render_text(pack: Pack, verdict: Verdict) -> str:
     elif verdict.reasons:
         lines += ["", "reasons:"] + [f"  - {r}" for r in verdict.reasons]
     if verdict.citations:
-        sources = {s.id: s for s in pack.meta.sources}
         lines += ["", "citations:"]
         for c in verdict.citations:
-            source = sources.get(c.source or "")
-            lines.append(f"  - {w.cite(c)}" + (f" [{source.id}]" if source else ""))
-            if source:
-                lines.append(f"      {source.citation}")
+            lines += citation_lines(index, c)
+    if verdict.consulted:
+        lines += ["", "instruments consulted: " + "; ".join(verdict.consulted)]
     if verdict.obligations:
         lines += ["", "obligations:"]
         for due in verdict.obligations:
             lines.append(f"  - {due.text} ({w.cite(due.citation)})")
+            if due.within_hours is not None:
+                hours = "at once" if due.within_hours == 0 else f"within {due.within_hours} h"
+                lines.append(
+                    f"      due {hours}" + (f": {due.deadline_note}" if due.deadline_note else "")
+                )
             lines.append(f"      key: {due.key}")
             met = [describe_discharge(pack, d, due.actor) for d in due.discharged_by]
             lines.append("      met " + w.join_or(met))
     return "\n".join(lines) + "\n"
+
+
+def citation_lines(index: PackIndex, citation: Citation) -> list[str]:
+    """A citation with the kind of its source ('treaty', 'press report, not binding'), the
+    article or 'article not given in the source', and the source's full reference."""
+    source = index.sources.get(citation.source or "")
+    kind = w.kind_words(source.kind) if source else ""
+    weight = ""
+    if source is not None:
+        weight = "binding" if source.kind in BINDING_KINDS else "not binding"
+    article = citation.article or "article not given in the source"
+    head = f"  - {citation.document} {citation.year}, {article}"
+    if source is not None:
+        head += f" [{source.id}; {kind}, {weight}]"
+    lines = [head]
+    if source is not None:
+        lines.append(f"      {source.citation}")
+    return lines

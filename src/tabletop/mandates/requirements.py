@@ -11,10 +11,13 @@ from collections.abc import Mapping
 
 from tabletop.mandates import wording as w
 from tabletop.model.conditions import (
+    AgreementBetween,
     AllOf,
     AnyOf,
     Condition,
+    ConsentOf,
     FactTest,
+    FigureRef,
     MemberOf,
     Not,
     Pair,
@@ -80,6 +83,11 @@ def _branches(cond: AllOf | AnyOf) -> tuple[Condition, ...]:
 
 
 def _ref(index: PackIndex, ref: object, specs: Mapping[str, ParamSpec]) -> str:
+    if isinstance(ref, _Words):
+        return str(ref)
+    if isinstance(ref, FigureRef):
+        figure = index.figures.get(ref.figure)
+        return w.figure_words(index, figure) if figure else f"figure {ref.figure}"
     if isinstance(ref, ParamRef):
         spec = specs.get(ref.param)
         return w.subject(spec.title if spec else ref.param.replace("_", " "))
@@ -90,7 +98,25 @@ def _ref(index: PackIndex, ref: object, specs: Mapping[str, ParamSpec]) -> str:
 
 def _leaf(index: PackIndex, cond: Condition, specs: Mapping[str, ParamSpec], neg: bool) -> str:
     if isinstance(cond, RelationTest):
+        if cond.from_ is None:
+            kinds = w.join_or([w.KIND_WORDS.get(k, k) for k in cond.from_kinds])
+            who = f"anyone{f' ({kinds})' if kinds else ''}"
+            if not neg and kinds:
+                who = kinds
+            return _relation_words(index, cond.relation, _Words(who), cond.to, specs, neg)
         return _relation_words(index, cond.relation, cond.from_, cond.to, specs, neg)
+    if isinstance(cond, ConsentOf):
+        state = _ref(index, cond.consent_of, specs)
+        who = _ref(index, cond.to, specs) if cond.to is not None else "the acting party"
+        verb = "has not consented" if neg else "consents"
+        return f"{state} {verb} to {who} acting on its territory (a request counts)"
+    if isinstance(cond, AgreementBetween):
+        names = w.join_and([_ref(index, a, specs) for a in cond.agreement_between])
+        covering = w.join_or([_action(index, a) for a in cond.covering])
+        what = f" that provides for {covering}" if covering else ""
+        if neg:
+            return f"no treaty or agreement in force between {names}{what}"
+        return f"a treaty or agreement in force between {names}{what}"
     if isinstance(cond, MemberOf):
         verb = "is not" if neg else "is"
         org = w.actor_name(index, cond.member_of)
@@ -116,6 +142,16 @@ def _leaf(index: PackIndex, cond: Condition, specs: Mapping[str, ParamSpec], neg
         name = w.subject(spec.title if spec else cond.param.replace("_", " "))
         return f"{name} " + OP_WORDS[op].replace("{v}", _value_words(index, cond.value, specs))
     return "(unknown condition)"
+
+
+class _Words(str):
+    """Words that stand where an actor reference would (anyone, a state)."""
+
+
+def _action(index: PackIndex, action_id: str) -> str:
+    atype = index.action_types.get(action_id)
+    title = atype.title if atype else action_id.replace("_", " ")
+    return title[:1].lower() + title[1:]
 
 
 def _value_words(index: PackIndex, value: object, specs: Mapping[str, ParamSpec]) -> str:

@@ -38,7 +38,7 @@ SOURCE_KIND_WORDS: dict[str, str] = {
     "decree": "decree",
     "official_statement": "official statement",
     "press_report": "press report",
-    "scholarship": "scholarship",
+    "scholarship": "study",
     "other": "other source",
     "law": "national law",
     "official": "official statement",
