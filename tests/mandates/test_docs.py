@@ -39,6 +39,8 @@ def test_every_condition_kind_is_documented() -> None:
         "within",
         "relation",
         "party_to",
+        "consent_of",
+        "agreement_between",
     ):
         assert re.search(rf'`\{{"{key}":', text), key
 

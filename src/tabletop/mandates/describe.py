@@ -7,7 +7,7 @@ from tabletop.mandates.requirements import requirement
 from tabletop.model.conditions import Condition
 from tabletop.model.index import PackIndex, index_of
 from tabletop.model.pack import Catalogue, Pack
-from tabletop.model.world import Discharge, Instrument
+from tabletop.model.world import Citation, Discharge, Instrument
 
 
 def _cell(text: str) -> str:
@@ -32,6 +32,13 @@ def _discharge(index: PackIndex, d: Discharge) -> str:
     return requirement(index, d.when) if d.when is not None else ""
 
 
+def _cited(index: PackIndex, citation: Citation) -> str:
+    """'Collective Security Treaty 1992, art. 4 (treaty)': the citation and its source kind."""
+    source = index.sources.get(citation.source or "")
+    kind = w.kind_words(source.kind) if source else ""
+    return w.cite(citation) + (f" ({kind})" if kind else "")
+
+
 def instrument_markdown(index: PackIndex, inst: Instrument) -> str:
     """One instrument: heading, summary and a table of its powers and limits."""
     lines = [
@@ -50,15 +57,20 @@ def instrument_markdown(index: PackIndex, inst: Instrument) -> str:
         actions = ", ".join(f"`{a}`" for a in rule.actions)
         holders = ", ".join(rule.holders) or "any party"
         when = _conditions(index, conds, rule.actions)
+        if getattr(rule, "effect", "rules_out") == "caution":
+            kind = "caution"
         lines.append(
             f"| {kind} `{rule.id}`: {_cell(rule.summary)} | {actions} | {holders} "
-            f"| {_cell(when)} | {_cell(w.cite(rule.citation))} |"
+            f"| {_cell(when)} | {_cell(_cited(index, rule.citation))} |"
         )
         for ob in getattr(rule, "obligations", ()):
             met = " or ".join(_discharge(index, d) for d in ob.discharged_by)
-            cited = w.cite(ob.citation or rule.citation)
+            cited = _cited(index, ob.citation or rule.citation)
+            due = ""
+            if ob.within_hours is not None:
+                due = " at once" if ob.within_hours == 0 else f" within {ob.within_hours} h"
             lines.append(
-                f"| obligation `{ob.id}`: {_cell(ob.text)} | | | met by {_cell(met)} "
+                f"| obligation `{ob.id}`: {_cell(ob.text)} | | | met{due} by {_cell(met)} "
                 f"| {_cell(cited)} |"
             )
     return "\n".join(lines) + "\n"
