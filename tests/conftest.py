@@ -12,6 +12,7 @@ import pytest
 from tabletop.packs import LoadedPack, open_pack
 
 EXAMPLE = Path(__file__).resolve().parent / "data" / "example-pack.json"
+DEADLINES = Path(__file__).resolve().parent / "data" / "deadline-pack.json"
 START = datetime(2031, 3, 1, 9, 0, tzinfo=UTC)
 
 
@@ -24,6 +25,13 @@ def _ticking_clock(start: datetime = START) -> Callable[[], datetime]:
 def example() -> LoadedPack:
     """The example pack (tests/data/example-pack.json with its catalogue), loaded once."""
     return open_pack(EXAMPLE)
+
+
+@pytest.fixture(scope="session")
+def deadlines() -> LoadedPack:
+    """The deadline pack (tests/data/deadline-pack.json): one deployment that owes the
+    Council at once, the members within 24 hours and the host a review with no deadline."""
+    return open_pack(DEADLINES)
 
 
 @pytest.fixture(scope="session")

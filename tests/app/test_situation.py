@@ -67,3 +67,24 @@ def test_the_last_events_are_narrated_with_titles(game):
 def test_an_empty_state_has_a_situation_too(example):
     s = build_situation(example.pack, SessionState())
     assert s.phase is None and s.event_count == 0 and s.current_inject is None
+
+
+def test_obligations_say_when_they_are_due_and_the_late_ones_come_first(workspace, deadlines):
+    game = workspace.start(deadlines, facilitator="F", exercise="Deadlines")
+    game.decide("DP-1", "lead", "deploy", "Land asked.")
+    before = game.situation().obligations
+    assert [(o.status, o.deadline, o.overdue) for o in before] == [
+        ("open", "at once", ""),
+        ("open", "within 24 hours", ""),
+        ("open", "no deadline", ""),
+    ]
+    assert before[0].due == before[0].since and before[2].due is None
+    game.advance(by=timedelta(hours=26))
+    after = game.situation().obligations
+    assert [(o.id.split("/")[-1], o.status, o.overdue) for o in after] == [
+        ("inform-council", "late", "1 day 2 h"),
+        ("report-members", "late", "2 h"),
+        ("review-with-host", "open", ""),
+    ]
+    assert after[0].late and not after[2].late
+    assert after[1].deadline_note == "Read as 24 hours by the pack."

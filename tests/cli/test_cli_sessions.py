@@ -103,3 +103,20 @@ def test_export_verify_import_round_trip(db, tmp_path, capsys):
 def test_verify_of_a_missing_file(tmp_path, capsys):
     assert main(["verify", str(tmp_path / "gone.jsonl")]) == 1
     assert "cannot read" in capsys.readouterr().err
+
+
+def test_resume_shows_late_obligations_first_with_their_due_time(tmp_path, capsys):
+    script = json.loads((ROOT / "tests" / "data" / "deadline-playthrough.json").read_text("utf-8"))
+    script["pack"] = str(ROOT / "tests" / "data" / "deadline-pack.json")
+    script["steps"] = script["steps"][:2]  # deployed at 08:00; the clock at 12:00
+    path = tmp_path / "late.json"
+    path.write_text(json.dumps(script), "utf-8")
+    db = tmp_path / "late.sqlite"
+    assert main(["play", "--script", str(path), "--session", str(db)]) == 0
+    capsys.readouterr()
+    assert main(["resume", session_id(db), "--session", str(db)]) == 0
+    out = capsys.readouterr().out
+    owed = out.split("open obligations:\n")[1].split("facts:")[0].splitlines()
+    assert owed[0].startswith("  LATE by 4 h, due 2030-01-01 08:00 (at once): DP-1/lead/")
+    assert owed[1].startswith("  due 2030-01-02 08:00 (within 24 hours): DP-1/lead/")
+    assert owed[2].startswith("  DP-1/lead/TREATY/deploy/review-with-host: ")

@@ -17,7 +17,7 @@ from tabletop.model.facts import FactValue
 
 ROOT = Path(__file__).resolve().parents[2]
 REQ = "requests"
-AGG = "aggression_against"
+AGG = "aggression"
 AUTH = "unsc_authorisations"
 
 # role, action type, params, facts, verdict kind, words that must be in the headline,
@@ -42,7 +42,7 @@ CASES = [
         facts={},
         kind="outside_mandate",
         words=["Kazakhstan has not asked the CSTO for assistance"],
-        cites=[("Charter of the Collective Security Treaty Organization", "art. 5")],
+        cites=[("Charter of the Collective Security Treaty Organization", None)],
     ),
     dict(
         id="csto-pk-uzb-no-unsc",
@@ -51,10 +51,9 @@ CASES = [
         params={"host": "UZB"},
         facts={REQ: {("UZB", "CSTO")}},
         kind="outside_mandate",
-        words=[
-            "Uzbekistan is not a member of the CSTO",
-            "the UN Security Council has not authorised an operation in Uzbekistan",
-        ],
+        # The nearest power is the one beyond the CSTO area: membership cannot change in
+        # the game, a Security Council decision can.
+        words=["the UN Security Council has not authorised an operation in Uzbekistan"],
         cites=[("Agreement on Peacekeeping Activities of the CSTO", None)],
     ),
     dict(
@@ -63,7 +62,7 @@ CASES = [
         action="cross_border_strike",
         params={"target": "AFG", "against": "armed groups"},
         # "any" facts: even a request and a UNSC authorisation do not help.
-        facts={REQ: {("TJK", "CSTO")}, AGG: {"TJK"}, AUTH: {("UNSC", "AFG")}},
+        facts={REQ: {("TJK", "CSTO")}, AGG: {("AFG", "TJK")}, AUTH: {("UNSC", "AFG")}},
         kind="outside_mandate",
         words=["No interventions are envisaged beyond the borders", "Afghanistan lies outside"],
         cites=[("CSTO statements on the crisis in Afghanistan (reported by Interfax)", None)],
@@ -73,7 +72,7 @@ CASES = [
         role="csto",
         action="collective_defence_assistance",
         params={"beneficiary": "TJK"},
-        facts={REQ: {("TJK", "CSTO")}, AGG: {"TJK"}},
+        facts={REQ: {("TJK", "CSTO")}, AGG: {("AFG", "TJK")}},
         kind="permitted",
         words=["Collective Security Treaty 1992, art. 4"],
         cites=[("Collective Security Treaty", "art. 4")],
@@ -115,10 +114,10 @@ CASES = [
         params={"host": "KAZ"},
         facts={REQ: {("KAZ", "SCO")}},
         kind="outside_mandate",
-        words=["non-use of force", "political platform"],
+        words=["non-use of force", "it rules out every"],
         cites=[
-            ("Charter of the Shanghai Cooperation Organisation", "art. 2"),
-            ("Charter of the Shanghai Cooperation Organisation", "art. 1"),
+            ("Charter of the Shanghai Cooperation Organisation", None),
+            ("Charter of the Shanghai Cooperation Organisation", None),
         ],
     ),
     dict(
@@ -128,8 +127,8 @@ CASES = [
         params={"host": "AFG"},
         facts={AUTH: {("UNSC", "AFG")}},
         kind="outside_mandate",
-        words=["non-use of force", "political platform"],
-        cites=[("Charter of the Shanghai Cooperation Organisation", "art. 2")],
+        words=["non-use of force", "it rules out every"],
+        cites=[("Charter of the Shanghai Cooperation Organisation", None)],
     ),
     dict(
         id="sco-rats-information",

@@ -34,7 +34,7 @@ def test_text_output_has_every_part(capsys) -> None:
         in out
     )
     assert "granted by CSTO-PKA-2007/pk-in-member-state" in out
-    assert "[+] Kazakhstan has asked the CSTO for assistance" in out
+    assert "[met] Kazakhstan has asked the CSTO for assistance" in out
     assert "CSTO (2007). Agreement on Peacekeeping Activities" in out
     assert "met when the CSTO takes the action 'Notify the UN Security Council'" in out
 
@@ -45,8 +45,12 @@ def test_denial_shows_each_power_with_its_failed_condition(capsys) -> None:
     )
     assert code == 0
     assert "power CSTO-PKA-2007/pk-in-member-state (does not apply)" in out
-    assert "[-] Uzbekistan is not a member of the CSTO" in out
-    assert "[-] the UN Security Council has not authorised an operation in Uzbekistan" in out
+    assert "[not met] Uzbekistan is not a member of the CSTO" in out
+    assert "needed: Uzbekistan is a member of the CSTO" in out
+    assert "[not met] the UN Security Council has not authorised an operation in Uzbekistan" in out
+    # A refusal names the nearest power first, the instruments consulted only in the detail.
+    assert "nearest power: CSTO-PKA-2007/pk-beyond-area" in out
+    assert out.index("instruments consulted:") > out.index("considered, in order:")
 
 
 def test_facts_not_given_keep_their_initial_values(capsys) -> None:
@@ -66,7 +70,9 @@ def test_facts_not_given_keep_their_initial_values(capsys) -> None:
         "--fact",
         "neutral_states=",
     )
-    assert code == 0 and "[-] Turkmenistan is not a neutral state" in out
+    # The limit's condition is not met (the statement beside it is true): it does not bite.
+    assert code == 0 and "[not met] Turkmenistan is not a neutral state" in out
+    assert "neutrality (does not bite)" in out
 
 
 def test_json_output_is_the_verdict(capsys) -> None:

@@ -68,7 +68,7 @@ def test_unknown_actor_as_parameter(pack, world) -> None:
         ({"requests": "KAZ>CSTO"}, BadFact),
         ({"requests": frozenset({("KAZ",)})}, BadFact),
         ({"requests": frozenset({("KAZ", "CSTOO")})}, UnknownName),
-        ({"aggression_against": frozenset({"Tajikistan"})}, UnknownName),
+        ({"neutral_states": frozenset({"Tajikistan"})}, UnknownName),
         ({"unrest_level": "riot"}, BadFact),
         ({"casualties": -1}, BadFact),
         ({"casualties": False}, BadFact),
@@ -110,8 +110,8 @@ def test_text_values_parse_by_declared_type(pack) -> None:
     assert parse_fact(pack, "requests", "KAZ>CSTO, TJK>CSTO") == frozenset(
         {("KAZ", "CSTO"), ("TJK", "CSTO")}
     )
-    assert parse_fact(pack, "aggression_against", "TJK,KGZ") == frozenset({"TJK", "KGZ"})
-    assert parse_fact(pack, "aggression_against", "") == frozenset()
+    assert parse_fact(pack, "neutral_states", "TJK,KGZ") == frozenset({"TJK", "KGZ"})
+    assert parse_fact(pack, "neutral_states", "") == frozenset()
     assert parse_fact(pack, "state_of_emergency", "TRUE") is True
     assert parse_fact(pack, "casualties", "12") == 12
     with pytest.raises(BadParameter):

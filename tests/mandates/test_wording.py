@@ -64,9 +64,9 @@ def test_leaves_state_the_world(pack, world) -> None:
             "Turkmenistan has the status of permanent neutrality",
         ),
         (
-            {"fact": "aggression_against", "op": "contains", "value": "TJK"},
+            {"relation": "aggression", "to": "TJK"},
             False,
-            "Tajikistan faces no aggression (no armed attack and no threat of one)",
+            "Tajikistan faces no aggression by anyone",
         ),
     ]
     for obj, held, text in cases:

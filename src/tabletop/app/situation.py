@@ -13,7 +13,15 @@ from datetime import date, datetime
 from typing import Literal
 
 from tabletop.app.narrative import narrate
-from tabletop.engine import SessionState
+from tabletop.engine import ObligationState, SessionState
+from tabletop.engine.deadlines import (
+    ObligationStatus,
+    deadline_words,
+    due_at,
+    overdue_words,
+    owed_late_first,
+    status_in,
+)
 from tabletop.mandates import describe_discharge
 from tabletop.mandates.requirements import requirement
 from tabletop.mandates.wording import actor_name, fact_words
@@ -101,7 +109,7 @@ class OpenDecisionView:
 
 @dataclass(frozen=True)
 class ObligationView:
-    """An open obligation: what is owed, by whom, since when, and what meets it."""
+    """An open obligation: what is owed, by whom, since when, by when, and what meets it."""
 
     id: str
     text: str
@@ -110,6 +118,21 @@ class ObligationView:
     decision_point: str
     since: datetime
     met_by: str
+    status: ObligationStatus
+    """'open', or 'late' once the scenario clock is past its due time."""
+    due: datetime | None
+    """The scenario time it must be met by; None: no deadline."""
+    deadline: str
+    """The deadline in words: 'at once', 'within 24 hours', 'no deadline'."""
+    deadline_note: str
+    """Where the deadline comes from (the instrument's words or the pack's reading)."""
+    overdue: str
+    """How long past its due time the clock is ('3 h 20 min'); '' when not late."""
+
+    @property
+    def late(self) -> bool:
+        """True once the clock is past its due time."""
+        return self.status == "late"
 
 
 @dataclass(frozen=True)
@@ -208,25 +231,32 @@ def build_situation(
         ),
         injects=injects,
         current_inject=delivered[-1] if delivered else None,
-        obligations=tuple(
-            ObligationView(
-                id=ob.id,
-                text=ob.due.text,
-                owed_by=actor_name(index, ob.actor),
-                role=_role_title(index, ob.role),
-                decision_point=ob.decision_point,
-                since=ob.created_at,
-                met_by=" or ".join(
-                    describe_discharge(pack, way, ob.actor) for way in ob.due.discharged_by
-                )
-                or "the facilitator's ruling",
-            )
-            for ob in state.owed.values()
-        ),
+        obligations=tuple(_obligation(pack, index, state, ob) for ob in owed_late_first(state)),
         facts=_facts(pack, index, state),
         last_events=tuple(
             EventLine(seq, e.at, e.scenario_time, narrate(pack, e)) for seq, e in last
         ),
+    )
+
+
+def _obligation(
+    pack: Pack, index: PackIndex, state: SessionState, ob: ObligationState
+) -> ObligationView:
+    due, status = due_at(ob), status_in(state, ob)
+    return ObligationView(
+        id=ob.id,
+        text=ob.due.text,
+        owed_by=actor_name(index, ob.actor),
+        role=_role_title(index, ob.role),
+        decision_point=ob.decision_point,
+        since=ob.created_at,
+        met_by=" or ".join(describe_discharge(pack, way, ob.actor) for way in ob.due.discharged_by)
+        or "the facilitator's ruling",
+        status=status,
+        due=due,
+        deadline=deadline_words(ob.due.within_hours),
+        deadline_note=ob.due.deadline_note or "",
+        overdue=overdue_words(due, state.clock.time) if due and status == "late" else "",
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from tabletop.app import AppError, Situation
+from tabletop.app.situation import ObligationView
 from tabletop.cli.sessionargs import add_db_option, error, open_workspace
 from tabletop.jsonloc.diagnostics import terminal_safe
 
@@ -77,7 +78,7 @@ def situation_lines(s: Situation) -> list[str]:
         lines.append("  none")
     lines.append("open obligations:")
     for ob in s.obligations:
-        lines.append(f"  {ob.id}: {ob.text} (owed by {ob.owed_by}; met {ob.met_by})")
+        lines.append(f"  {_due(ob)}{ob.id}: {ob.text} (owed by {ob.owed_by}; met {ob.met_by})")
     if not s.obligations:
         lines.append("  none")
     lines.append("facts:")
@@ -92,3 +93,11 @@ def situation_lines(s: Situation) -> list[str]:
                 f"{line.scenario_time:%Y-%m-%d %H:%M}: {line.text}"
             )
     return lines
+
+
+def _due(ob: ObligationView) -> str:
+    """'LATE by 4 h, due 2030-01-01 08:00 (at once): ', 'due ... (within 24 hours): ', ''."""
+    if ob.due is None:
+        return ""
+    due = f"due {ob.due:%Y-%m-%d %H:%M} ({ob.deadline})"
+    return f"LATE by {ob.overdue}, {due}: " if ob.late else f"{due}: "

@@ -28,7 +28,7 @@ def consent_of(ctx: Context, cond: ConsentOf) -> tuple[bool, str]:
     for spec in ctx.index.facts.values():
         if not isinstance(spec, RelationFact) or not spec.consent:
             continue
-        kinds.append(spec.title[:1].lower() + spec.title[1:])
+        kinds.append(spec.id.replace("_", " "))
         pairs = ctx.facts.get(spec.id)
         if isinstance(pairs, frozenset) and (state, who) in pairs:
             return True, _pair_words(ctx, spec, state, who, True)

@@ -66,14 +66,13 @@ def permitted(
     """Permitted by each basis, binding ones first, with the obligations of each."""
     basis = bases[0]
     summary = w.strip_stop(basis.summary)
-    headline = f"Permitted under {authority(basis)}: {summary}"
     also = _other_citations(basis, bases[1:])
-    if also:
-        headline += "; also under " + w.join_and(also)
-    if dues:
+    under = authority(basis) + (f" (and {w.join_and(also)})" if also else "")
+    headline = f"Permitted under {under}: {summary}"
+    if dues:  # what is owed says more than the power's summary, which the detail keeps
         owed = w.join_and([w.strip_stop(d.text) for d in dues])
         noun = "an obligation" if len(dues) == 1 else "obligations"
-        headline += f"; with {noun}: {owed}"
+        headline = f"Permitted under {under}, with {noun}: {owed}"
     cautions = [w.sentence(_caution_words(g)) for g in cautioning]
     if basis.weight == "supporting":
         kind = w.kind_words(basis.source_kind) or "statement"

@@ -56,6 +56,18 @@ class Expect(Model):
     obligations_met: tuple[str, ...] = documented(
         "Obligations met by now (same ways of naming).", [["brief-parliament"]], default=()
     )
+    obligations_late: tuple[str, ...] = documented(
+        "Obligations not met by their due time: still open with the clock past it, or met "
+        "after it (same ways of naming).",
+        [["inform-council"]],
+        default=(),
+    )
+    obligations_not_late: tuple[str, ...] = documented(
+        "Obligations not late: met by their due time, not yet due, or without a deadline "
+        "(same ways of naming).",
+        [["brief-parliament"]],
+        default=(),
+    )
     phase: Id | None = documented("Current phase.", ["move-2"], default=None)
     clock: ScenarioTime | None = documented(
         "Scenario time on the clock.", ["2031-03-02T09:00"], default=None

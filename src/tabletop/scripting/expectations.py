@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from tabletop.engine.deadlines import due_at, status_in
 from tabletop.engine.draft import Refusal
 from tabletop.engine.state import ObligationState, SessionState, fact_to_json
 from tabletop.model.events import DecisionRecorded, DecisionRejected, Event
@@ -131,7 +132,42 @@ def _obligations(expect: Expect, state: SessionState) -> list[Mismatch]:
                 out.append(Mismatch(name, ref, "no such obligation has arisen"))
             elif not any(ob.is_open == is_open for ob in found):
                 out.append(Mismatch(name, ref, "it is met" if is_open else "it is still open"))
+    for name, wanted, late in (
+        ("obligations_late", expect.obligations_late, True),
+        ("obligations_not_late", expect.obligations_not_late, False),
+    ):
+        for ref in wanted:
+            found = [ob for ob in state.obligations.values() if _matches(ob, ref)]
+            if not found:
+                out.append(Mismatch(name, ref, "no such obligation has arisen"))
+            elif not any(_is_late(state, ob) == late for ob in found):
+                out.append(Mismatch(name, ref, _timing(state, found[0])))
     return out
+
+
+def _is_late(state: SessionState, ob: ObligationState) -> bool:
+    return status_in(state, ob) in ("late", "met_late")
+
+
+def _timing(state: SessionState, ob: ObligationState) -> str:
+    """Where an obligation stands against its deadline, in words."""
+    due = due_at(ob)
+    if due is None:
+        return "it has no deadline"
+    when = f"due {due:%Y-%m-%d %H:%M}"
+    match status_in(state, ob):
+        case "late":
+            return f"it is late: {when}, the clock reads {state.clock.time:%Y-%m-%d %H:%M}"
+        case "met_late":
+            return f"it was met late: {when}, met {_met_time(ob)}"
+        case "met":
+            return f"it was met on time: {when}, met {_met_time(ob)}"
+        case _:
+            return f"it is open and not yet late: {when}"
+
+
+def _met_time(ob: ObligationState) -> str:
+    return f"{ob.met.scenario_time:%Y-%m-%d %H:%M}" if ob.met else "(not met)"
 
 
 def _scalars(expect: Expect, state: SessionState) -> list[Mismatch]:

@@ -80,6 +80,12 @@ INJECTS: dict[str, VerdictStyle] = {
 }
 """How each inject status is marked in the feed: colour, icon and word."""
 
+OBLIGATION_STATES: dict[str, VerdictStyle] = {
+    "open": VerdictStyle(OBLIGATIONS, ft.Icons.PENDING_ACTIONS, "Open"),
+    "late": VerdictStyle(DANGER, ft.Icons.ALARM, "Late"),
+}
+"""How an open obligation is marked: open, or late (the clock is past its due time)."""
+
 CLOCK: dict[str, VerdictStyle] = {
     "running": VerdictStyle(PERMITTED, ft.Icons.PLAY_ARROW, "Running"),
     "paused": VerdictStyle(DUE, ft.Icons.PAUSE, "Paused"),

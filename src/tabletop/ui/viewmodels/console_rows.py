@@ -13,7 +13,7 @@ from datetime import datetime
 
 from tabletop.app import Game, OptionPreview, Situation
 from tabletop.app.explain import VerdictExplanation, explain_verdict
-from tabletop.app.situation import InjectStatus, InjectView
+from tabletop.app.situation import InjectStatus, InjectView, ObligationView
 from tabletop.model.events import Rating
 from tabletop.model.pack import Pack
 
@@ -270,13 +270,21 @@ class FactRow:
 
 @dataclass(frozen=True)
 class ObligationRow:
-    """An open obligation."""
+    """An open obligation, and whether it is late."""
 
     text: str
     owed_by: str
     role: str
     since: str
     met_by: str
+    status: str
+    """'open' or 'late' (the view picks the style by it)."""
+    word: str
+    """'Open' or 'Late': the word beside the icon."""
+    due: str
+    """'Due 02 Jan 08:00 (within 24 hours)', 'Late by 4 h: due ...', or 'No deadline'."""
+    deadline_note: str
+    """Where the deadline comes from ('' if the pack says nothing)."""
 
 
 @dataclass(frozen=True)
@@ -297,11 +305,33 @@ def facts(s: Situation) -> tuple[FactRow, ...]:
     )
 
 
+OBLIGATION_WORDS = {"open": "Open", "late": "Late"}
+"""The word beside an open obligation's status (the view adds the icon)."""
+
+
 def obligations(s: Situation) -> tuple[ObligationRow, ...]:
-    """The obligations still open."""
+    """The obligations still open, late ones first."""
     return tuple(
-        ObligationRow(o.text, o.owed_by, o.role, when(o.since), o.met_by) for o in s.obligations
+        ObligationRow(
+            o.text,
+            o.owed_by,
+            o.role,
+            when(o.since),
+            o.met_by,
+            o.status,
+            OBLIGATION_WORDS.get(o.status, o.status),
+            _due(o),
+            o.deadline_note,
+        )
+        for o in s.obligations
     )
+
+
+def _due(o: ObligationView) -> str:
+    if o.due is None:
+        return "No deadline"
+    due = f"{when(o.due)} ({o.deadline})"
+    return f"Late by {o.overdue}: due {due}" if o.late else f"Due {due}"
 
 
 def seats(s: Situation) -> tuple[SeatRow, ...]:

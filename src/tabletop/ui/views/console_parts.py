@@ -188,23 +188,40 @@ def world(
         if f.changed:
             line.append(mark(changed, f"changed, was {f.initial}", scale))
         out.append(ft.Column([note(f.title, scale), ft.Row(line, wrap=True, spacing=6)], spacing=0))
-    out.append(heading("Open obligations", scale))
+    late = sum(o.status == "late" for o in owed)
+    out.append(heading(f"Open obligations, {late} late" if late else "Open obligations", scale))
     if not owed:
         out.append(say("None open.", scale, muted=True))
-    late = theme.VerdictStyle(theme.OBLIGATIONS, ft.Icons.PENDING_ACTIONS, "")
-    for o in owed:
-        out.append(
-            ft.Column(
-                [
-                    mark(late, "Open", scale),
-                    say(o.text, scale),
-                    note(f"Owed by {o.owed_by} ({o.role}) since {o.since}", scale),
-                    note(f"Met {o.met_by}", scale),
-                ],
-                spacing=1,
-            )
-        )
+    out.extend(_obligation(o, scale) for o in owed)
     return out
+
+
+def _obligation(o: ObligationRow, scale: TypeScale) -> ft.Control:
+    """An open obligation: its mark, what is owed, by when (in the mark's colour when late)."""
+    style = theme.OBLIGATION_STATES.get(o.status, theme.OBLIGATION_STATES["open"])
+    is_late = o.status == "late"
+    lines: list[ft.Control] = [
+        mark(style, o.word, scale),
+        say(o.text, scale),
+        ft.Text(
+            o.due,
+            size=scale.small,
+            color=style.color if is_late else theme.MUTED,
+            weight=ft.FontWeight.BOLD if is_late else None,
+        ),
+        note(f"Owed by {o.owed_by} ({o.role}) since {o.since}", scale),
+        note(f"Met {o.met_by}", scale),
+    ]
+    if o.deadline_note:
+        lines.append(note(o.deadline_note, scale))
+    if not is_late:
+        return ft.Column(lines, spacing=1)
+    # A late one stands out on the panel too: a rule in its colour down its left side.
+    return ft.Container(
+        ft.Column(lines, spacing=1),
+        border=ft.Border.only(left=ft.BorderSide(4, style.color)),
+        padding=ft.Padding.only(left=6),
+    )
 
 
 def log(lines: Sequence[str], scale: TypeScale) -> list[ft.Control]:
