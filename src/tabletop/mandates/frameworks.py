@@ -24,19 +24,19 @@ def consent_of(ctx: Context, cond: ConsentOf) -> tuple[bool, str]:
     state_name, who_name = w.actor_name(ctx.index, state), w.actor_name(ctx.index, who)
     if state == who:
         return True, f"{state_name} acts on its own territory"
-    kinds: list[str] = []
+    absent: list[str] = []
     for spec in ctx.index.facts.values():
         if not isinstance(spec, RelationFact) or not spec.consent:
             continue
-        kinds.append(spec.id.replace("_", " "))
         pairs = ctx.facts.get(spec.id)
         if isinstance(pairs, frozenset) and (state, who) in pairs:
             return True, _pair_words(ctx, spec, state, who, True)
-    evidence = w.join_or(kinds) or "request or consent"
-    return False, (
-        f"{state_name} has not consented to {who_name} acting on its territory "
-        f"(no {evidence} from {state_name} to {who_name})"
-    )
+        absent.append(_pair_words(ctx, spec, state, who, False))
+    # Each way of consenting, said as missing: "Tajikistan has not asked the CSTO for
+    # assistance and has not consented to the CSTO acting on its territory".
+    if not absent:
+        return False, f"{state_name} has not consented to {who_name} acting on its territory"
+    return False, w.join_and(absent)
 
 
 def agreements_between(
