@@ -118,7 +118,10 @@ def weigh_rule(
     shown = results if first_failed is None else results[: first_failed + 1]
     if first_failed is not None:
         needed = requirement(
-            ctx.index, bind_condition(conditions[first_failed], ctx.params), ctx.param_specs
+            ctx.index,
+            bind_condition(conditions[first_failed], ctx.params),
+            ctx.param_specs,
+            actor=ctx.actor,
         )
         if needed != shown[-1].text:
             shown[-1] = shown[-1].model_copy(update={"needed": needed})

@@ -62,15 +62,26 @@ def requirement(
     cond: Condition,
     param_specs: Mapping[str, ParamSpec] | None = None,
     negate: bool = False,
+    actor: str | None = None,
 ) -> str:
-    """What the condition requires (or, with negate, rules out), in words."""
+    """What the condition requires (or, with negate, rules out), in words; `actor` is the
+    acting actor's id, where a condition speaks of it (consent to whom)."""
     specs = param_specs or {}
     if cond.text:
         return w.NOT_MET + cond.text if negate else cond.text
     if isinstance(cond, Not):
-        return requirement(index, cond.not_, specs, not negate)
+        return requirement(index, cond.not_, specs, not negate, actor)
+    if isinstance(cond, ConsentOf):
+        state = _ref(index, cond.consent_of, specs)
+        if cond.to is not None:
+            who = _ref(index, cond.to, specs)
+        else:
+            who = w.actor_name(index, actor) if actor else "the acting party"
+        if negate:
+            return f"{state} has neither asked {who} for help nor consented to it acting there"
+        return f"{state} has asked {who} for help or consented to it acting on its territory"
     if isinstance(cond, AllOf | AnyOf):
-        parts = [requirement(index, c, specs, negate) for c in _branches(cond)]
+        parts = [requirement(index, c, specs, negate, actor) for c in _branches(cond)]
         # De Morgan: not(all) is any of the negations, not(any) is all of them.
         if isinstance(cond, AllOf) != negate:
             return w.join_and(parts)
@@ -105,11 +116,6 @@ def _leaf(index: PackIndex, cond: Condition, specs: Mapping[str, ParamSpec], neg
                 who = kinds
             return _relation_words(index, cond.relation, _Words(who), cond.to, specs, neg)
         return _relation_words(index, cond.relation, cond.from_, cond.to, specs, neg)
-    if isinstance(cond, ConsentOf):
-        state = _ref(index, cond.consent_of, specs)
-        who = _ref(index, cond.to, specs) if cond.to is not None else "the acting party"
-        verb = "has not consented" if neg else "consents"
-        return f"{state} {verb} to {who} acting on its territory (a request counts)"
     if isinstance(cond, AgreementBetween):
         names = w.join_and([_ref(index, a, specs) for a in cond.agreement_between])
         covering = w.join_or([_action(index, a) for a in cond.covering])
