@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from tabletop.engine.deadlines import owed_late_first
 from tabletop.engine.fold import LogError
 from tabletop.engine.state import SessionState
 from tabletop.model import events as ev
@@ -81,7 +82,9 @@ def build_report(
         timeline=tuple(walked.timeline),
         decisions=analyse_decisions(pack, walked, alternatives),
         compliance=compliance(pack, walked),
-        open_obligations=tuple(obligation_view(pack, o) for o in state.open_obligations),
+        open_obligations=tuple(
+            obligation_view(pack, o, state.clock.time) for o in owed_late_first(state)
+        ),
         objectives=objectives,
         other_observations=others,
         improvement_plan=tuple(_plan_row(p) for p in walked.plan),

@@ -4,8 +4,17 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import datetime
 from typing import TypedDict
 
+from tabletop.engine.deadlines import (
+    STATUS_WORDS,
+    deadline_words,
+    due_at,
+    overdue_words,
+    status_in,
+    status_of,
+)
 from tabletop.engine.state import ObligationState
 from tabletop.mandates import wording as w
 from tabletop.model import events as ev
@@ -44,9 +53,15 @@ AT_DECISION = "on the facts as they stood when the decision was recorded"
 AT_END = "on the facts at the end of the log (no decision was recorded)"
 
 
-def obligation_view(pack: Pack, ob: ObligationState) -> ObligationView:
-    """An obligation and whether it was met."""
+def obligation_view(pack: Pack, ob: ObligationState, clock: datetime) -> ObligationView:
+    """An obligation, its deadline, and whether it was met in time (the clock at `clock`)."""
     met = ob.met
+    due, status = due_at(ob), status_of(ob, clock)
+    late_by = ""
+    if due is not None and status == "late":
+        late_by = overdue_words(due, clock)
+    elif due is not None and met is not None and status == "met_late":
+        late_by = overdue_words(due, met.scenario_time)
     return ObligationView(
         id=ob.id,
         text=ob.due.text,
@@ -59,6 +74,14 @@ def obligation_view(pack: Pack, ob: ObligationState) -> ObligationView:
         met_how=met.explanation if met else "",
         met_scenario_time=met.scenario_time if met else None,
         met_at=met.at if met else None,
+        arose_scenario_time=ob.created_at,
+        within_hours=ob.due.within_hours,
+        deadline=deadline_words(ob.due.within_hours),
+        deadline_note=ob.due.deadline_note,
+        due_scenario_time=due,
+        status=status,
+        status_label=STATUS_WORDS[status],
+        late_by=late_by,
     )
 
 
@@ -90,7 +113,8 @@ def analyse_decisions(
         {r.id: r for r in pack.roles}, {p.id: p.title for p in pack.phases},
     )  # fmt: skip
     for ob in state.obligations.values():
-        ctx.obligations[(ob.decision_point, ob.role)].append(obligation_view(pack, ob))
+        view = obligation_view(pack, ob, state.clock.time)
+        ctx.obligations[(ob.decision_point, ob.role)].append(view)
     for dp_id, role in state.decisions:
         ctx.deciders[dp_id].append(role)
     for r in walked.rejections:
@@ -223,7 +247,7 @@ def compliance(pack: Pack, walked: Walk) -> tuple[OrgCompliance, ...]:
     for r in walked.rejections:
         counts[r.verdict.actor or role_actor.get(r.role, r.role)]["refused"] += 1
     for ob in state.obligations.values():
-        counts[ob.actor]["met" if ob.met else "open"] += 1
+        counts[ob.actor][status_in(state, ob)] += 1  # open, met, late or met_late
     order += sorted(a for a in counts if a not in order)
     return tuple(
         OrgCompliance(
@@ -235,8 +259,10 @@ def compliance(pack: Pack, walked: Walk) -> tuple[OrgCompliance, ...]:
             with_obligations=counts[actor]["permitted_with_obligations"],
             overridden=counts[actor]["overridden"],
             refused=counts[actor]["refused"],
-            obligations_met=counts[actor]["met"],
-            obligations_open=counts[actor]["open"],
+            obligations_met=counts[actor]["met"] + counts[actor]["met_late"],
+            obligations_met_late=counts[actor]["met_late"],
+            obligations_open=counts[actor]["open"] + counts[actor]["late"],
+            obligations_late=counts[actor]["late"],
         )
         for actor in order
     )

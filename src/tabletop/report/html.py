@@ -81,6 +81,9 @@ def _environment() -> jinja2.Environment:
         verdict_block=verdict_block,
         alternative_rows=alternative_rows,
         log_rows=log_rows,
+        deadline_line=tables.deadline_line,
+        lateness=tables.lateness,
+        with_late=tables.with_late,
     )
     return env
 

@@ -12,6 +12,7 @@ from tabletop.report.model import (
     AfterActionReport,
     ChoiceView,
     DecisionAnalysis,
+    ObligationView,
     ObservationView,
     VerdictView,
 )
@@ -58,8 +59,7 @@ def _choice(c: ChoiceView) -> list[str]:
         if c.overridden:
             lines.append(f"- Override by the facilitator: {md(c.justification)}")
         for ob in c.obligations:
-            state = f"**MET** ({md(ob.met_how)})" if ob.met else "**OPEN** at the end"
-            lines.append(f"- Obligation: {md(w.strip_stop(ob.text))} ({md(ob.citation)}): {state}")
+            lines += _obligation(ob)
         if c.outcome:
             lines.append(f"- Outcome: {md(c.outcome)}")
     if c.alternatives:
@@ -91,12 +91,33 @@ def compliance(report: AfterActionReport, heading: str) -> list[str]:
     lines += ["### Obligations open at the end", ""]
     if not report.open_obligations:
         return [*lines, "None.", ""]
+    late = sum(ob.status == "late" for ob in report.open_obligations)
+    if late:
+        lines += [f"{len(report.open_obligations)} open, {late} of them late.", ""]
     for ob in report.open_obligations:
+        by = f" by {ob.late_by}" if ob.status == "late" else ""
         lines.append(
-            f"- {md(ob.owed_by)}: {md(w.strip_stop(ob.text))} ({md(ob.citation)}), from the "
+            f"- **{ob.status_label.upper()}**{by} ({tables.deadline_line(ob)}): "
+            f"{md(ob.owed_by)}: {md(w.strip_stop(ob.text))} ({md(ob.citation)}), from the "
             f"decision of {md(ob.role_title)} at {md(ob.decision_point)}"
         )
     return [*lines, ""]
+
+
+def _obligation(ob: ObligationView) -> list[str]:
+    """'- Obligation: what (citation); at once, due ...: **LATE**, open at the end, ...'."""
+    state = f"**{ob.status_label.upper()}**"
+    if late := tables.lateness(ob):
+        state += f", {late}"
+    elif not ob.met:
+        state += " at the end"
+    if ob.met:
+        state += f" ({md(ob.met_how)})"
+    line = f"- Obligation: {md(w.strip_stop(ob.text))} ({md(ob.citation)}); "
+    lines = [line + f"{tables.deadline_line(ob)}: {state}"]
+    if ob.deadline_note:
+        lines.append(f"  - Deadline: {md(ob.deadline_note)}")
+    return lines
 
 
 def objectives(report: AfterActionReport, heading: str) -> list[str]:

@@ -19,6 +19,7 @@ REPORT_VERSION: Final = 1
 
 ReportStatus = Literal["final", "interim"]
 DecisionStatus = Literal["decided", "partly decided", "open", "not reached"]
+ObligationStatus = Literal["open", "met", "late", "met_late"]
 RatingSource = Literal["facilitator", "observations", "none"]
 TimelineKind = Literal[
     "phase", "inject", "opened", "decision", "rejection", "ruling", "obligation", "clock", "end"
@@ -91,7 +92,8 @@ class VerdictView(Model):
 
 
 class ObligationView(Model):
-    """An obligation a decision created, and whether it was met by the end of the log."""
+    """An obligation a decision created, its deadline, and whether it was met, and in time,
+    by the end of the log."""
 
     id: str = documented(
         "Obligation id: decision point/role/key.", ["DP-3/ncp/NCP-PK-2005/pk/inform"]
@@ -108,6 +110,39 @@ class ObligationView(Model):
     met_how: str = documented("How it was met.", [""], default="")
     met_scenario_time: ScenarioTime | None = documented("When it was met.", [None], default=None)
     met_at: WallTime | None = documented("Wall-clock time it was met.", [None], default=None)
+    arose_scenario_time: ScenarioTime = documented(
+        "Scenario time of the decision that created it.", ["2031-03-02T12:00"]
+    )
+    within_hours: int | None = documented(
+        "Scenario hours it allowed after that decision (0: at once); null: no deadline.",
+        [24],
+        default=None,
+    )
+    deadline: str = documented(
+        "The deadline in words: 'at once', 'within 24 hours' or 'no deadline'.",
+        ["within 24 hours"],
+    )
+    deadline_note: str | None = documented(
+        "Where the deadline comes from: the instrument's words or the pack's reading.",
+        ["Read as 24 hours by the pack."],
+        default=None,
+    )
+    due_scenario_time: ScenarioTime | None = documented(
+        "Scenario time it was due by; null: no deadline.", ["2031-03-03T12:00"], default=None
+    )
+    status: ObligationStatus = documented(
+        "open: not met, and not past its due time at the end of the log (or no deadline); "
+        "met: met by its due time; late: still open at the end of the log with the clock past "
+        "its due time; met_late: met after its due time.",
+        ["late"],
+    )
+    status_label: str = documented("The status in words.", ["Late"])
+    late_by: str = documented(
+        "How far past its due time: when met (met late), or at the end of the log (late); "
+        "'' otherwise.",
+        ["4 h 30 min"],
+        default="",
+    )
 
 
 class AmendmentView(Model):
@@ -208,7 +243,13 @@ class OrgCompliance(Model):
     overridden: int = documented("Outside mandate, overridden.", [0])
     refused: int = documented("Choices refused as outside mandate.", [0])
     obligations_met: int = documented("Obligations met.", [1])
+    obligations_met_late: int = documented(
+        "Of the obligations met, those met after their due time.", [0]
+    )
     obligations_open: int = documented("Obligations open at the end.", [0])
+    obligations_late: int = documented(
+        "Of the obligations open at the end, those past their due time.", [0]
+    )
 
 
 class ObservationView(Model):
@@ -372,7 +413,11 @@ class AfterActionReport(Model):
     timeline: tuple[TimelineEntry, ...] = documented("Timeline, in log order.", [[]])
     decisions: tuple[DecisionAnalysis, ...] = documented("Analysis per decision point.", [[]])
     compliance: tuple[OrgCompliance, ...] = documented("Compliance per organisation.", [[]])
-    open_obligations: tuple[ObligationView, ...] = documented("Obligations open at the end.", [[]])
+    open_obligations: tuple[ObligationView, ...] = documented(
+        "Obligations open at the end: the late ones first (due first first), then the others "
+        "in the order they arose.",
+        [[]],
+    )
     objectives: tuple[ObjectiveAnalysis, ...] = documented("Analysis per objective.", [[]])
     other_observations: tuple[ObservationView, ...] = documented(
         "Observations on no objective.", [[]]

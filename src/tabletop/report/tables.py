@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from tabletop.report import words as wd
-from tabletop.report.model import AfterActionReport, DecisionAnalysis
+from tabletop.report.model import AfterActionReport, DecisionAnalysis, ObligationView
 
 Escape = Callable[[str], str]
 
@@ -70,13 +70,34 @@ def compliance_rows(report: AfterActionReport, esc: Escape = str) -> list[list[s
                     c.with_obligations,
                     c.overridden,
                     c.refused,
-                    c.obligations_met,
-                    c.obligations_open,
                 )
             ),
+            with_late(c.obligations_met, c.obligations_met_late),
+            with_late(c.obligations_open, c.obligations_late),
         ]
         for c in report.compliance
     ]
+
+
+def deadline_line(ob: ObligationView) -> str:
+    """An obligation's deadline and due time: 'at once, due 2031-03-02 12:00', 'no deadline'."""
+    if ob.due_scenario_time is None:
+        return ob.deadline
+    return f"{ob.deadline}, due {wd.scenario(ob.due_scenario_time)}"
+
+
+def lateness(ob: ObligationView) -> str:
+    """How late: 'open at the end, 4 h past its due time', '2 h after its due time', ''."""
+    if ob.status == "late":
+        return f"open at the end, {ob.late_by} past its due time"
+    if ob.status == "met_late":
+        return f"{ob.late_by} after its due time"
+    return ""
+
+
+def with_late(count: int, late: int) -> str:
+    """A count of obligations and how many of them were late: '2', '2 (1 late)'."""
+    return f"{count} ({late} late)" if late else str(count)
 
 
 def plan_rows(report: AfterActionReport, esc: Escape = str) -> list[list[str]]:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TypedDict, Unpack
 
+from tabletop.engine.deadlines import due_at
 from tabletop.engine.fold import apply
 from tabletop.engine.state import SessionState
 from tabletop.model import events as ev
@@ -167,7 +168,8 @@ def walk(pack: Pack, events: Sequence[ev.Event], alternatives: Alternatives) -> 
                 )
                 add(e, seq, "ruling", "Ruling", ref=e.decision_point or "", detail=e.ruling)
             case ev.ObligationMet():
-                add(e, seq, "obligation", "Obligation met", ref=e.obligation, detail=e.explanation)
+                title = "Obligation met late" if _late(state, e) else "Obligation met"
+                add(e, seq, "obligation", title, ref=e.obligation, detail=e.explanation)
             case ev.ClockPaused() | ev.ClockResumed():
                 title = "Clock paused" if isinstance(e, ev.ClockPaused) else "Clock resumed"
                 add(e, seq, "clock", title, detail=e.note)
@@ -175,6 +177,13 @@ def walk(pack: Pack, events: Sequence[ev.Event], alternatives: Alternatives) -> 
                 add(e, seq, "end", "Session ended", detail=e.note)
         apply(state, e)
     return out
+
+
+def _late(state: SessionState, met: ev.ObligationMet) -> bool:
+    """True if the obligation is met after its due time (`state`: before it is met)."""
+    ob = state.obligations.get(met.obligation)
+    due = due_at(ob) if ob is not None else None
+    return due is not None and met.scenario_time > due
 
 
 def _label(dp: DecisionPoint | None, option: str) -> str:

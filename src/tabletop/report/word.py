@@ -23,7 +23,12 @@ from tabletop.report.chart import render_timeline_png
 from tabletop.report.model import AfterActionReport
 from tabletop.report.safetext import shortened, visible
 from tabletop.report.sections import SECTIONS
-from tabletop.report.word_sections import appendix, decisions, objectives_and_plan
+from tabletop.report.word_sections import (
+    appendix,
+    decisions,
+    objectives_and_plan,
+    obligation_mark,
+)
 
 COLOURS = {
     "permitted": RGBColor(0x1A, 0x7F, 0x37),
@@ -330,9 +335,17 @@ def _compliance(out: Writer, report: AfterActionReport) -> None:
     out.heading("Obligations open at the end", 2)
     if not report.open_obligations:
         out.para("None.")
+    late = sum(ob.status == "late" for ob in report.open_obligations)
+    if late:
+        out.para(f"{len(report.open_obligations)} open, {late} of them late.")
     for ob in report.open_obligations:
-        out.bullet(
+        p = out.bullet("")
+        obligation_mark(out, p, ob)
+        by = f"by {ob.late_by} " if ob.status == "late" else ""
+        out.run(p, f"{by}({tables.deadline_line(ob)}) ")
+        out.run(p, f"{ob.owed_by}: ", bold=True)
+        out.run(
+            p,
             f"{w.strip_stop(ob.text)} ({ob.citation}), from the decision of {ob.role_title} "
             f"at {ob.decision_point}",
-            bold=f"{ob.owed_by}: ",
         )

@@ -10,11 +10,28 @@ from tabletop.mandates import wording as w
 from tabletop.report import tables
 from tabletop.report import words as wd
 from tabletop.report.integrity import signature_words
-from tabletop.report.model import AfterActionReport, ChoiceView, VerdictView
+from tabletop.report.model import AfterActionReport, ChoiceView, ObligationView, VerdictView
 from tabletop.report.sections import SECTIONS, appendix_sections
 
 if TYPE_CHECKING:
+    from docx.text.paragraph import Paragraph
+
     from tabletop.report.word import Writer
+
+
+OBLIGATION_MARKS = {
+    "open": ("open at the end", "outside_mandate"),
+    "met": ("met", "permitted"),
+    "late": ("late", "outside_mandate"),
+    "met_late": ("met late", "permitted_with_obligations"),
+}
+"""An obligation's status as a mark: its words, and the verdict kind whose colour it takes."""
+
+
+def obligation_mark(out: Writer, p: Paragraph, ob: ObligationView) -> None:
+    """The obligation's status in colour and in words, in brackets."""
+    words, kind = OBLIGATION_MARKS[ob.status]
+    out.mark(p, words, kind)
 
 
 def _verdict(out: Writer, v: VerdictView, overridden: bool = False, refused: bool = False) -> None:
@@ -56,13 +73,14 @@ def _choice(out: Writer, c: ChoiceView) -> None:
             out.para(c.justification, bold="Override, let stand by the facilitator: ")
         for ob in c.obligations:
             p = out.para(bold="Obligation: ")
-            if ob.met:
-                out.mark(p, "met", "permitted")
-            else:
-                out.mark(p, "open at the end", "outside_mandate")
-            out.run(p, f"{w.strip_stop(ob.text)} ({ob.citation})")
+            obligation_mark(out, p, ob)
+            out.run(p, f"{w.strip_stop(ob.text)} ({ob.citation}); {tables.deadline_line(ob)}")
+            if late := tables.lateness(ob):
+                out.run(p, f"; {late}")
             if ob.met:
                 out.run(p, f": {ob.met_how}")
+            if ob.deadline_note:
+                out.bullet(ob.deadline_note, bold="Deadline: ")
         if c.outcome:
             out.para(c.outcome, bold="Outcome: ")
     if c.alternatives:
