@@ -86,7 +86,14 @@ def _eval(ctx: Context, cond: Condition) -> tuple[bool, str]:
         for r in results:
             if r.holds:
                 return True, r.text
-        return False, w.join_and([r.text for r in results])
+        # The branches that came furthest explain the failure: a branch of 'all' that failed
+        # after some of its conditions held (the framework declared, then not found) says
+        # more than branches that failed at their first condition.
+        progress = [_progress(ctx, inner) for inner in cond.any]
+        furthest = max(progress)
+        return False, w.join_and(
+            [r.text for r, p in zip(results, progress, strict=True) if p == furthest]
+        )
     if isinstance(cond, Not):
         r = evaluate(ctx, cond.not_)
         return not r.holds, r.text
@@ -110,6 +117,18 @@ def _eval(ctx: Context, cond: Condition) -> tuple[bool, str]:
     if isinstance(cond, AgreementBetween):
         return frameworks.agreement_between(ctx, cond)
     raise TypeError(f"unknown condition {type(cond).__name__}")
+
+
+def _progress(ctx: Context, cond: Condition) -> int:
+    """How many leading conditions of an 'all' held before one failed (0 for anything else)."""
+    if not isinstance(cond, AllOf):
+        return 0
+    held = 0
+    for inner in cond.all:
+        if not evaluate(ctx, inner).holds:
+            break
+        held += 1
+    return held
 
 
 # --- references and comparisons -------------------------------------------------------

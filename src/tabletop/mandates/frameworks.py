@@ -77,7 +77,7 @@ def agreement_between(ctx: Context, cond: AgreementBetween) -> tuple[bool, str]:
         return True, f"{names} are bound by {title}{covers}"
     by = w.actor_name(ctx.index, ctx.actor) if ctx.actor else "the actor"
     covers = f" that provides for {what} by {by}" if what else ""
-    return False, f"no treaty or agreement in force between {names}{covers}"
+    return False, f"there is no treaty or agreement in force between {names}{covers}"
 
 
 def _action_title(ctx: Context, action_id: str) -> str:
