@@ -129,6 +129,58 @@ EXPECTED = {
     "when-unexpected.json": (("when-unexpected", "", "/injects/2/when", 105, 21),),
     "wrong-fact-kind.json": (("bad-value", "", "/facts/1/type", 62, 49),),
     "wrong-type.json": (("wrong-type", "", "/instruments/0/year", 23, 15),),
+    # Extensions of catalogue instruments (the catalogue is catalogues/extendable.json):
+    # every problem in what a pack adds is located in the pack, under /extends.
+    "extends-dangling-references.json": (
+        ("unknown-action-type", "", "/extends/0/powers/0/actions/0", 68, 37),
+        ("unknown-actor", "", "/extends/0/powers/0/holders/0", 68, 63),
+        ("unknown-source", "", "/extends/0/powers/0/citation/source", 69, 92),
+        ("unknown-param", "", "/extends/0/conditions/0/conditions/0/param", 77, 65),
+        ("unknown-fact", "", "/extends/0/powers/0/conditions/0/fact", 70, 34),
+        ("unknown-figure", "", "/extends/0/limits/0/applies_when/0/value/figure", 75, 76),
+    ),
+    "extends-duplicate-rule.json": (
+        ("duplicate-id", "", "/extends/0/powers/0/id", 68, 16),
+        ("duplicate-id", "", "/extends/0/powers/1/id", 71, 16),
+    ),
+    "extends-own-instrument.json": (
+        ("extends-own-instrument", "", "/extends/0/instrument", 66, 20),
+    ),
+    "extends-twice.json": (("duplicate-id", "", "/extends/1/instrument", 68, 20),),
+    "extends-unknown-instrument.json": (
+        ("unknown-instrument", "", "/extends/0/instrument", 66, 20),
+    ),
+    "extends-unknown-rule.json": (("unknown-rule", "", "/extends/0/conditions/0/rule", 67, 30),),
+    # Figures, consent, agreements and relations from anyone of some kinds.
+    "figure-bad-op.json": (("bad-op", "", "/instruments/0/powers/0/conditions/2/op", 36, 37),),
+    "figure-not-number.json": (
+        ("param-type", "", "/instruments/0/powers/0/conditions/2/value", 36, 52),
+        ("fact-type", "", "/injects/2/when/value", 109, 55),
+    ),
+    "unknown-figure.json": (
+        ("unknown-figure", "", "/instruments/0/powers/0/conditions/2/value/figure", 36, 63),
+    ),
+    "unknown-figure-source.json": (("unknown-source", "", "/figures/0/source", 65, 126),),
+    "effect-figure.json": (
+        ("effect-type", "", "/decision_points/0/options/0/effects/0/set", 131, 49),
+    ),
+    "no-consent-fact.json": (
+        ("no-consent-fact", "", "/instruments/0/powers/0/conditions/1/consent_of", 35, 28),
+    ),
+    "consent-of-references.json": (
+        ("unknown-actor", "", "/instruments/0/powers/0/conditions/1/consent_of", 35, 28),
+        ("param-type", "", "/instruments/0/powers/0/conditions/1/to/param", 35, 53),
+    ),
+    "consent-outside-power.json": (
+        ("param-outside-power", "", "/injects/2/when/consent_of", 106, 30),
+    ),
+    "agreement-between-references.json": (
+        ("unknown-actor", "", "/instruments/0/powers/0/conditions/0/agreement_between/1", 34, 55),
+        ("unknown-action-type", "", "/instruments/0/powers/0/conditions/0/covering/0", 34, 78),
+    ),
+    "from-kinds-with-from.json": (
+        ("from-kinds-with-from", "", "/instruments/0/powers/0/conditions/1/from_kinds", 35, 79),
+    ),
 }
 
 

@@ -41,6 +41,8 @@ def _as_pack(cat: Catalogue) -> Pack:
         instruments=cat.instruments,
         action_types=cat.action_types,
         facts=cat.facts,
+        figures=cat.figures,
+        extends=(),
         objectives=(),
         roles=(),
         phases=(),
@@ -56,7 +58,12 @@ def check_catalogue(data: bytes, name: str) -> CatalogueResult:
         return CatalogueResult(name, None, tuple(diags))
     pack = _as_pack(cat)
     empty = Pack.model_construct(
-        meta=Meta.model_construct(sources=()), actors=(), facts=(), action_types=(), instruments=()
+        meta=Meta.model_construct(sources=()),
+        actors=(),
+        facts=(),
+        action_types=(),
+        instruments=(),
+        figures=(),
     )
     origins = Origins(empty, name, data)
     origins.add_catalogues([CatalogueFile(name, data, cat)])
@@ -69,7 +76,7 @@ def check_catalogue(data: bytes, name: str) -> CatalogueResult:
     ]
     read: set[str] = set()
     for site in condition_sites(pack):
-        read |= facts_read(site.condition)
+        read |= facts_read(site.condition, index.consent_facts)
     findings += [
         warning(
             "fact-never-read",

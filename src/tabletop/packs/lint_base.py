@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from operator import attrgetter
 from typing import Any, Literal
 
 from tabletop.model import Pack
 from tabletop.model.conditions import AllOf, AnyOf, Condition, Not
-from tabletop.model.world import FactSpec, Instrument, ParamSpec
+from tabletop.model.world import FactSpec, Figure, Instrument, ParamSpec, RelationFact
 from tabletop.packs.lookalikes import did_you_mean
 
 Severity = Literal["error", "warning"]
@@ -61,6 +61,11 @@ class Index:
         self.injects = _by_id(pack.injects)
         self.decision_points = _by_id(pack.decision_points)
         self.sources = _by_id(pack.meta.sources)
+        self.figures: dict[str, Figure] = _by_id(pack.figures)
+        # The relation facts a 'consent_of' condition reads (requests, consents).
+        self.consent_facts = tuple(
+            f.id for f in self.facts.values() if isinstance(f, RelationFact) and f.consent
+        )
         self.params: dict[str, dict[str, ParamSpec]] = {
             a.id: {p.name: p for p in a.params} for a in reversed(pack.action_types)
         }
@@ -176,8 +181,16 @@ def _duplicates(items: Sequence[Any], base: str, what: str, attr: str = "id") ->
     return out
 
 
-def check_duplicates(pack: Pack) -> list[Finding]:
-    """Ids used twice: per collection, options per decision point, rules per instrument."""
+def check_duplicates(
+    pack: Pack, before: Mapping[int, tuple[int, int]] | None = None
+) -> list[Finding]:
+    """Ids used twice: per collection, options per decision point, rules per instrument.
+
+    `before`: for instruments a pack's extensions added to (by merged index), how many
+    powers and limits they had before; a clash between a rule the catalogue wrote and one
+    the pack added is reported at the pack's.
+    """
+    before = before or {}
     out: list[Finding] = []
     for key, what in (
         ("actors", "actor"),
@@ -189,6 +202,7 @@ def check_duplicates(pack: Pack) -> list[Finding]:
         ("phases", "phase"),
         ("injects", "inject"),
         ("decision_points", "decision point"),
+        ("figures", "figure"),
     ):
         out += _duplicates(getattr(pack, key), f"/{key}", what)
     out += _duplicates(pack.meta.sources, "/meta/sources", "source")
@@ -197,17 +211,29 @@ def check_duplicates(pack: Pack) -> list[Finding]:
     for i, inst in enumerate(pack.instruments):
         out += _duplicates(inst.powers, f"/instruments/{i}/powers", "power")
         out += _duplicates(inst.limits, f"/instruments/{i}/limits", "limit")
-        power_ids = {p.id for p in inst.powers}
+        power_at: dict[str, int] = {}
+        for j, power in enumerate(inst.powers):
+            power_at.setdefault(power.id, j)
+        own_powers, own_limits = before.get(i, (len(inst.powers), len(inst.limits)))
         for j, limit in enumerate(inst.limits):
-            if limit.id in power_ids:
-                out.append(
-                    error(
-                        "duplicate-id",
-                        f"/instruments/{i}/limits/{j}/id",
-                        f"limit '{limit.id}' has the id of a power of the same instrument",
-                        "Powers and limits of an instrument share one set of ids.",
-                    )
+            k = power_at.get(limit.id)
+            if k is None:
+                continue
+            if k >= own_powers and j < own_limits:  # a power added beside the catalogue's limit
+                ptr, other, what = f"/instruments/{i}/powers/{k}", "limit", "power"
+                related = f"/instruments/{i}/limits/{j}/id"
+            else:
+                ptr, other, what = f"/instruments/{i}/limits/{j}", "power", "limit"
+                related = f"/instruments/{i}/powers/{k}/id"
+            out.append(
+                error(
+                    "duplicate-id",
+                    f"{ptr}/id",
+                    f"{what} '{limit.id}' has the id of a {other} of the same instrument",
+                    "Powers and limits of an instrument share one set of ids.",
+                    related=related,
                 )
+            )
         for j, power in enumerate(inst.powers):
             out += _duplicates(
                 power.obligations, f"/instruments/{i}/powers/{j}/obligations", "obligation"

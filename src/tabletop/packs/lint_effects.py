@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tabletop.model import Pack
-from tabletop.model.conditions import Pair, ParamRef
+from tabletop.model.conditions import FigureRef, Pair, ParamRef
 from tabletop.model.effects import AddToFact, Effect, IncreaseFact, RemoveFromFact, SetFact
 from tabletop.model.world import (
     ActorSetFact,
@@ -24,6 +24,17 @@ def check_effect(v: Values, eff: Effect, ptr: str) -> None:
     if spec is None:
         return
     kind = spec.type
+    if not isinstance(eff, IncreaseFact):
+        verb, value = _verb_value(eff)
+        if isinstance(value, FigureRef):
+            v.add(
+                "effect-type",
+                f"{ptr}/{verb}",
+                f"an effect cannot {verb} figure '{value.figure}': figures are read by "
+                "conditions only",
+                "Write the number (or the actor, or the pair) out.",
+            )
+            return
     if isinstance(eff, SetFact):
         if kind in ("actor_set", "relation"):
             _effect_kind(v, eff.fact, kind, "set", ptr, "use 'add' or 'remove'")
@@ -68,6 +79,12 @@ def check_effect(v: Values, eff: Effect, ptr: str) -> None:
             v.scalar("actor", None, value, f"{ptr}/{verb}")
     elif isinstance(eff, IncreaseFact) and kind != "int":
         _effect_kind(v, eff.fact, kind, "increase", ptr, "use 'set'")
+
+
+def _verb_value(eff: SetFact | AddToFact | RemoveFromFact) -> tuple[str, object]:
+    if isinstance(eff, SetFact):
+        return "set", eff.set
+    return ("add", eff.add) if isinstance(eff, AddToFact) else ("remove", eff.remove)
 
 
 def _effect_kind(v: Values, fact: str, kind: str, verb: str, ptr: str, hint: str) -> None:

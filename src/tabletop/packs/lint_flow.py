@@ -3,14 +3,16 @@ open, follow-ons that loop, facts nobody reads or sets, phases out of order."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 
 from tabletop.model import Pack
 from tabletop.model.conditions import (
     AllOf,
     AnyOf,
     Condition,
+    ConsentOf,
     FactTest,
+    FigureRef,
     MemberOf,
     Not,
     Pair,
@@ -23,14 +25,17 @@ from tabletop.model.facts import FactValue, initial_facts
 from tabletop.packs.lint_base import Finding, Index, error, walk, warning
 
 
-def facts_read(cond: Condition) -> set[str]:
-    """Ids of the facts a condition reads."""
+def facts_read(cond: Condition, consent_facts: Collection[str] = ()) -> set[str]:
+    """Ids of the facts a condition reads; a `consent_of` reads every relation fact marked
+    as consent (`consent_facts`, see `Index.consent_facts`)."""
     out = set()
     for node, _ptr in walk(cond, ""):
         if isinstance(node, FactTest):
             out.add(node.fact)
         elif isinstance(node, RelationTest):
             out.add(node.relation)
+        elif isinstance(node, ConsentOf):
+            out.update(consent_facts)
     return out
 
 
@@ -65,20 +70,54 @@ class _Static:
         if isinstance(cond, FactTest):
             return self._fact(cond)
         if isinstance(cond, RelationTest):
-            pair = (cond.from_, cond.to)
-            value = self.facts.get(cond.relation)
-            if any(isinstance(x, ParamRef) for x in pair) or not isinstance(value, frozenset):
-                return None
-            return pair in value
+            return self._relation(cond)
+        if isinstance(cond, ConsentOf):
+            return self._consent(cond)
         if isinstance(cond, MemberOf | PartyTo | Within):
             return self._static_world(cond)
-        return None  # a parameter test: depends on the action
+        # A parameter test depends on the action; an agreement between parties on who acts.
+        return None
+
+    def _relation(self, cond: RelationTest) -> bool | None:
+        value = self.facts.get(cond.relation)
+        if isinstance(cond.to, ParamRef) or isinstance(cond.from_, ParamRef):
+            return None
+        if not isinstance(value, frozenset):
+            return None
+        if cond.from_ is not None:
+            return (cond.from_, cond.to) in value
+        kinds = cond.from_kinds
+        for pair in value:
+            if isinstance(pair, tuple) and pair[1] == cond.to:
+                actor = self.ix.actors.get(pair[0])
+                if not kinds or (actor is not None and actor.kind in kinds):
+                    return True
+        return False
+
+    def _consent(self, cond: ConsentOf) -> bool | None:
+        state, to = cond.consent_of, cond.to
+        if isinstance(state, ParamRef) or to is None or isinstance(to, ParamRef):
+            return None  # depends on who acts
+        if state == to:
+            return True
+        found = False
+        for fact_id in self.ix.consent_facts:
+            value = self.facts.get(fact_id)
+            if not isinstance(value, frozenset):
+                return None  # a consent fact the game changes
+            found = found or (state, to) in value
+        return found
 
     def _fact(self, cond: FactTest) -> bool | None:
         actual = self.facts.get(cond.fact)
         value = cond.value
         if actual is None or isinstance(value, ParamRef):
             return None
+        if isinstance(value, FigureRef):
+            figure = self.ix.figures.get(value.figure)
+            if figure is None:
+                return None
+            value = figure.value
         if isinstance(value, Pair):
             if isinstance(value.from_, ParamRef) or isinstance(value.to, ParamRef):
                 return None
@@ -261,7 +300,7 @@ def _loops(pack: Pack, index: Index) -> list[Finding]:
 def _fact_use(pack: Pack, index: Index, changing: set[str], own_facts: int) -> list[Finding]:
     read: set[str] = set()
     for site in index.sites:
-        read |= facts_read(site.condition)
+        read |= facts_read(site.condition, index.consent_facts)
     out = []
     for i, spec in enumerate(pack.facts[:own_facts]):
         if spec.id not in read:

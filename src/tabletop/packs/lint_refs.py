@@ -77,6 +77,8 @@ def check_references(pack: Pack, index: Index) -> list[Finding]:
                 for m, dis in enumerate(obl.discharged_by):
                     what = f"obligation '{obl.id}'"
                     r.one("action_types", dis.action, f"{optr}/discharged_by/{m}/action", what)
+    for i, figure in enumerate(pack.figures):
+        r.one("sources", figure.source, f"/figures/{i}/source", f"figure '{figure.id}'")
     for i, role in enumerate(pack.roles):
         r.one("actors", role.actor, f"/roles/{i}/actor", f"role '{role.id}'")
         r.many("instruments", role.instruments, f"/roles/{i}/instruments", f"role '{role.id}'")

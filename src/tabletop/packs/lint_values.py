@@ -5,7 +5,10 @@ from __future__ import annotations
 from tabletop.jsonloc.diagnostics import shown
 from tabletop.model import Pack
 from tabletop.model.conditions import (
+    AgreementBetween,
+    ConsentOf,
     FactTest,
+    FigureRef,
     MemberOf,
     Pair,
     ParamRef,
@@ -16,6 +19,7 @@ from tabletop.model.conditions import (
 )
 from tabletop.model.world import EnumFact, EnumParam, FactSpec, IntFact, ParamSpec
 from tabletop.packs.lint_base import Finding, Index, Site, error, walk
+from tabletop.packs.lint_frameworks import check_agreement, check_consent, check_figure_comparison
 
 Domain = tuple[str, ...] | None
 """The values an enum fact or parameter may take; None for every other type."""
@@ -149,8 +153,21 @@ class Values:
                         f"fact '{cond.relation}' is {spec.type}, not a relation",
                         "Name a fact of type 'relation', or use a 'fact' comparison.",
                     )
-                self.actor(cond.from_, f"{ptr}/from", site)
+                if cond.from_ is not None:
+                    self.actor(cond.from_, f"{ptr}/from", site)
+                    if cond.from_kinds:
+                        self.add(
+                            "from-kinds-with-from",
+                            f"{ptr}/from_kinds",
+                            "'from_kinds' counts only without 'from', which names the actor",
+                            "Remove 'from' to accept a pair from anyone of these kinds, or "
+                            "remove 'from_kinds' to accept only the pair from that actor.",
+                        )
                 self.actor(cond.to, f"{ptr}/to", site)
+            elif isinstance(cond, ConsentOf):
+                check_consent(self, cond, ptr, site)
+            elif isinstance(cond, AgreementBetween):
+                check_agreement(self, cond, ptr, site)
             elif isinstance(cond, PartyTo):
                 if cond.party_to not in self.ix.instruments:
                     self.add(
@@ -183,6 +200,9 @@ class Values:
             return
         if isinstance(value, ParamRef):
             self.param(value.param, f"{ptr}/value/param", site)
+            return
+        if isinstance(value, FigureRef):
+            check_figure_comparison(self, kind, op, value, ptr, code)
             return
         if op in ("in", "not_in") or (kind == "actor_set" and op in ("==", "!=")):
             items = value if isinstance(value, tuple) else None
@@ -255,6 +275,8 @@ def in_range(spec: IntFact, value: int) -> bool:
 def _show(value: object) -> str:
     if isinstance(value, Pair):
         return "a pair"
+    if isinstance(value, FigureRef):
+        return f"figure '{shown(value.figure)}'"
     if isinstance(value, tuple):
         return "a list"
     return repr(value)

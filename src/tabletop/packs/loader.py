@@ -17,6 +17,7 @@ from tabletop.jsonloc.diagnostics import Diagnostic
 from tabletop.jsonloc.documents import MAX_BYTES, load_document, read_limited
 from tabletop.model import Catalogue, Pack
 from tabletop.model.json_schemas import schema_for
+from tabletop.packs.extensions import Extensions, extend
 from tabletop.packs.lint import lint
 from tabletop.packs.origins import CatalogueFile, Origins
 from tabletop.paths import shipped_catalogues_dir
@@ -142,9 +143,9 @@ def parse_pack(data: bytes, name: str, catalogues: CatalogueSource) -> LoadResul
         found.append(CatalogueFile(cat_name, cat_bytes, catalogue))
     if failed:
         return LoadResult(name, None, tuple(diags))
-    merged = merge(pack, [c.catalogue for c in found])
-    origins.add_catalogues(found)
-    findings = lint(merged, own_facts=len(pack.facts))
+    merged, extensions = merge_catalogues(pack, [c.catalogue for c in found])
+    origins.add_catalogues(found, extensions)
+    findings = lint(merged, own_facts=len(pack.facts), extensions=extensions)
     diags.extend(origins.diagnostic(f) for f in findings)
     if any(d.severity == "error" for d in diags):
         return LoadResult(name, None, tuple(diags))
@@ -154,16 +155,23 @@ def parse_pack(data: bytes, name: str, catalogues: CatalogueSource) -> LoadResul
 
 
 def merge(pack: Pack, catalogues: list[Catalogue]) -> Pack:
-    """The pack with the catalogues' items appended after its own."""
-    if not catalogues:
-        return pack
+    """The pack with the catalogues' items appended after its own, and the pack's
+    extensions applied to the catalogue instruments they name."""
+    return merge_catalogues(pack, catalogues)[0]
+
+
+def merge_catalogues(pack: Pack, catalogues: list[Catalogue]) -> tuple[Pack, Extensions]:
+    """`merge`, and how the pack's extensions were applied (for lint and its locations)."""
+    if not catalogues and not pack.extends:
+        return pack, Extensions()
     meta = pack.meta.model_copy(
         update={"sources": pack.meta.sources + tuple(s for c in catalogues for s in c.sources)}
     )
     update: dict[str, Any] = {"meta": meta}
     for key in ("actors", "facts", "action_types", "instruments", "figures"):
         update[key] = getattr(pack, key) + tuple(x for c in catalogues for x in getattr(c, key))
-    return pack.model_copy(update=update)
+    update["instruments"], extensions = extend(pack, update["instruments"])
+    return pack.model_copy(update=update), extensions
 
 
 def catalogue_finder(pack_path: Path) -> CatalogueSource:

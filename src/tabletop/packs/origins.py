@@ -8,6 +8,7 @@ from tabletop.jsonloc.diagnostics import Diagnostic
 from tabletop.jsonloc.positions import Positions
 from tabletop.jsonloc.reading import error_at
 from tabletop.model import Catalogue, Pack
+from tabletop.packs.extensions import Extensions
 from tabletop.packs.lint_base import Finding
 
 # Collections the catalogues add to, as (key in the pack, key in a catalogue).
@@ -16,6 +17,7 @@ _MERGED = {
     ("facts",): "facts",
     ("action_types",): "action_types",
     ("instruments",): "instruments",
+    ("figures",): "figures",
     ("meta", "sources"): "sources",
 }
 
@@ -38,15 +40,24 @@ class Origins:
         self._data = {name: data}
         self._positions: dict[str, Positions] = {}
         self._catalogues: list[CatalogueFile] = []
+        self._extensions = Extensions()
 
-    def add_catalogues(self, found: list[CatalogueFile]) -> None:
-        """Record the catalogues whose items follow the pack's own in the merged pack."""
+    def add_catalogues(
+        self, found: list[CatalogueFile], extensions: Extensions | None = None
+    ) -> None:
+        """Record the catalogues whose items follow the pack's own in the merged pack, and
+        the powers, limits and conditions the pack's extensions added to their instruments."""
         self._catalogues = list(found)
+        self._extensions = extensions or Extensions()
         for cat in found:
             self._data[cat.name] = cat.data
 
     def resolve(self, merged: str) -> tuple[str, str]:
-        """File name and pointer in that file of a pointer into the merged pack."""
+        """File name and pointer in that file of a pointer into the merged pack. An item a
+        pack's extension added to a catalogue instrument is where the pack wrote it."""
+        added = self._extensions.in_pack(merged)
+        if added is not None:
+            return self.name, added
         parts = merged.split("/")[1:]
         for prefix, cat_key in _MERGED.items():
             n = len(prefix)
