@@ -7,27 +7,17 @@ on the values of just the facts that the applicable powers and limits read.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 
-from tabletop.mandates import MandateError, check_action
-from tabletop.model.conditions import Condition, FactTest, RelationTest, Scalar, conditions_in
+from tabletop.mandates import MandateError, check_action, facts_weighed
+from tabletop.model.conditions import Scalar
 from tabletop.model.facts import FactValue
-from tabletop.model.index import index_of
-from tabletop.model.pack import DecisionPoint, Option, Pack
+from tabletop.model.pack import ActionSpec, DecisionPoint, Option, Pack
 from tabletop.report.model import AlternativeView, VerdictView
 from tabletop.report.words import verdict_view
 
 _MemoKey = tuple[str, str, tuple[tuple[str, Scalar], ...], tuple[FactValue | None, ...]]
 """Role, action type, parameters, and the values of the facts the check reads."""
-
-
-def facts_read(condition: Condition) -> Iterator[str]:
-    """The ids of the facts a condition reads, at any depth."""
-    for node in conditions_in(condition):
-        if isinstance(node, FactTest):
-            yield node.fact
-        elif isinstance(node, RelationTest):
-            yield node.relation
 
 
 class Alternatives:
@@ -72,24 +62,17 @@ class Alternatives:
         return tuple(out)
 
     def _reads(self, role_id: str, action_type: str) -> tuple[str, ...] | None:
-        """Every fact the powers and limits that could decide this check read."""
+        """Every fact the verdict of this check depends on (the engine's own list, so the
+        memory here is keyed exactly as the engine's is); None when it cannot be checked."""
         key = (role_id, action_type)
         if key not in self.reads:
-            index = index_of(self.pack)
-            role = index.roles.get(role_id)
-            found: set[str] | None = set() if role is not None else None
-            for inst_id in role.instruments if role else ():
-                inst = index.instruments.get(inst_id)
-                if inst is None or found is None:
-                    found = None
-                    break
-                rules = [(p.actions, p.conditions) for p in inst.powers]
-                rules += [(lim.actions, lim.applies_when) for lim in inst.limits]
-                for actions, conditions in rules:
-                    if action_type in actions:
-                        for condition in conditions:
-                            found.update(facts_read(condition))
-            self.reads[key] = tuple(sorted(found)) if found is not None else None
+            try:
+                reads: tuple[str, ...] | None = facts_weighed(
+                    self.pack, role_id, ActionSpec(type=action_type)
+                )
+            except MandateError:
+                reads = None
+            self.reads[key] = reads
         return self.reads[key]
 
     def _verdict(
