@@ -24,6 +24,8 @@ from tabletop.engine import (
     replay,
     resume_clock,
 )
+from tabletop.engine.snapshot import decode_state, encode_state
+from tabletop.engine.state import fact_to_json
 from tabletop.hashchain.chain import chain, read_events
 from tabletop.model.effects import IncreaseFact, SetFact
 from tabletop.packs import open_pack
@@ -148,6 +150,30 @@ def check_invariants(state):
     assert not set(state.pending) & state.delivered_ids
 
 
+def check_sources(game):
+    """Each fact's origin is the last event that changed it, with the value it now has."""
+    state = game.state
+    assert set(state.fact_sources) == set(state.facts)
+    last: dict[str, int] = {}
+    for seq, event in enumerate(game.events, 1):
+        for change in getattr(event, "changes", ()):
+            last[change.fact] = seq
+    for fact, source in state.fact_sources.items():
+        assert source.seq == last.get(fact, 0)
+        if source.seq == 0:
+            assert source.origin == "start" and state.facts[fact] == state.initial_facts[fact]
+            continue
+        event = game.events[source.seq - 1]
+        change = next(c for c in event.changes if c.fact == fact)
+        assert change.after == fact_to_json(state.facts[fact])
+        expected = {
+            "inject_delivered": ("inject", getattr(event, "inject", None)),
+            "decision_recorded": ("decision", getattr(event, "decision_point", None)),
+            "facts_adjudicated": ("ruling", getattr(event, "decision_point", None)),
+        }[event.type]
+        assert (source.origin, source.ref) == expected
+
+
 @settings(
     max_examples=150,
     deadline=None,
@@ -159,7 +185,9 @@ def test_replay_of_the_log_equals_the_state_reached(begin, script):
     assert replay(game.events) == game.state
     stored = read_events(chain(game.events))
     assert replay(stored) == game.state
+    assert decode_state(encode_state(game.state)) == game.state
     check_invariants(game.state)
+    check_sources(game)
 
 
 @settings(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from tabletop.engine.provenance import reliance_words
 from tabletop.mandates import describe_discharge
 from tabletop.mandates.wording import cite, join_or
 from tabletop.model.pack import Pack
@@ -37,6 +38,8 @@ class VerdictExplanation:
     citations: tuple[str, ...]
     obligations: tuple[str, ...]
     """Each obligation with what meets it."""
+    relies_on: tuple[str, ...] = ()
+    """Each fact it relied on, its value and where that came from in the game."""
 
 
 _OUTCOMES = {
@@ -74,4 +77,5 @@ def explain_verdict(pack: Pack, verdict: Verdict) -> VerdictExplanation:
             + join_or([describe_discharge(pack, d, due.actor) for d in due.discharged_by])
             for due in verdict.obligations
         ),
+        relies_on=tuple(reliance_words(t) for t in verdict.relies_on or ()),
     )

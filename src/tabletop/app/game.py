@@ -23,7 +23,7 @@ from tabletop.app.situation import Situation, build_situation
 from tabletop.app.subscribers import Subscribers
 from tabletop.engine import Outcome, Refusal, SessionState
 from tabletop.engine.cascade import next_due
-from tabletop.mandates import MandateError, check_action
+from tabletop.mandates import MandateError
 from tabletop.model.effects import Effect
 from tabletop.model.events import CapabilityElement, Event, Rating
 from tabletop.model.index import index_of
@@ -307,14 +307,14 @@ class Game:
         dp = index_of(self.pack).decision_points.get(decision_point)
         if dp is None:
             return ()
-        facts = self._state.facts
+        state = self._state
         out = []
         for option in dp.options:
             if option.for_roles and role not in option.for_roles:
                 continue
             try:
                 out.append(
-                    OptionPreview(option, check_action(self.pack, role, option.action, facts))
+                    OptionPreview(option, engine.verdict_for(state, self.pack, role, option))
                 )
             except MandateError as exc:
                 out.append(

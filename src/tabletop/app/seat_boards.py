@@ -3,8 +3,10 @@ projector. Each board is built from the game and its room and holds only what th
 may see, so a view cannot show more than its board has:
 
 - a player: their role's brief and objectives, the injects addressed to them or to all, the
-  decisions open to their role with every option's verdict, their own decisions and
-  proposals; never another seat's brief, options or proposals, never facilitator notes;
+  decisions open to their role with every option's verdict (the facts it relies on say
+  where they came from only when the seat may know: never another seat's unrevealed
+  decision, nor an inject sent to other seats), their own decisions and proposals; never
+  another seat's brief, options or proposals, never facilitator notes;
 - an evaluator: the objectives, the current inject's headline, the open decisions' titles
   and their own observations;
 - the projector: the phase, the clock, the latest inject addressed to all, the open
@@ -27,8 +29,13 @@ from tabletop.app.situation import (
     SeatView,
     Situation,
 )
-from tabletop.model.index import index_of
-from tabletop.model.verdict import VerdictKind
+from tabletop.engine import SessionState
+from tabletop.model.index import PackIndex, index_of
+from tabletop.model.verdict import FactTrace, Verdict, VerdictKind
+
+HIDDEN_ORIGIN = "as the game stands"
+"""Where a fact came from, on a seat that may not know (another seat's decision, not shown
+to the room; an inject sent to other seats)."""
 
 
 @dataclass(frozen=True)
@@ -159,7 +166,9 @@ def player_board(room: Room, role: str) -> PlayerBoard:
                 p.option.id,
                 p.option.label,
                 p.option.description,
-                explain_verdict(game.pack, p.verdict) if p.verdict else None,
+                explain_verdict(game.pack, _seen_by(p.verdict, role, room, index))
+                if p.verdict
+                else None,
                 p.problem,
             )
             for p in game.preview(od.id, role)
@@ -245,6 +254,40 @@ def _decisions(room: Room) -> list[DecisionShown]:
             )
         )
     return out
+
+
+def _seen_by(verdict: Verdict, role: str, room: Room, index: PackIndex) -> Verdict:
+    """The verdict with only the origins of its facts that the seat in `role` may know."""
+    if not verdict.relies_on:
+        return verdict
+    state = room.game.state
+    revealed = set(room.revealed())
+    traces = tuple(
+        t if _may_know(t, state, role, revealed, index) else _hidden(t) for t in verdict.relies_on
+    )
+    return verdict.model_copy(update={"relies_on": traces})
+
+
+def _may_know(
+    trace: FactTrace,
+    state: SessionState,
+    role: str,
+    revealed: set[tuple[str, str]],
+    index: PackIndex,
+) -> bool:
+    source = state.source_of(trace.fact)
+    if source.origin == "decision":
+        return source.role == role or (source.ref or "", source.role or "") in revealed
+    if source.origin == "inject":
+        inject = index.injects.get(source.ref or "")
+        return inject is not None and (inject.to == "all" or role in inject.to)
+    return True  # the start, a ruling (told to the table), an origin not recorded
+
+
+def _hidden(trace: FactTrace) -> FactTrace:
+    return trace.model_copy(
+        update={"origin": "other", "ref": None, "by": None, "text": HIDDEN_ORIGIN}
+    )
 
 
 def _shown(inject: InjectView) -> InjectShown:

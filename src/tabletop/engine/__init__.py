@@ -5,7 +5,12 @@ to log, or a `Refusal` that changes nothing.
 """
 
 from tabletop.engine.clock import advance_clock, deliver_inject, pause_clock, resume_clock
-from tabletop.engine.decisions import amend_decision, record_decision, reject_decision
+from tabletop.engine.decisions import (
+    amend_decision,
+    record_decision,
+    reject_decision,
+    verdict_for,
+)
 from tabletop.engine.draft import Change, Outcome, Refusal
 from tabletop.engine.fact_changes import EffectError, fact_changes
 from tabletop.engine.fold import LogError, apply, extend, replay
@@ -63,4 +68,5 @@ __all__ = [
     "replay",
     "resume_clock",
     "start_session",
+    "verdict_for",
 ]

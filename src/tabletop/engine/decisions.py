@@ -8,6 +8,7 @@ from tabletop.engine.cascade import Taken, discharge, release, settle
 from tabletop.engine.draft import Draft, Outcome, Refusal, command
 from tabletop.engine.fact_changes import fact_changes
 from tabletop.engine.lifecycle import guard
+from tabletop.engine.provenance import traced
 from tabletop.engine.state import SessionState
 from tabletop.mandates import check_action
 from tabletop.model import events as ev
@@ -48,8 +49,10 @@ def _choice(
 
 
 def verdict_for(state: SessionState, pack: Pack, role: str, option: Option) -> Verdict:
-    """The mandate verdict on this option for this role, on the facts as they stand."""
-    return check_action(pack, role, option.action, state.facts)
+    """The mandate verdict on this option for this role, on the facts as they stand, with
+    where each fact it relies on came from in the game."""
+    verdict = check_action(pack, role, option.action, state.facts)
+    return traced(verdict, state, pack, option.action)
 
 
 @command

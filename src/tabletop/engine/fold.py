@@ -11,9 +11,11 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from tabletop.engine.state import (
+    FROM_START,
     Clock,
     Decision,
     Delivery,
+    FactSource,
     ObligationState,
     OpenDecision,
     Pending,
@@ -60,7 +62,9 @@ def apply(state: SessionState, event: ev.Event) -> None:
             state.pending.pop(event.inject, None)
             state.delivered.append(Delivery(event.inject, event.how, event.scenario_time, event.at))
             state.delivered_ids.add(event.inject)
-            _change_facts(state, event.changes)
+            if event.changes:
+                source = FactSource("inject", event.inject, seq=state.event_count)
+                _change_facts(state, event.changes, source)
         case ev.DecisionOpened():
             state.opened.add(event.decision_point)
             state.open_decisions[event.decision_point] = OpenDecision(
@@ -75,7 +79,11 @@ def apply(state: SessionState, event: ev.Event) -> None:
         case ev.ObligationMet():
             _meet_obligation(state, event)
         case ev.FactsAdjudicated():
-            _change_facts(state, event.changes)
+            if event.changes:
+                source = FactSource(
+                    "ruling", event.decision_point, note=event.ruling, seq=state.event_count
+                )
+                _change_facts(state, event.changes, source)
         case ev.DecisionAmended():
             _amend_decision(state, event)
         case ev.InjectReleased():
@@ -114,12 +122,17 @@ def _start(state: SessionState, event: ev.SessionStarted) -> None:
     state.started_at, state.scenario_start = event.at, event.scenario_start
     state.facts = {k: fact_from_json(v) for k, v in event.facts.items()}
     state.initial_facts = dict(state.facts)
+    state.fact_sources = dict.fromkeys(state.facts, FROM_START)
     state.clock = Clock(event.scenario_time, running=True)
 
 
-def _change_facts(state: SessionState, changes: tuple[ev.FactChange, ...]) -> None:
+def _change_facts(
+    state: SessionState, changes: tuple[ev.FactChange, ...], source: FactSource
+) -> None:
+    # One source for all of an event's changes: the last event to set a fact is its origin.
     for change in changes:
         state.facts[change.fact] = fact_from_json(change.after)
+        state.fact_sources[change.fact] = source
 
 
 def _record_decision(state: SessionState, event: ev.DecisionRecorded) -> None:
@@ -161,7 +174,11 @@ def _record_decision(state: SessionState, event: ev.DecisionRecorded) -> None:
             state.event_count,
         )
         state.obligations[key] = state.owed[key] = obligation
-    _change_facts(state, event.changes)
+    if event.changes:
+        source = FactSource(
+            "decision", event.decision_point, event.role, event.option, seq=state.event_count
+        )
+        _change_facts(state, event.changes, source)
 
 
 def _amend_decision(state: SessionState, event: ev.DecisionAmended) -> None:

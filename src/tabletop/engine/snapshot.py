@@ -16,6 +16,7 @@ from tabletop.engine.state import (
     Clock,
     Decision,
     Delivery,
+    FactSource,
     ObligationState,
     OpenDecision,
     Pending,
@@ -26,7 +27,7 @@ from tabletop.engine.state import (
 )
 from tabletop.model.events import FactJson, ObjectiveRated
 
-SNAPSHOT_FORMAT = 2
+SNAPSHOT_FORMAT = 3
 """Bumped whenever `SessionState` changes shape: older snapshots are then ignored.
 tests/engine/test_snapshot_format.py fails when the shape changes and this does not."""
 
@@ -69,6 +70,8 @@ class _Snapshot:
     ended_at: datetime | None
     event_count: int
     last_at: datetime | None
+    # Since format 3. Absent (a snapshot from before): every fact's origin reads as unknown.
+    fact_sources: dict[str, FactSource] | None = None
 
 
 _ADAPTER = TypeAdapter(_Snapshot)
@@ -112,6 +115,7 @@ def encode_state(state: SessionState) -> bytes:
         ended_at=state.ended_at,
         event_count=state.event_count,
         last_at=state.last_at,
+        fact_sources=state.fact_sources,
     )
     return _ADAPTER.dump_json(snapshot)
 
@@ -152,4 +156,5 @@ def decode_state(data: bytes) -> SessionState:
         ended_at=s.ended_at,
         event_count=s.event_count,
         last_at=s.last_at,
+        fact_sources=dict(s.fact_sources or {}),
     )

@@ -25,7 +25,7 @@ from tabletop.model.events import (
 )
 from tabletop.model.facts import FactValue
 from tabletop.model.pack import ActionSpec
-from tabletop.model.verdict import ObligationDue, Verdict
+from tabletop.model.verdict import FactOrigin, ObligationDue, Verdict
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +114,31 @@ class ObligationState:
         return self.met is None
 
 
+@dataclass(frozen=True, slots=True)
+class FactSource:
+    """Where a fact's current value came from: the pack's start, or the event that last set
+    it (an inject delivered, a decision recorded, the facilitator's ruling)."""
+
+    origin: FactOrigin
+    ref: str | None = None
+    """The inject; the decision point of a decision, or the one a ruling is on."""
+    role: str | None = None
+    """A decision's deciding role."""
+    option: str | None = None
+    """A decision's option."""
+    note: str | None = None
+    """A ruling's text."""
+    seq: int = 0
+    """The number of the event that set it (0: the pack's starting value)."""
+
+
+FROM_START = FactSource("start")
+"""The source of every fact when the session starts."""
+
+UNKNOWN_SOURCE = FactSource("other")
+"""The source of a fact the state does not know the origin of (from an older snapshot)."""
+
+
 def obligation_id(decision_point: str, role: str, key: str) -> str:
     """The id of an obligation created by a decision: decision point/role/obligation key."""
     return f"{decision_point}/{role}/{key}"
@@ -148,6 +173,8 @@ class SessionState:
     justifications: dict[tuple[str, str, str], str] = field(default_factory=dict)
     """The override justifications logged, by (decision point, role, option)."""
     facts: dict[str, FactValue] = field(default_factory=dict)
+    fact_sources: dict[str, FactSource] = field(default_factory=dict)
+    """Where each fact's current value came from (a fact missing here: not known)."""
     obligations: dict[str, ObligationState] = field(default_factory=dict)
     """Every obligation that arose, in the order it did."""
     owed: dict[str, ObligationState] = field(default_factory=dict)
@@ -175,6 +202,7 @@ class SessionState:
             decisions=self.decisions.copy(),
             justifications=self.justifications.copy(),
             facts=self.facts.copy(),
+            fact_sources=self.fact_sources.copy(),
             obligations=self.obligations.copy(),
             owed=self.owed.copy(),
             ratings=self.ratings.copy(),
@@ -189,6 +217,10 @@ class SessionState:
     def phase(self) -> str | None:
         """The current phase, or None before the first one starts."""
         return self.phases[-1] if self.phases else None
+
+    def source_of(self, fact: str) -> FactSource:
+        """Where the fact's current value came from (`UNKNOWN_SOURCE` if not known)."""
+        return self.fact_sources.get(fact, UNKNOWN_SOURCE)
 
     @property
     def open_obligations(self) -> tuple[ObligationState, ...]:

@@ -83,7 +83,8 @@ def log_rows(entries: Iterable[DecisionLogEntry], day: date | None) -> Markup:
 
 
 def verdict_block(v: VerdictView, overridden: bool = False, refused: bool = False) -> Markup:
-    """The <dt>/<dd> pair of a verdict: badge, headline, basis, further reasons, citations."""
+    """The <dt>/<dd> pair of a verdict: badge, headline, basis, further reasons, the facts
+    it relies on, citations."""
     parts = [
         f"<dt>Verdict</dt><dd>{_badge(v.kind, overridden, refused)} {escape(v.headline)}",
     ]
@@ -93,6 +94,8 @@ def verdict_block(v: VerdictView, overridden: bool = False, refused: bool = Fals
     if more:
         items = "".join(f"<li>{escape(r)}</li>" for r in more)
         parts.append(f'<ul class="reasons">{items}</ul>')
+    for r in v.relies_on or ():
+        parts.append(f'<div class="relies-on">Relies on: {escape(r.words)}</div>')
     if v.citations:
         parts.append(f'<div class="muted">Cites: {escape("; ".join(v.citations))}</div>')
     parts.append("</dd>")

@@ -24,6 +24,7 @@ def _verdict(v: VerdictView, overridden: bool = False, refused: bool = False) ->
     if wd.basis_adds(v):
         lines.append(f"  - Basis: {md(v.basis)}")
     lines += [f"  - Reason: {md(r)}" for r in wd.extra_reasons(v)]
+    lines += [f"  - Relies on: {md(r.words)}" for r in v.relies_on or ()]
     if v.citations:
         lines.append(f"  - Cites: {md('; '.join(v.citations))}")
     return lines

@@ -12,7 +12,7 @@ from typing import Final, Literal
 
 from tabletop.model.base import Id, Model, ScenarioTime, documented
 from tabletop.model.events import CapabilityElement, Rating, WallTime
-from tabletop.model.verdict import VerdictKind
+from tabletop.model.verdict import FactOrigin, VerdictKind
 
 REPORT_FORMAT: Final = "tabletop-after-action-report"
 REPORT_VERSION: Final = 1
@@ -80,6 +80,32 @@ class Integrity(Model):
     )
 
 
+class RelianceView(Model):
+    """A fact a verdict relied on, its value, and where that value came from in the game."""
+
+    fact: Id = documented("Fact id.", ["aggression"])
+    origin: FactOrigin = documented(
+        "start: the pack's starting value; inject; decision; ruling: the facilitator's; "
+        "other: not recorded.",
+        ["decision"],
+    )
+    ref: str | None = documented(
+        "The inject or decision point that set it (or the one a ruling is on).",
+        ["DP-2"],
+        default=None,
+    )
+    by: str | None = documented(
+        "The seat whose decision set it.", ["Kazakh Presidential Administration"], default=None
+    )
+    words: str = documented(
+        "In words, as every format prints it after 'Relies on:'.",
+        [
+            "Aggression: international terrorists → Kazakhstan — as framed by the Kazakh "
+            "Presidential Administration at DP-2"
+        ],
+    )
+
+
 class VerdictView(Model):
     """A mandate verdict as the report shows it."""
 
@@ -89,6 +115,13 @@ class VerdictView(Model):
     basis: str | None = documented("The power that permits it.", [None], default=None)
     reasons: tuple[str, ...] = documented("Reasons in plain words.", [[]], default=())
     citations: tuple[str, ...] = documented("Documents it rests on.", [[]], default=())
+    relies_on: tuple[RelianceView, ...] | None = documented(
+        "The facts it relied on and where each value came from in the game, as recorded "
+        "with the decision (none: not recorded, as in an older log or for an option not "
+        "taken).",
+        [None],
+        default=None,
+    )
 
 
 class ObligationView(Model):

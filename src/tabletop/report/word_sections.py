@@ -42,6 +42,8 @@ def _verdict(out: Writer, v: VerdictView, overridden: bool = False, refused: boo
         out.bullet(v.basis or "", bold="Basis: ")
     for reason in wd.extra_reasons(v):
         out.bullet(reason)
+    for r in v.relies_on or ():
+        out.bullet(r.words, bold="Relies on: ")
     if v.citations:
         out.para("; ".join(v.citations), bold="Cites: ")
 

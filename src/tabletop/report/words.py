@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from tabletop.engine.provenance import reliance_words
 from tabletop.mandates import wording as w
 from tabletop.model.events import FactChange
 from tabletop.model.index import index_of
 from tabletop.model.pack import ActionSpec, DecisionPoint, Pack
-from tabletop.model.verdict import Verdict
-from tabletop.report.model import AfterActionReport, VerdictView
+from tabletop.model.verdict import FactTrace, Verdict
+from tabletop.report.model import AfterActionReport, RelianceView, VerdictView
 
 RATING_LABELS: dict[str | None, str] = {
     "P": "Performed without Challenges",
@@ -74,6 +75,20 @@ def verdict_view(pack: Pack, verdict: Verdict) -> VerdictView:
         basis=basis,
         reasons=verdict.reasons,
         citations=tuple(dict.fromkeys(w.cite(c) for c in verdict.citations)),
+        relies_on=None
+        if verdict.relies_on is None
+        else tuple(reliance_view(t) for t in verdict.relies_on),
+    )
+
+
+def reliance_view(trace: FactTrace) -> RelianceView:
+    """A fact a recorded verdict relied on, as the report shows it (from the log's words)."""
+    return RelianceView(
+        fact=trace.fact,
+        origin=trace.origin,
+        ref=trace.ref,
+        by=trace.by,
+        words=reliance_words(trace),
     )
 
 

@@ -231,7 +231,8 @@ def log(lines: Sequence[str], scale: TypeScale) -> list[ft.Control]:
 
 def explanation(why: VerdictExplanation, scale: TypeScale) -> list[ft.Control]:
     """A verdict in words: the headline, its basis, every ground weighed with each condition
-    marked held or not held, the citations and the obligations."""
+    marked held or not held, the facts it relies on and where each came from, the citations
+    and the obligations."""
     held = theme.VerdictStyle(theme.PERMITTED, ft.Icons.CHECK, "")
     not_held = theme.VerdictStyle(theme.OUTSIDE, ft.Icons.CLOSE, "")
     out: list[ft.Control] = [
@@ -265,6 +266,9 @@ def explanation(why: VerdictExplanation, scale: TypeScale) -> list[ft.Control]:
                     spacing=6,
                 )
             )
+    if why.relies_on:
+        out.append(heading("Relies on", scale))
+        out.extend(say(line, scale) for line in why.relies_on)
     if why.citations:
         out.append(heading("Citations", scale))
         out.extend(note(c, scale) for c in why.citations)
