@@ -88,7 +88,14 @@ def test_why_explains_and_deliver_asks_for_a_note(shell: FakeShell, at_dp3: Game
     (why,) = shell.page.dialogs
     assert why.title.value == "Why: Send a Belosk battalion"
     words = texts(why.content)
-    assert "does not hold" in words and "Arvenia has not asked Belosk for assistance" in words
+    # Marks say whether the rule's condition is met; a condition not met says what is needed.
+    assert "not met" in words
+    assert (
+        "Arvenia has not asked Belosk for assistance — needed: "
+        "Arvenia has asked Belosk for assistance" in words
+    )
+    assert any(w.startswith("Nearest power: ") for w in words)
+    assert any(w.startswith("Instruments consulted: ") for w in words)
     screen.model.show_inject("INJ-08")
     screen.on_deliver(None)
     deliver = shell.page.dialogs[-1]

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from tabletop.app import Game, Workspace
+from tabletop.app.explain import ConditionLine
 from tabletop.ui.viewmodels.console_rows import facts, feed, log_lines, obligations
 from tabletop.ui.viewmodels.console_vm import ConsoleModel
 
@@ -66,7 +67,15 @@ def test_the_options_carry_each_roles_live_verdict(at_dp3: Game):
     assert why is not None and why.kind == "outside_mandate"
     assert "has not asked Belosk" in why.headline
     conditions = [c for g in why.grounds for c in g.conditions]
-    assert (False, "Arvenia has not asked Belosk for assistance") in conditions
+    assert (
+        ConditionLine(
+            False,
+            "Arvenia has not asked Belosk for assistance",
+            "Arvenia has asked Belosk for assistance",
+        )
+        in conditions
+    )
+    assert why.nearest.endswith("not met: Arvenia has not asked Belosk for assistance")
     assert why.citations
 
 

@@ -6,7 +6,7 @@ from tabletop.mandates import wording as w
 from tabletop.mandates.obligations import describe_discharge
 from tabletop.model.index import PackIndex, index_of
 from tabletop.model.pack import Pack
-from tabletop.model.verdict import Ground, Verdict
+from tabletop.model.verdict import Ground, ObligationDue, Verdict
 from tabletop.model.world import BINDING_KINDS, Citation
 
 
@@ -91,19 +91,31 @@ def render_text(pack: Pack, verdict: Verdict) -> str:
     return "\n".join(lines) + "\n"
 
 
-def citation_lines(index: PackIndex, citation: Citation) -> list[str]:
-    """A citation with the kind of its source ('treaty', 'press report, not binding'), the
-    article or 'article not given in the source', and the source's full reference."""
+def citation_words(index: PackIndex, citation: Citation) -> str:
+    """'Collective Security Treaty 1992, art. 4 [CSTO-1992; treaty, binding]': a citation
+    with its article or 'article not given in the source', and its source's kind and weight."""
     source = index.sources.get(citation.source or "")
-    kind = w.kind_words(source.kind) if source else ""
-    weight = ""
+    article = citation.article or "article not given in the source"
+    text = f"{citation.document} {citation.year}, {article}"
     if source is not None:
         weight = "binding" if source.kind in BINDING_KINDS else "not binding"
-    article = citation.article or "article not given in the source"
-    head = f"  - {citation.document} {citation.year}, {article}"
-    if source is not None:
-        head += f" [{source.id}; {kind}, {weight}]"
-    lines = [head]
+        text += f" [{source.id}; {w.kind_words(source.kind)}, {weight}]"
+    return text
+
+
+def citation_lines(index: PackIndex, citation: Citation) -> list[str]:
+    """A citation in words, then its source's full reference."""
+    lines = [f"  - {citation_words(index, citation)}"]
+    source = index.sources.get(citation.source or "")
     if source is not None:
         lines.append(f"      {source.citation}")
     return lines
+
+
+def deadline_words(due: ObligationDue) -> str:
+    """'due within 24 h of the action' or 'due at once'; '' without a deadline."""
+    if due.within_hours is None:
+        return ""
+    if due.within_hours == 0:
+        return "due at once"
+    return f"due within {due.within_hours} h of the action"

@@ -230,17 +230,34 @@ def log(lines: Sequence[str], scale: TypeScale) -> list[ft.Control]:
 
 
 def explanation(why: VerdictExplanation, scale: TypeScale) -> list[ft.Control]:
-    """A verdict in words: the headline, its basis, every ground weighed with each condition
-    marked held or not held, the facts it relies on and where each came from, the citations
-    and the obligations."""
-    held = theme.VerdictStyle(theme.PERMITTED, ft.Icons.CHECK, "")
-    not_held = theme.VerdictStyle(theme.OUTSIDE, ft.Icons.CLOSE, "")
+    """A verdict in words: the headline, its cautions, each basis or the nearest power,
+    every ground weighed with each condition marked met or not met (and what a rule not met
+    needs), the facts it relies on and where each came from, the citations with the kind
+    of each source, the instruments consulted and the obligations."""
+    met = theme.VerdictStyle(theme.PERMITTED, ft.Icons.CHECK, "")
+    not_met = theme.VerdictStyle(theme.OUTSIDE, ft.Icons.CLOSE, "")
+    caution = theme.VerdictStyle(theme.OBLIGATIONS, ft.Icons.WARNING_AMBER, "")
     out: list[ft.Control] = [
         ft.Row([verdict_badge(why.kind, scale=scale)]),
         say(why.headline, scale),
     ]
-    if why.basis:
+    for text in why.cautions:
+        out.append(
+            ft.Row(
+                [
+                    mark(caution, "Caution", scale),
+                    ft.Text(text, size=scale.small, color=theme.INK, expand=True),
+                ],
+                spacing=6,
+            )
+        )
+    if len(why.bases) > 1:
+        out.append(heading("Every basis", scale))
+        out.extend(note(b, scale) for b in why.bases)
+    elif why.basis:
         out.append(note(f"Basis: {why.basis}", scale))
+    if why.nearest:
+        out.append(note(f"Nearest power: {why.nearest}", scale))
     if why.grounds:
         out.append(heading("What was weighed", scale))
     for g in why.grounds:
@@ -252,15 +269,12 @@ def explanation(why: VerdictExplanation, scale: TypeScale) -> list[ft.Control]:
             )
         )
         out.append(note(g.citation, scale))
-        for holds, text in g.conditions:
+        for c in g.conditions:
+            text = c.text + (f" — needed: {c.needed}" if c.needed else "")
             out.append(
                 ft.Row(
                     [
-                        mark(
-                            held if holds else not_held,
-                            "holds" if holds else "does not hold",
-                            scale,
-                        ),
+                        mark(met if c.met else not_met, "met" if c.met else "not met", scale),
                         ft.Text(text, size=scale.small, color=theme.INK, expand=True),
                     ],
                     spacing=6,
@@ -272,6 +286,8 @@ def explanation(why: VerdictExplanation, scale: TypeScale) -> list[ft.Control]:
     if why.citations:
         out.append(heading("Citations", scale))
         out.extend(note(c, scale) for c in why.citations)
+    if why.consulted:
+        out.append(note("Instruments consulted: " + "; ".join(why.consulted), scale))
     if why.obligations:
         out.append(heading("Obligations", scale))
         out.extend(say(o, scale) for o in why.obligations)
