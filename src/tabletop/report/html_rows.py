@@ -88,8 +88,12 @@ def verdict_block(v: VerdictView, overridden: bool = False, refused: bool = Fals
     parts = [
         f"<dt>Verdict</dt><dd>{_badge(v.kind, overridden, refused)} {escape(v.headline)}",
     ]
+    for c in v.cautions:
+        parts.append(f'<div class="caution"><strong>Caution:</strong> {escape(c)}</div>')
     if wd.basis_adds(v):
         parts.append(f'<div class="muted">Basis: {escape(v.basis or "")}</div>')
+    for a in v.also_under:
+        parts.append(f'<div class="muted">Also under: {escape(a)}</div>')
     more = wd.extra_reasons(v)
     if more:
         items = "".join(f"<li>{escape(r)}</li>" for r in more)

@@ -21,8 +21,10 @@ from tabletop.report.sections import appendix_sections
 
 def _verdict(v: VerdictView, overridden: bool = False, refused: bool = False) -> list[str]:
     lines = [f"- Verdict: {badge(v.kind, overridden, refused)} {md(v.headline)}"]
+    lines += [f"  - Caution: {md(c)}" for c in v.cautions]
     if wd.basis_adds(v):
         lines.append(f"  - Basis: {md(v.basis)}")
+    lines += [f"  - Also under: {md(a)}" for a in v.also_under]
     lines += [f"  - Reason: {md(r)}" for r in wd.extra_reasons(v)]
     lines += [f"  - Relies on: {md(r.words)}" for r in v.relies_on or ()]
     if v.citations:

@@ -114,7 +114,23 @@ class VerdictView(Model):
     headline: str = documented("One sentence.", ["Permitted under the Charter, art. 2."])
     basis: str | None = documented("The power that permits it.", [None], default=None)
     reasons: tuple[str, ...] = documented("Reasons in plain words.", [[]], default=())
-    citations: tuple[str, ...] = documented("Documents it rests on.", [[]], default=())
+    citations: tuple[str, ...] = documented(
+        "Documents it rests on, each with its article (or 'article not given in the source') "
+        "and its source's kind and weight.",
+        [["Collective Security Treaty 1992, art. 4 [CSTO-1992; treaty, binding]"]],
+        default=(),
+    )
+    also_under: tuple[str, ...] = documented(
+        "The other powers that permit it, after the basis (binding ones first).",
+        [["Charter of the United Nations 1945: A state may always ask for help."]],
+        default=(),
+    )
+    cautions: tuple[str, ...] = documented(
+        "What the verdict carries as a caution: a figure exceeded, a basis that is only a "
+        "statement or a press report.",
+        [[]],
+        default=(),
+    )
     relies_on: tuple[RelianceView, ...] | None = documented(
         "The facts it relied on and where each value came from in the game, as recorded "
         "with the decision (none: not recorded, as in an older log or for an option not "

@@ -38,8 +38,12 @@ def _verdict(out: Writer, v: VerdictView, overridden: bool = False, refused: boo
     p = out.para(bold="Verdict: ")
     out.badge(p, v.kind, overridden, refused)
     out.run(p, v.headline)
+    for caution in v.cautions:
+        out.bullet(caution, bold="Caution: ")
     if wd.basis_adds(v):
         out.bullet(v.basis or "", bold="Basis: ")
+    for also in v.also_under:
+        out.bullet(also, bold="Also under: ")
     for reason in wd.extra_reasons(v):
         out.bullet(reason)
     for r in v.relies_on or ():

@@ -6,6 +6,7 @@ from datetime import date, datetime
 
 from tabletop.engine.provenance import reliance_words
 from tabletop.mandates import wording as w
+from tabletop.mandates.render import citation_words
 from tabletop.model.events import FactChange
 from tabletop.model.index import index_of
 from tabletop.model.pack import ActionSpec, DecisionPoint, Pack
@@ -64,6 +65,7 @@ def verdict_badge(kind: str | None, overridden: bool = False, refused: bool = Fa
 
 def verdict_view(pack: Pack, verdict: Verdict) -> VerdictView:
     """A verdict as the report shows it (citations written out)."""
+    index = index_of(pack)
     basis = None
     if verdict.basis is not None:
         g = verdict.basis
@@ -74,7 +76,9 @@ def verdict_view(pack: Pack, verdict: Verdict) -> VerdictView:
         headline=verdict.headline,
         basis=basis,
         reasons=verdict.reasons,
-        citations=tuple(dict.fromkeys(w.cite(c) for c in verdict.citations)),
+        citations=tuple(dict.fromkeys(citation_words(index, c) for c in verdict.citations)),
+        also_under=tuple(f"{w.cite(g.citation)}: {g.summary}" for g in (verdict.bases or ())[1:]),
+        cautions=verdict.cautions or (),
         relies_on=None
         if verdict.relies_on is None
         else tuple(reliance_view(t) for t in verdict.relies_on),
