@@ -68,7 +68,9 @@ PLANS = {
         "afghan-border-incursion.json",
         permitted=("DP-3", "rus_mod", "trilateral-drills"),
         refused=("DP-1", "csto_secretariat", "strike-plan"),
-        overridden=("DP-2", "uzb_government", "ask-csto"),
+        # Uzbekistan asking the CSTO is its sovereign right (permitted): the strike refused
+        # first is then played on the facilitator's override.
+        overridden=("DP-1", "csto_secretariat", "strike-plan"),
     ),
 }
 

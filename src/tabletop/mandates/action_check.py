@@ -229,11 +229,38 @@ def _weigh(
             ctx, role, clean, grounds, tuple(granting), tuple(dues.values()), tuple(cautioning)
         ).model_copy(update={"consulted": consulted})
     nearest = nearest_power(ctx, plan, powers, instruments)
+    related = () if plan.powers else related_powers(ctx, plan, instruments)
     if nearest is None:
-        verdict = headlines.no_power(ctx, role, clean, atype, grounds, instruments)
+        verdict = headlines.no_power(ctx, role, clean, atype, grounds, related, anywhere=True)
+    elif not plan.powers and related and nearest.instrument not in {i.id for i in instruments}:
+        # The nearest power is in an instrument the role does not draw on (often one that
+        # binds other states): what the role's own instruments give for this kind of action
+        # says more. A power of its own instruments held by others stays the nearest.
+        verdict = headlines.no_power(ctx, role, clean, atype, grounds, related)
     else:
-        verdict = headlines.outside_by_powers(ctx, role, clean, grounds, nearest)
+        elsewhere = None if plan.powers else atype
+        verdict = headlines.outside_by_powers(ctx, role, clean, grounds, nearest, elsewhere)
     return verdict.model_copy(update={"consulted": consulted})
+
+
+def related_powers(
+    ctx: Context, plan: Plan, instruments: tuple[Instrument, ...]
+) -> tuple[str, ...]:
+    """What the role's instruments give its actor for other actions of the same category
+    as this one: 'peacekeeping deployment (Agreement on … 2007)', at most three."""
+    atype = plan.atype
+    out: dict[str, str] = {}
+    for inst in instruments:
+        for power in inst.powers:
+            if power.holders and plan.role.actor not in power.holders:
+                continue
+            for action in power.actions:
+                other = ctx.index.action_types.get(action)
+                if other is None or action == atype.id or other.category != atype.category:
+                    continue
+                title = other.title[:1].lower() + other.title[1:]
+                out.setdefault(action, f"{title} ({w.cite(power.citation)})")
+    return tuple(out.values())[:3]
 
 
 def _clean(action: ActionSpec, params: dict[str, Scalar]) -> ActionSpec:

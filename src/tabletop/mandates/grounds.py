@@ -47,9 +47,14 @@ def nearest_power(
 
     def fixed_unmet(g: Ground) -> int:
         power = rules.get((g.instrument, g.rule))
+        barrier = 0
         if power is None:  # elsewhere: the barrier itself cannot change in the game
-            return 1
-        return sum(not reads_facts(c) and not evaluate(ctx, c).holds for c in power.conditions)
+            barrier = 1
+            inst = ctx.index.instruments[g.instrument]
+            power = next(p for p in inst.powers if p.id == g.rule)
+        return barrier + sum(
+            not reads_facts(c) and not evaluate(ctx, c).holds for c in power.conditions
+        )
 
     order = {id(g): n for n, g in enumerate(candidates)}
     return min(
@@ -83,11 +88,16 @@ def elsewhere(ctx: Context, plan: Plan, instruments: tuple[Instrument, ...]) -> 
                 why = f"{actor} is not a party to {w.instrument_short(inst)}"
             ground = weigh_rule(ctx, inst, power, "power", power.conditions)
             barrier = ConditionResult(holds=False, text=why)
+            # The barrier, and the power's own conditions up to the first not met (what else
+            # would stand in the way): the barrier first when one of them fails, else last,
+            # so that the last condition is always one not met.
+            weighed = ground.conditions
+            shown = (barrier, *weighed) if not ground.applies else (*weighed, barrier)
             out.append(
                 ground.model_copy(
                     update={
                         "applies": False,
-                        "conditions": (barrier,),
+                        "conditions": shown,
                         "unmet": (ground.unmet or 0) + 1,
                     }
                 )

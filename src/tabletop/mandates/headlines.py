@@ -13,7 +13,7 @@ from tabletop.mandates import wording as w
 from tabletop.mandates.evaluate import Context
 from tabletop.model.pack import ActionSpec, Role
 from tabletop.model.verdict import Ground, ObligationDue, Verdict
-from tabletop.model.world import ActionType, Citation, Instrument
+from tabletop.model.world import ActionType, Citation
 
 
 def _citations(items: Iterable[Citation]) -> tuple[Citation, ...]:
@@ -142,11 +142,25 @@ def outside_by_powers(
     action: ActionSpec,
     grounds: tuple[Ground, ...],
     nearest: Ground,
+    elsewhere: ActionType | None = None,
 ) -> Verdict:
-    """No power held: the nearest power, what it allows, and the condition that failed."""
+    """No power held: the nearest power, what it allows, and the condition that failed. A
+    nearest power from elsewhere in the pack (`elsewhere`: the role has none of its own for
+    this action type) is said as such: what keeps it out of reach, then what else fails."""
     failed = failed_condition(nearest)
     allows = w.decapitalise(w.strip_stop(nearest.summary))
     headline = f"Outside mandate: {allows} ({authority(nearest)}), but {failed}"
+    if elsewhere is not None:
+        first = nearest.conditions[0]
+        barrier = first.text if not first.holds else failed
+        rest = [r.text for r in nearest.conditions[1:] if not r.holds and r.text != barrier]
+        what = elsewhere.title[:1].lower() + elsewhere.title[1:]
+        headline = (
+            f"Outside mandate: no instrument the {role.title} draws on gives "
+            f"{w.actor_name(ctx.index, role.actor)} a power to take this action ({what}); the "
+            f"nearest in the pack: {allows} ({authority(nearest)}), but {barrier}"
+            + (f", and {rest[0]}" if rest else "")
+        )
     others = [g for g in grounds if g.kind == "power" and g is not nearest and g.conditions]
     reasons = [w.capitalise(failed)] + [w.capitalise(failed_condition(g)) for g in others]
     return Verdict(
@@ -168,15 +182,24 @@ def no_power(
     action: ActionSpec,
     atype: ActionType,
     grounds: tuple[Ground, ...],
-    instruments: tuple[Instrument, ...],
+    related: tuple[str, ...] = (),
+    anywhere: bool = False,
 ) -> Verdict:
-    """Nothing in the pack gives anyone a power for this action type."""
+    """No instrument the role draws on (or, with `anywhere`, none in the pack) gives the
+    actor a power for this action type; `related` names what its instruments do give it
+    for actions of the same kind ('peacekeeping deployment (Agreement … 2007)')."""
     actor = w.actor_name(ctx.index, role.actor)
     what = atype.title[:1].lower() + atype.title[1:]
-    text = (
-        f"no instrument in this pack gives {actor} or anyone else a power to take this "
-        f"action ({what})"
-    )
+    if anywhere:
+        text = (
+            f"no instrument in this pack gives {actor} or anyone else a power to take this "
+            f"action ({what})"
+        )
+    else:
+        text = f"no instrument the {role.title} draws on gives {actor} a power to take this "
+        text += f"action ({what})"
+    if related:
+        text += f"; for this kind of action they provide {w.join_and(list(related))} instead"
     return Verdict(
         role=role.id,
         actor=role.actor,
