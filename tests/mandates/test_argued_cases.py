@@ -122,7 +122,8 @@ CASES = [
     ),
     dict(
         # "no interventions are envisaged beyond the borders of the CSTO member states
-        # (CSTO, 2021f; Interfax, 2021)" — a limit resting on a press report still bites.
+        # (CSTO, 2021f; Interfax, 2021)" — a limit resting on a press report: the refusal
+        # rests on the missing power, and the reported position is said as support.
         id="csto-strike-afg",
         role="csto",
         action="cross_border_strike",
@@ -130,7 +131,12 @@ CASES = [
         facts={REQ: {("TJK", "CSTO")}, AUTH: {("UNSC", "AFG")}},
         kind="outside_mandate",
         limit=("CSTO-2021", "no-strikes-beyond-borders"),
-        words=["it applies because Afghanistan lies outside the CSTO area", "press report"],
+        words=[
+            "no instrument in this pack gives the CSTO or anyone else a power",
+            "the stated position agrees",
+            "and Afghanistan lies outside the CSTO area",
+            "press report",
+        ],
     ),
     dict(
         # The SCO was created on the principles of "non-aggression and non-use of force".
@@ -616,7 +622,7 @@ def _check(verdict, case) -> None:
         instrument, rule = case["limit"]
         biting = [g for g in verdict.grounds if g.kind == "limit" and g.applies]
         assert biting and (biting[0].instrument, biting[0].rule) == (instrument, rule), head
-        assert biting[0].summary.rstrip(".") in head
+        assert biting[0].summary.rstrip(".").lower() in head.lower()
     if "cautions" in case:
         cautions = " ".join(verdict.cautions or ())
         if not case["cautions"]:
@@ -753,7 +759,8 @@ def test_every_refusal_names_a_power_or_a_limit_and_a_condition(pack) -> None:
                     assert failed and failed in head, where
                     by_nearest += 1
                 elif biting:
-                    assert any(g.summary.rstrip(".") in head for g in biting), where
+                    low = head.lower()
+                    assert any(g.summary.rstrip(".").lower() in low for g in biting), where
                     by_limit += 1
                 else:
                     # Nothing the role can reach: said plainly, with what its instruments

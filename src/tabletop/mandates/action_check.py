@@ -214,11 +214,11 @@ def _weigh(
     biting = binding_first([g for g in limits if g.applies and not g.caution])
     cautioning = [g for g in limits if g.applies and g.caution]
     binding_grant = any(g.weight == "binding" for g in granting)
-    if biting and (biting[0].weight == "binding" or not binding_grant):
+    if biting and (biting[0].weight == "binding" or (granting and not binding_grant)):
         return headlines.outside_by_limits(ctx, role, clean, atype, grounds, tuple(biting))
-    cautioning += biting  # statements that a binding instrument outweighs
     consulted = tuple(w.instrument_label(i) for i in instruments)
     if granting:
+        cautioning += biting  # statements that a binding instrument outweighs
         by_rule = {(inst.id, power.id): (inst, power) for inst, power in plan.powers}
         dues: dict[str, ObligationDue] = {}
         for g in granting:
@@ -231,7 +231,7 @@ def _weigh(
     nearest = nearest_power(ctx, plan, powers, instruments)
     related = () if plan.powers else related_powers(ctx, plan, instruments)
     if nearest is None:
-        verdict = headlines.no_power(ctx, role, clean, atype, grounds, related, anywhere=True)
+        verdict = headlines.no_power(ctx, role, clean, atype, grounds, anywhere=True)
     elif not plan.powers and related and nearest.instrument not in {i.id for i in instruments}:
         # The nearest power is in an instrument the role does not draw on (often one that
         # binds other states): what the role's own instruments give for this kind of action
@@ -240,6 +240,10 @@ def _weigh(
     else:
         elsewhere = None if plan.powers else atype
         verdict = headlines.outside_by_powers(ctx, role, clean, grounds, nearest, elsewhere)
+    if biting:
+        # Only statements or reports bite, and nothing binding permits the action: the
+        # refusal rests on the missing power, and the statement is said as support.
+        verdict = headlines.supported_by(verdict, tuple(biting))
     return verdict.model_copy(update={"consulted": consulted})
 
 

@@ -200,6 +200,7 @@ def no_power(
         text += f"action ({what})"
     if related:
         text += f"; for this kind of action they provide {w.join_and(list(related))} instead"
+    # `related` is only given when the role's own instruments are meant ("they").
     return Verdict(
         role=role.id,
         actor=role.actor,
@@ -209,4 +210,25 @@ def no_power(
         grounds=grounds,
         reasons=(w.capitalise(text),),
         citations=(),
+    )
+
+
+def supported_by(verdict: Verdict, limits: tuple[Ground, ...]) -> Verdict:
+    """A refusal that rests on the missing power, with the statements or reports that also
+    rule the action out said after it, labelled as such."""
+
+    def one(g: Ground) -> str:
+        why = w.join_and([r.text for r in g.conditions])
+        text = f"{w.decapitalise(w.strip_stop(g.summary))} ({authority(g)})"
+        return f"{text}, and {why}" if why else text
+
+    said = w.join_and([one(g) for g in limits])
+    headline = f"{w.strip_stop(verdict.headline)}; the stated position agrees: {said}"
+    reasons = verdict.reasons + tuple(w.strip_stop(g.summary) for g in limits)
+    return verdict.model_copy(
+        update={
+            "headline": w.sentence(headline),
+            "reasons": tuple(dict.fromkeys(reasons)),
+            "citations": _citations([*verdict.citations, *(g.citation for g in limits)]),
+        }
     )

@@ -187,7 +187,7 @@ def instrument_short(instrument: Instrument) -> str:
 def decapitalise(text: str) -> str:
     """'The CSTO may ...' -> 'the CSTO may ...' (an acronym or a name keeps its capitals)."""
     first = text.split(" ", 1)[0]
-    if first in ("The", "A", "An", "Each", "Every", "Members", "Member", "Beyond", "When"):
+    if first in ("The", "A", "An", "Each", "Every", "Members", "Member", "Beyond", "When", "No"):
         return text[:1].lower() + text[1:]
     return text
 
