@@ -247,7 +247,7 @@ CASES = [
         kind="permitted",
         bases=[("SCO-Convention-2001", "rats-help-on-request")],
         weight=("supporting", "press_report"),
-        words=["a press report, not a binding instrument", "TASS"],
+        words=["a press report and not a binding instrument", "TASS"],
         cautions=["press report", "not on a binding instrument"],
     ),
     dict(
@@ -261,7 +261,7 @@ CASES = [
         kind="permitted",
         bases=[("CSTO-2021", "border-priority")],
         weight=("supporting", "official_statement"),
-        words=["an official statement, not a binding instrument"],
+        words=["an official statement and not a binding instrument"],
         cautions=["official statement"],
     ),
     dict(
@@ -317,7 +317,7 @@ CASES = [
         bases=[("CSTO-PKA-2007", "pk-in-member-state")],
         weight=("binding", "agreement"),
         words=["Agreement on Peacekeeping Activities of the CSTO"],
-        cautions=["3,600", "4,000", "Study-2022", "a study, not a binding instrument"],
+        cautions=["3,600", "4,000", "Study-2022", "a study and not a binding instrument"],
         obligations=[("CSTO-PKA-2007/pk-in-member-state/inform-unsc", 24)],
     ),
     dict(

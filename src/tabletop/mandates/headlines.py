@@ -26,7 +26,7 @@ def authority(ground: Ground) -> str:
     text = w.cite(ground.citation)
     if ground.weight == "supporting":
         kind = w.kind_words(ground.source_kind) or "statement"
-        text += f"; {w.article(kind)} {kind}, not a binding instrument"
+        text += f", {w.article(kind)} {kind} and not a binding instrument"
     return text
 
 
