@@ -10,11 +10,12 @@ import json
 from pathlib import Path
 
 import pytest
+from mandate_cases import case_facts, check_argv
 
 from tabletop.cli import main
 from tabletop.mandates import MandateError, check_action
 from tabletop.model import ActionSpec
-from tabletop.model.facts import FactValue, initial_facts
+from tabletop.model.facts import initial_facts
 
 ROOT = Path(__file__).resolve().parents[2]
 REQ = "requests"
@@ -570,24 +571,6 @@ CASES = [
 ]
 
 
-def _item(x: object) -> str:
-    return f"{x[0]}>{x[1]}" if isinstance(x, tuple) else str(x)
-
-
-def _argv(case) -> list[str]:
-    argv = ["check", "tests/data/mandate-cases.json", "--role", case["role"]]
-    argv += ["--action", case["action"]]
-    for key, value in case["params"].items():
-        argv += ["--param", f"{key}={value}"]
-    for key, value in case["facts"].items():
-        argv += ["--fact", f"{key}={','.join(sorted(_item(x) for x in value))}"]
-    return argv
-
-
-def _facts(world, case) -> dict[str, FactValue]:
-    return world(**{k: frozenset(v) for k, v in case["facts"].items()})
-
-
 def _check(verdict, case) -> None:
     head = verdict.headline
     assert verdict.kind == case["kind"], head
@@ -649,16 +632,16 @@ def test_at_least_thirty_cases() -> None:
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
 def test_argued_case(case, pack, world) -> None:
     action = ActionSpec(type=case["action"], params=case["params"])
-    _check(check_action(pack, case["role"], action, _facts(world, case)), case)
+    _check(check_action(pack, case["role"], action, case_facts(world, case)), case)
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
 def test_argued_case_through_the_cli(case, pack, world, capsys, monkeypatch) -> None:
     monkeypatch.chdir(ROOT)
-    assert main([*_argv(case), "--format", "json"]) == 0
+    assert main([*check_argv(case), "--format", "json"]) == 0
     got = json.loads(capsys.readouterr().out)
     action = ActionSpec(type=case["action"], params=case["params"])
-    verdict = check_action(pack, case["role"], action, _facts(world, case))
+    verdict = check_action(pack, case["role"], action, case_facts(world, case))
     assert got == verdict.model_dump(mode="json")
     assert got["kind"] == case["kind"]
     for words in case.get("words", []):

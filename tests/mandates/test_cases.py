@@ -8,12 +8,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from mandate_cases import case_facts, check_argv
 
 from tabletop.cli import main
 from tabletop.mandates import check_action
 from tabletop.mandates.wording import cite
 from tabletop.model import ActionSpec
-from tabletop.model.facts import FactValue
 
 ROOT = Path(__file__).resolve().parents[2]
 REQ = "requests"
@@ -194,31 +194,13 @@ CASES = [
 ]
 
 
-def _facts(world, case) -> dict[str, FactValue]:
-    return world(**{k: frozenset(v) for k, v in case["facts"].items()})
-
-
-def _item(x: object) -> str:
-    return f"{x[0]}>{x[1]}" if isinstance(x, tuple) else str(x)
-
-
-def _argv(case) -> list[str]:
-    argv = ["check", "tests/data/mandate-cases.json", "--role", case["role"]]
-    argv += ["--action", case["action"]]
-    for key, value in case["params"].items():
-        argv += ["--param", f"{key}={value}"]
-    for key, value in case["facts"].items():
-        argv += ["--fact", f"{key}={','.join(sorted(_item(x) for x in value))}"]
-    return argv
-
-
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
 def test_case(case, pack, world, capsys, monkeypatch) -> None:
     verdict = check_action(
         pack,
         case["role"],
         ActionSpec(type=case["action"], params=case["params"]),
-        _facts(world, case),
+        case_facts(world, case),
     )
     assert verdict.kind == case["kind"], verdict.headline
     for words in case["words"]:
@@ -235,7 +217,7 @@ def test_case(case, pack, world, capsys, monkeypatch) -> None:
 
     # The same case through the command line, text and JSON.
     monkeypatch.chdir(ROOT)
-    assert main(_argv(case)) == 0
+    assert main(check_argv(case)) == 0
     text = capsys.readouterr().out
     assert text.startswith(verdict.label.upper())
     assert verdict.headline in text
@@ -243,14 +225,14 @@ def test_case(case, pack, world, capsys, monkeypatch) -> None:
         assert f"  - {cite(citation)}" in text
     for key in case.get("obligations", []):
         assert f"key: {key}" in text
-    assert main([*_argv(case), "--format", "json"]) == 0
+    assert main([*check_argv(case), "--format", "json"]) == 0
     assert json.loads(capsys.readouterr().out) == verdict.model_dump(mode="json")
 
 
 def test_case_through_a_real_process() -> None:
     case = CASES[2]
     done = subprocess.run(
-        [sys.executable, "-m", "tabletop", *_argv(case)],
+        [sys.executable, "-m", "tabletop", *check_argv(case)],
         cwd=ROOT,
         capture_output=True,
         text=True,
