@@ -139,14 +139,14 @@ def _param_title(ctx: Context, name: str) -> str:
     return w.subject(spec.title if spec else name.replace("_", " "))
 
 
-def _actor(ctx: Context, ref: str | ParamRef | None) -> str | None:
+def actor_of(ctx: Context, ref: str | ParamRef | None) -> str | None:
     if ref is None or isinstance(ref, str):
         return ref
     value = ctx.params.get(ref.param)
     return value if isinstance(value, str) else None
 
 
-def _missing(ctx: Context, ref: str | ParamRef | None) -> str:
+def missing_words(ctx: Context, ref: str | ParamRef | None) -> str:
     if ref is None:
         return "no actor was given"
     name = ref if isinstance(ref, str) else ref.param
@@ -164,7 +164,7 @@ def _value(ctx: Context, value: object) -> object:
             )
         return figure.value
     if isinstance(value, Pair):
-        return (_actor(ctx, value.from_), _actor(ctx, value.to))
+        return (actor_of(ctx, value.from_), actor_of(ctx, value.to))
     return value
 
 
@@ -228,7 +228,7 @@ def _fact_test(ctx: Context, cond: FactTest) -> tuple[bool, str]:
         raise UnknownName("fact", cond.fact, ctx.index.facts, where="read by a condition")
     actual = ctx.facts[cond.fact]
     if isinstance(cond.value, ParamRef) and cond.value.param not in ctx.params:
-        return False, _missing(ctx, cond.value)
+        return False, missing_words(ctx, cond.value)
     expected = _value(ctx, cond.value)
     order = spec.values if isinstance(spec, EnumFact) else None
     truth = compare(cond.op, actual, expected, order)
@@ -241,7 +241,7 @@ def _fact_test(ctx: Context, cond: FactTest) -> tuple[bool, str]:
         if isinstance(spec, ActorSetFact):
             return truth, _membership_words(ctx, spec, actual, expected, truth, cond.op)
         if isinstance(spec, RelationFact) and isinstance(expected, tuple) and len(expected) == 2:
-            return truth, _pair_words(ctx, spec, expected[0], expected[1], expected in actual)
+            return truth, pair_words(ctx, spec, expected[0], expected[1], expected in actual)
     shown = w.show_value(ctx.index, actual)
     if spec.says and isinstance(spec, IntFact | EnumFact | TextFact):
         statement = w.fill(spec.says, value=shown)
@@ -282,7 +282,7 @@ def _membership_words(
     return w.join_and([text for _, text in said])
 
 
-def _pair_words(
+def pair_words(
     ctx: Context, spec: FactSpec, frm: object, to: object, present: bool, named: bool = False
 ) -> str:
     """A pair of a relation in words; `named`: `frm` is already words, not an actor id."""
@@ -302,9 +302,9 @@ def _pair_words(
 
 def _param_test(ctx: Context, cond: ParamTest) -> tuple[bool, str]:
     if cond.param not in ctx.params:
-        return False, _missing(ctx, ParamRef(param=cond.param))
+        return False, missing_words(ctx, ParamRef(param=cond.param))
     if isinstance(cond.value, ParamRef) and cond.value.param not in ctx.params:
-        return False, _missing(ctx, cond.value)
+        return False, missing_words(ctx, cond.value)
     spec = ctx.param_specs.get(cond.param)
     actual = ctx.params[cond.param]
     expected = _value(ctx, cond.value)
@@ -319,9 +319,9 @@ def _param_test(ctx: Context, cond: ParamTest) -> tuple[bool, str]:
 
 
 def _member_of(ctx: Context, cond: MemberOf) -> tuple[bool, str]:
-    actor = _actor(ctx, cond.actor)
+    actor = actor_of(ctx, cond.actor)
     if actor is None:
-        return False, _missing(ctx, cond.actor)
+        return False, missing_words(ctx, cond.actor)
     org = ctx.index.actors.get(cond.member_of)
     name = w.actor_name(ctx.index, actor)
     org_name = w.actor_name(ctx.index, cond.member_of)
@@ -347,9 +347,9 @@ def area(index: PackIndex, actor_id: str) -> frozenset[str]:
 
 
 def _within(ctx: Context, cond: Within) -> tuple[bool, str]:
-    territory = _actor(ctx, cond.territory)
+    territory = actor_of(ctx, cond.territory)
     if territory is None:
-        return False, _missing(ctx, cond.territory)
+        return False, missing_words(ctx, cond.territory)
     inside = territory in area(ctx.index, cond.within)
     name = w.actor_name(ctx.index, territory)
     region = ctx.index.actors.get(cond.within)
@@ -363,18 +363,18 @@ def _relation(ctx: Context, cond: RelationTest) -> tuple[bool, str]:
     spec = ctx.index.facts.get(cond.relation)
     if spec is None or cond.relation not in ctx.facts:
         raise UnknownName("fact", cond.relation, ctx.index.facts, where="read by a condition")
-    to = _actor(ctx, cond.to)
+    to = actor_of(ctx, cond.to)
     if to is None:
-        return False, _missing(ctx, cond.to)
+        return False, missing_words(ctx, cond.to)
     actual = ctx.facts[cond.relation]
     pairs = actual if isinstance(actual, frozenset) else frozenset()
     if cond.from_ is None:
         return _from_anyone(ctx, spec, cond, pairs, to)
-    frm = _actor(ctx, cond.from_)
+    frm = actor_of(ctx, cond.from_)
     if frm is None:
-        return False, _missing(ctx, cond.from_)
+        return False, missing_words(ctx, cond.from_)
     present = (frm, to) in pairs
-    return present, _pair_words(ctx, spec, frm, to, present)
+    return present, pair_words(ctx, spec, frm, to, present)
 
 
 def _from_anyone(
@@ -392,23 +392,23 @@ def _from_anyone(
     fitting = [a for a in sources if not kinds or kind_of(a) in kinds]
     if fitting:
         names = w.join_and([w.actor_name(ctx.index, a) for a in fitting])
-        return True, _pair_words(ctx, spec, names, to, True, named=True)
+        return True, pair_words(ctx, spec, names, to, True, named=True)
     wanted = w.join_or([w.KIND_WORDS.get(k, k) for k in kinds])
     if not sources:
         who = f"anyone{' (' + wanted + ')' if kinds else ''}"
-        return False, _pair_words(ctx, spec, who, to, False, named=True)
+        return False, pair_words(ctx, spec, who, to, False, named=True)
     kinds_found = [w.KIND_WORDS.get(kind_of(a) or "", "of unknown kind") for a in sources]
     others = w.join_and(
         [f"{w.actor_name(ctx.index, a)} ({k})" for a, k in zip(sources, kinds_found, strict=True)]
     )
-    said = _pair_words(ctx, spec, others, to, True, named=True)
+    said = pair_words(ctx, spec, others, to, True, named=True)
     return False, f"{said}, not by {wanted}"
 
 
 def _party_to(ctx: Context, cond: PartyTo) -> tuple[bool, str]:
-    actor = _actor(ctx, cond.actor)
+    actor = actor_of(ctx, cond.actor)
     if actor is None:
-        return False, _missing(ctx, cond.actor)
+        return False, missing_words(ctx, cond.actor)
     instrument = ctx.index.instruments.get(cond.party_to)
     name = w.actor_name(ctx.index, actor)
     if instrument is None:

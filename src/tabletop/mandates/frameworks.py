@@ -4,7 +4,7 @@ an agreement in force between the parties (not one a player merely declares)."""
 from __future__ import annotations
 
 from tabletop.mandates import wording as w
-from tabletop.mandates.evaluate import Context, _actor, _missing, _pair_words
+from tabletop.mandates.evaluate import Context, actor_of, missing_words, pair_words
 from tabletop.model.conditions import AgreementBetween, ConsentOf
 from tabletop.model.world import Instrument, RelationFact
 
@@ -15,12 +15,12 @@ BINDING_INSTRUMENTS = frozenset({"charter", "treaty", "agreement", "convention",
 def consent_of(ctx: Context, cond: ConsentOf) -> tuple[bool, str]:
     """The state consents when it is the actor itself, or a relation fact marked 'consent'
     (a request for help, a consent) has the pair state -> actor."""
-    state = _actor(ctx, cond.consent_of)
+    state = actor_of(ctx, cond.consent_of)
     if state is None:
-        return False, _missing(ctx, cond.consent_of)
-    who = _actor(ctx, cond.to) if cond.to is not None else ctx.actor
+        return False, missing_words(ctx, cond.consent_of)
+    who = actor_of(ctx, cond.to) if cond.to is not None else ctx.actor
     if who is None:
-        return False, _missing(ctx, cond.to)
+        return False, missing_words(ctx, cond.to)
     state_name, who_name = w.actor_name(ctx.index, state), w.actor_name(ctx.index, who)
     if state == who:
         return True, f"{state_name} acts on its own territory"
@@ -30,8 +30,8 @@ def consent_of(ctx: Context, cond: ConsentOf) -> tuple[bool, str]:
             continue
         pairs = ctx.facts.get(spec.id)
         if isinstance(pairs, frozenset) and (state, who) in pairs:
-            return True, _pair_words(ctx, spec, state, who, True)
-        absent.append(_pair_words(ctx, spec, state, who, False))
+            return True, pair_words(ctx, spec, state, who, True)
+        absent.append(pair_words(ctx, spec, state, who, False))
     # Each way of consenting, said as missing: "Tajikistan has not asked the CSTO for
     # assistance and has not consented to the CSTO acting on its territory".
     if not absent:
@@ -63,9 +63,9 @@ def agreement_between(ctx: Context, cond: AgreementBetween) -> tuple[bool, str]:
     framework the player declares, is not an agreement."""
     parties: list[str] = []
     for ref in cond.agreement_between:
-        actor = _actor(ctx, ref)
+        actor = actor_of(ctx, ref)
         if actor is None:
-            return False, _missing(ctx, ref)
+            return False, missing_words(ctx, ref)
         parties.append(actor)
     names = w.join_and([w.actor_name(ctx.index, p) for p in dict.fromkeys(parties)])
     what = w.join_or([_action_title(ctx, a) for a in cond.covering])
