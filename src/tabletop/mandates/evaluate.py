@@ -140,6 +140,7 @@ def _param_title(ctx: Context, name: str) -> str:
 
 
 def actor_of(ctx: Context, ref: str | ParamRef | None) -> str | None:
+    """The actor a reference names: written out, or the action's parameter (None if absent)."""
     if ref is None or isinstance(ref, str):
         return ref
     value = ctx.params.get(ref.param)
@@ -147,6 +148,7 @@ def actor_of(ctx: Context, ref: str | ParamRef | None) -> str | None:
 
 
 def missing_words(ctx: Context, ref: str | ParamRef | None) -> str:
+    """'no host state was given': the words of a condition whose actor is missing."""
     if ref is None:
         return "no actor was given"
     name = ref if isinstance(ref, str) else ref.param
