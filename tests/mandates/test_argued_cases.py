@@ -568,6 +568,80 @@ CASES = [
         words=["Report the measures taken in self-defence"],
         obligations=[("RUS-UZB-2006/mutual-assistance-uzbekistan/report-to-unsc", 24)],
     ),
+    # --- Found by an analyst's review of the shipped verdicts ------------------------------
+    dict(
+        # "Recalling article 4 of the Treaty (CSTO, 1992), the CSTO responded urgently and,
+        # within days, had deployed 2,500 peacekeepers": both grounds, with the 2007
+        # agreement's obligation to inform the Council.
+        id="csto-pk-kaz-both-grounds",
+        role="csto",
+        action="peacekeeping_deployment",
+        params={"host": "KAZ", "force_size": 2500},
+        facts={REQ: {("KAZ", "CSTO")}, AGG: {(ARMED, "KAZ")}},
+        kind="permitted_with_obligations",
+        bases=[("CST-1992", "art4-peacekeepers"), ("CSTO-PKA-2007", "pk-in-member-state")],
+        words=["Collective Security Treaty 1992, art. 4", "Agreement on Peacekeeping"],
+        obligations=[("CSTO-PKA-2007/pk-in-member-state/inform-unsc", 24)],
+    ),
+    dict(
+        # "accepting a collective security principle in case of aggression by a third state
+        # or group of states" (FL 64, 2006): with no such aggression, Uzbekistan's call on
+        # Russia rests on its right to ask, not on the 2006 treaty.
+        id="uzb-calls-russia-no-state-aggression",
+        role="uzb_state",
+        action="request_assistance",
+        params={"addressee": "RUS", "kind": "military"},
+        facts={AGG: {(ARMED, "UZB")}},
+        kind="permitted",
+        bases=[("UN-Charter-1945", "ask-for-help")],
+        words=["sovereign right"],
+    ),
+    dict(
+        # The same call when a state attacks Uzbekistan: the 2006 treaty is a basis too.
+        id="uzb-calls-russia-state-aggression",
+        role="uzb_state",
+        action="request_assistance",
+        params={"addressee": "RUS", "kind": "military"},
+        facts={AGG: {("AFG", "UZB")}},
+        kind="permitted",
+        bases=[("RUS-UZB-2006", "call-for-assistance-uzb"), ("UN-Charter-1945", "ask-for-help")],
+        words=["Russia–Uzbekistan treaty on allied relations 2006"],
+    ),
+    dict(
+        # "The use of armed forces beyond the territory of both states shall be in compliance
+        # with the UN Charter" (FL 30, 2001) constrains the two states; it gives Russia no
+        # power to deploy in a third state, even one the Security Council has authorised.
+        id="rus-troops-kaz-unsc-no-bilateral-power",
+        role="rus",
+        action="military_deployment",
+        params={"host": "KAZ", "force_size": 500},
+        facts={AUTH: {("UNSC", "KAZ")}},
+        kind="outside_mandate",
+        words=["Kazakhstan is not a party to"],
+    ),
+    dict(
+        # Peacekeeping "in the framework of ... bilateral and multilateral agreements"
+        # (FL 93, 1995) still needs the host's consent: an agreement with Uzbekistan exists,
+        # but Uzbekistan has not asked.
+        id="rus-pk-uzb-treaty-no-consent",
+        role="rus",
+        action="peacekeeping_deployment",
+        params={"host": "UZB", "framework": "treaty"},
+        facts={},
+        kind="outside_mandate",
+        words=["Uzbekistan has not asked Russia for assistance"],
+    ),
+    dict(
+        # ... and with Uzbekistan's request it is permitted.
+        id="rus-pk-uzb-treaty-requested",
+        role="rus",
+        action="peacekeeping_deployment",
+        params={"host": "UZB", "framework": "treaty"},
+        facts={REQ: {("UZB", "RUS")}},
+        kind="permitted",
+        bases=[("RUS-FL93-1995", "peacekeeping-in-framework")],
+        words=["Federal Law No. 93"],
+    ),
 ]
 
 

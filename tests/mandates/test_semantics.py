@@ -28,10 +28,11 @@ def test_same_inputs_same_verdict_whatever_the_fact_order(pack, world) -> None:
     assert [g.rule for g in first.grounds] == [
         "non-interference",
         "beyond-peacekeeping-force",
+        "art4-peacekeepers",
         "pk-in-member-state",
         "pk-beyond-area",
     ]
-    assert [len(g.conditions) for g in first.grounds] == [1, 1, 1, 2]
+    assert [len(g.conditions) for g in first.grounds] == [1, 1, 1, 1, 2]
 
 
 def test_check_does_not_change_its_inputs(pack, world) -> None:

@@ -79,7 +79,7 @@ def permitted(
         cautions.append(
             w.sentence(
                 f"This rests on {w.article(kind)} {kind} ({w.cite(basis.citation)}), not on a "
-                "binding instrument: read it as the organisation's stated position"
+                "binding instrument: read it as a stated position, not a commitment"
             )
         )
     reasons: list[str] = []
