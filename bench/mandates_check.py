@@ -56,7 +56,7 @@ def main() -> None:
     args = parser.parse_args()
     facts = initial_facts(PACK) | {
         "requests": frozenset({("KAZ", "CSTO"), ("TJK", "CSTO"), ("KGZ", "RUS")}),
-        "aggression_against": frozenset({"TJK"}),
+        "aggression": frozenset({("AFG", "TJK")}),
     }
     actions = [(role, ActionSpec(type=t, params=p)) for role, t, p in CASES]
     verdicts = [check_action(PACK, role, action, facts) for role, action in actions]
