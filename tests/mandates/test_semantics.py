@@ -8,6 +8,8 @@ from tabletop.mandates import (
     check_action,
     describe_discharge,
     discharged_by,
+    facts_relied_on,
+    facts_weighed,
     holds,
     is_discharged,
     open_obligations,
@@ -189,3 +191,18 @@ def test_holds_for_inject_triggers(pack, world) -> None:
     )
     assert not holds(pack, trigger, world(casualties=9))
     assert holds(pack, trigger, world(casualties=10))
+
+
+def test_a_verdict_relies_on_the_facts_of_the_grounds_that_decided_it(pack, world) -> None:
+    # The SCO's peacekeepers are ruled out whatever the facts: the refusal relies on none,
+    # though the powers elsewhere in the pack that were weighed read requests and more.
+    sco = ActionSpec(type="peacekeeping_deployment", params={"host": "KAZ"})
+    refused = check_action(pack, "sco", sco, world())
+    assert facts_relied_on(pack, refused) == ()
+    assert facts_weighed(pack, "sco", sco) != ()
+    # The CSTO's deployment in Kazakhstan rests on the request (and, for article 4, on the
+    # aggression): those facts, not the UN authorisations the power beyond the area reads.
+    granted = check_action(pack, "csto", PK_KAZ, world(requests=KAZ_ASKED))
+    relied = facts_relied_on(pack, granted)
+    assert "requests" in relied and "unsc_authorisations" not in relied
+    assert set(relied) <= set(facts_weighed(pack, "csto", PK_KAZ))

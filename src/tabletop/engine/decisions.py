@@ -52,7 +52,7 @@ def verdict_for(state: SessionState, pack: Pack, role: str, option: Option) -> V
     """The mandate verdict on this option for this role, on the facts as they stand, with
     where each fact it relies on came from in the game."""
     verdict = check_action(pack, role, option.action, state.facts)
-    return traced(verdict, state, pack, option.action)
+    return traced(verdict, state, pack)
 
 
 @command

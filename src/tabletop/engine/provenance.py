@@ -12,10 +12,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from tabletop.engine.state import FactSource, SessionState
-from tabletop.mandates import facts_weighed
+from tabletop.mandates import facts_relied_on
 from tabletop.mandates.wording import fact_words, strip_stop
 from tabletop.model.index import PackIndex, index_of
-from tabletop.model.pack import ActionSpec, Pack
+from tabletop.model.pack import Pack
 from tabletop.model.verdict import FactTrace, Verdict
 
 NOTE_WORDS = 12
@@ -24,11 +24,12 @@ NOTE_WORDS = 12
 UNKNOWN_WORDS = "as the game stands (where it came from is not recorded)"
 
 
-def traced(verdict: Verdict, state: SessionState, pack: Pack, action: ActionSpec) -> Verdict:
-    """The verdict with `relies_on`: a trace of each fact its role's powers and limits for
-    this action read, with where its value came from in `state`."""
-    weighed = facts_weighed(pack, verdict.role, action)
-    return verdict.model_copy(update={"relies_on": trace_facts(state, pack, weighed)})
+def traced(verdict: Verdict, state: SessionState, pack: Pack) -> Verdict:
+    """The verdict with `relies_on`: a trace of each fact the grounds that decided it read
+    (the limit that bites, each basis, the nearest power), with where its value came from
+    in `state`."""
+    relied = facts_relied_on(pack, verdict)
+    return verdict.model_copy(update={"relies_on": trace_facts(state, pack, relied)})
 
 
 def trace_facts(state: SessionState, pack: Pack, facts: Iterable[str]) -> tuple[FactTrace, ...]:

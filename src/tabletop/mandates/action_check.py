@@ -153,6 +153,27 @@ def facts_weighed(pack: Pack, role_id: str, action: ActionSpec) -> tuple[str, ..
     return plan_for(index_of(pack), role_id, action).reads
 
 
+def facts_relied_on(pack: Pack, verdict: Verdict) -> tuple[str, ...]:
+    """The ids of the facts read by the grounds that decided the verdict: the limits that
+    bite, else each basis and each caution, else the nearest power (and any statement that
+    agrees); none when nothing in the pack gives the power. A subset of facts_weighed."""
+    index = index_of(pack)
+    deciding = [g for g in verdict.grounds if g.kind == "limit" and g.applies]
+    deciding += list(verdict.bases or ())
+    if verdict.nearest is not None:
+        deciding.append(verdict.nearest)
+    conditions: list[Condition] = []
+    for ground in deciding:
+        inst = index.instruments.get(ground.instrument)
+        rules = (*inst.powers, *inst.limits) if inst else ()
+        rule = next((r for r in rules if r.id == ground.rule), None)
+        if isinstance(rule, Power):
+            conditions += rule.conditions
+        elif isinstance(rule, Limit):
+            conditions += rule.applies_when
+    return _facts_read(index, conditions)
+
+
 def check_action(pack: Pack, role_id: str, action: ActionSpec, facts: Facts) -> Verdict:
     """The verdict on a role taking an action given the facts; raises only for bad input."""
     index = index_of(pack)
