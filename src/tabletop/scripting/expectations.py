@@ -120,28 +120,42 @@ def _matches(ob: ObligationState, name: str) -> bool:
     return name in (ob.id, ob.due.key, ob.due.obligation)
 
 
+Standing = Callable[[ObligationState], str]
+"""Where an obligation stands, in words, for a mismatch."""
+
+
+def _is_open(ob: ObligationState) -> bool:
+    return ob.is_open
+
+
+def _is_met(ob: ObligationState) -> bool:
+    return not ob.is_open
+
+
 def _obligations(expect: Expect, state: SessionState) -> list[Mismatch]:
+    """Each obligation named must have arisen and stand as the expectation says: open or
+    met, late (or met late) or not; the mismatch says where it stands."""
+
+    def late(ob: ObligationState) -> bool:
+        return _is_late(state, ob)
+
+    def timing(ob: ObligationState) -> str:
+        return _timing(state, ob)
+
+    checks: list[tuple[str, tuple[str, ...], Callable[[ObligationState], bool], Standing]] = [
+        ("obligations_open", expect.obligations_open, _is_open, lambda _: "it is met"),
+        ("obligations_met", expect.obligations_met, _is_met, lambda _: "it is still open"),
+        ("obligations_late", expect.obligations_late, late, timing),
+        ("obligations_not_late", expect.obligations_not_late, lambda ob: not late(ob), timing),
+    ]
     out = []
-    for name, wanted, is_open in (
-        ("obligations_open", expect.obligations_open, True),
-        ("obligations_met", expect.obligations_met, False),
-    ):
+    for name, wanted, test, standing in checks:
         for ref in wanted:
             found = [ob for ob in state.obligations.values() if _matches(ob, ref)]
             if not found:
                 out.append(Mismatch(name, ref, "no such obligation has arisen"))
-            elif not any(ob.is_open == is_open for ob in found):
-                out.append(Mismatch(name, ref, "it is met" if is_open else "it is still open"))
-    for name, wanted, late in (
-        ("obligations_late", expect.obligations_late, True),
-        ("obligations_not_late", expect.obligations_not_late, False),
-    ):
-        for ref in wanted:
-            found = [ob for ob in state.obligations.values() if _matches(ob, ref)]
-            if not found:
-                out.append(Mismatch(name, ref, "no such obligation has arisen"))
-            elif not any(_is_late(state, ob) == late for ob in found):
-                out.append(Mismatch(name, ref, _timing(state, found[0])))
+            elif not any(test(ob) for ob in found):
+                out.append(Mismatch(name, ref, standing(found[0])))
     return out
 
 
