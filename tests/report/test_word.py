@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import time
+import zipfile
 
 import docx
 import pytest
@@ -133,3 +135,20 @@ def test_options_not_taken_lead_with_their_verdict_badge(document) -> None:
     assert badge.bold and badge.text.startswith("[") and badge.text.endswith("] ")
     assert headline.text and not headline.bold
     assert badge.font.size == headline.font.size == TABLE_TYPE
+
+
+def test_the_same_log_gives_the_same_word_bytes(report: AfterActionReport, monkeypatch) -> None:
+    # python-docx dates every zip entry with the time of saving: two exports of the same
+    # log a few seconds apart differed. Now each entry carries the log's last event time.
+    first = render_docx(report)
+    now = time.time()
+    monkeypatch.setattr(time, "time", lambda: now + 3_600)  # an hour later by the clock
+    monkeypatch.setattr(time, "localtime", lambda t=None: time.gmtime(now + 3_600))
+    second = render_docx(report)
+    assert first == second
+    last = report.overview.last_event_at
+    assert last is not None
+    with zipfile.ZipFile(io.BytesIO(first)) as z:
+        dates = {entry.date_time for entry in z.infolist()}
+    assert dates == {(last.year, last.month, last.day, last.hour, last.minute, last.second)}
+    assert docx.Document(io.BytesIO(first)).core_properties.title == report.title

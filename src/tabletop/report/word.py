@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import zipfile
 from datetime import UTC, datetime
 
 from docx import Document
@@ -241,7 +242,26 @@ def render_docx(report: AfterActionReport, *, chart_png: bytes | None = None) ->
     appendix(out, report)
     buf = io.BytesIO()
     doc.save(buf)
-    return buf.getvalue()
+    return stable_zip(buf.getvalue(), stamp)
+
+
+def stable_zip(data: bytes, stamp: datetime) -> bytes:
+    """The .docx (a zip) with every entry dated `stamp` (the log's last event), not the
+    clock: python-docx writes the time of saving into each entry, so two exports of the
+    same log differed in their bytes."""
+    when = max(stamp.replace(tzinfo=None), datetime(1980, 1, 1))  # zip dates start in 1980
+    date_time = (when.year, when.month, when.day, when.hour, when.minute, when.second)
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for entry in source.infolist():
+            info = zipfile.ZipInfo(entry.filename, date_time=date_time)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = entry.external_attr
+            target.writestr(info, source.read(entry.filename))
+    return out.getvalue()
 
 
 def _status(out: Writer, report: AfterActionReport) -> None:
