@@ -152,3 +152,14 @@ def test_the_same_log_gives_the_same_word_bytes(report: AfterActionReport, monke
         dates = {entry.date_time for entry in z.infolist()}
     assert dates == {(last.year, last.month, last.day, last.hour, last.minute, last.second)}
     assert docx.Document(io.BytesIO(first)).core_properties.title == report.title
+
+
+def test_the_document_properties_are_the_reports_own(report: AfterActionReport) -> None:
+    data = render_docx(report)
+    props = docx.Document(io.BytesIO(data)).core_properties
+    assert props.author == report.overview.facilitator
+    assert "python-docx" not in props.comments and report.overview.session_id in props.comments
+    assert props.category == "After-Action Report / Improvement Plan"
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        app = z.read("docProps/app.xml").decode()
+    assert "Microsoft" not in app and "<Application>tabletop</Application>" in app

@@ -223,7 +223,12 @@ def render_docx(report: AfterActionReport, *, chart_png: bytes | None = None) ->
     # Dates from the log, not the clock: the same log gives the same document.
     stamp = report.overview.last_event_at or datetime(2000, 1, 1, tzinfo=UTC)
     props.created = props.modified = stamp.replace(tzinfo=None)
-    props.author = props.last_modified_by = "tabletop"
+    props.author = _property(report.overview.facilitator or "tabletop")
+    props.last_modified_by = "tabletop"
+    props.comments = _property(
+        f"Written by tabletop from the log of session {session_label(report)}."
+    )
+    props.category = "After-Action Report / Improvement Plan"
     props.revision = 1
     _banner(report, doc)
     out = Writer(doc)
@@ -245,6 +250,19 @@ def render_docx(report: AfterActionReport, *, chart_png: bytes | None = None) ->
     return stable_zip(buf.getvalue(), stamp)
 
 
+def session_label(report: AfterActionReport) -> str:
+    """The session id, for the document's properties."""
+    return report.overview.session_id or "unknown"
+
+
+APP_PROPERTIES = (
+    b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+    b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
+    b'extended-properties"><Application>tabletop</Application></Properties>'
+)
+"""docProps/app.xml: python-docx's template names another application and counts."""
+
+
 def stable_zip(data: bytes, stamp: datetime) -> bytes:
     """The .docx (a zip) with every entry dated `stamp` (the log's last event), not the
     clock: python-docx writes the time of saving into each entry, so two exports of the
@@ -260,7 +278,10 @@ def stable_zip(data: bytes, stamp: datetime) -> bytes:
             info = zipfile.ZipInfo(entry.filename, date_time=date_time)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = entry.external_attr
-            target.writestr(info, source.read(entry.filename))
+            body = source.read(entry.filename)
+            if entry.filename == "docProps/app.xml":
+                body = APP_PROPERTIES
+            target.writestr(info, body)
     return out.getvalue()
 
 
