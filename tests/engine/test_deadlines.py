@@ -20,7 +20,6 @@ from tabletop.engine import (
     replay,
 )
 from tabletop.engine.deadlines import (
-    deadline_words,
     due_at,
     late_obligations,
     overdue_words,
@@ -29,6 +28,7 @@ from tabletop.engine.deadlines import (
 )
 from tabletop.engine.snapshot import decode_state, encode_state
 from tabletop.engine.state import SessionState
+from tabletop.mandates.wording import deadline_words
 from tabletop.model.effects import SetFact
 from tabletop.model.script import Playthrough
 from tabletop.packs import LoadedPack

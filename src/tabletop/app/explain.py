@@ -9,8 +9,8 @@ from dataclasses import dataclass
 
 from tabletop.engine.provenance import reliance_words
 from tabletop.mandates import describe_discharge
-from tabletop.mandates.render import citation_words, deadline_words, ground_outcome
-from tabletop.mandates.wording import cite, join_or
+from tabletop.mandates.render import citation_words, ground_outcome
+from tabletop.mandates.wording import cite, deadline_words, join_or
 from tabletop.model.index import index_of
 from tabletop.model.pack import Pack
 from tabletop.model.verdict import Ground, Verdict, VerdictKind
@@ -89,10 +89,8 @@ def explain_verdict(pack: Pack, verdict: Verdict) -> VerdictExplanation:
     obligations = []
     for due in verdict.obligations:
         met = join_or([describe_discharge(pack, d, due.actor) for d in due.discharged_by])
-        deadline = deadline_words(due)
-        obligations.append(
-            f"{due.text} ({cite(due.citation)}); {deadline + '; ' if deadline else ''}met {met}"
-        )
+        due_by = f"due {deadline_words(due.within_hours)}; " if due.within_hours is not None else ""
+        obligations.append(f"{due.text} ({cite(due.citation)}); {due_by}met {met}")
     return VerdictExplanation(
         kind=verdict.kind,
         label=verdict.label,

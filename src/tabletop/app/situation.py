@@ -16,7 +16,6 @@ from tabletop.app.narrative import narrate
 from tabletop.engine import ObligationState, SessionState
 from tabletop.engine.deadlines import (
     ObligationStatus,
-    deadline_words,
     due_at,
     overdue_words,
     owed_late_first,
@@ -24,7 +23,7 @@ from tabletop.engine.deadlines import (
 )
 from tabletop.mandates import describe_discharge
 from tabletop.mandates.requirements import requirement
-from tabletop.mandates.wording import actor_name, fact_words
+from tabletop.mandates.wording import actor_name, deadline_words, fact_words
 from tabletop.model.events import Event
 from tabletop.model.index import PackIndex, index_of
 from tabletop.model.pack import Inject, Pack

@@ -65,15 +65,6 @@ def owed_late_first(state: SessionState) -> tuple[ObligationState, ...]:
     return late + tuple(ob for ob in state.owed.values() if ob.id not in ids)
 
 
-def deadline_words(within_hours: int | None) -> str:
-    """The deadline in words: 'at once', 'within 1 hour', 'within 24 hours', 'no deadline'."""
-    if within_hours is None:
-        return "no deadline"
-    if within_hours == 0:
-        return "at once"
-    return f"within {within_hours} hour" + ("" if within_hours == 1 else "s")
-
-
 def overdue_words(due: datetime, clock: datetime) -> str:
     """How long past its due time the clock is: '3 h 20 min', '2 days 4 h', '5 min'."""
     minutes = max(0, int((clock - due).total_seconds()) // 60)

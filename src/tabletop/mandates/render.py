@@ -6,7 +6,7 @@ from tabletop.mandates import wording as w
 from tabletop.mandates.obligations import describe_discharge
 from tabletop.model.index import PackIndex, index_of
 from tabletop.model.pack import Pack
-from tabletop.model.verdict import Ground, ObligationDue, Verdict
+from tabletop.model.verdict import Ground, Verdict
 from tabletop.model.world import BINDING_KINDS, Citation
 
 
@@ -81,10 +81,8 @@ def render_text(pack: Pack, verdict: Verdict) -> str:
         for due in verdict.obligations:
             lines.append(f"  - {due.text} ({w.cite(due.citation)})")
             if due.within_hours is not None:
-                hours = "at once" if due.within_hours == 0 else f"within {due.within_hours} h"
-                lines.append(
-                    f"      due {hours}" + (f": {due.deadline_note}" if due.deadline_note else "")
-                )
+                note = f": {due.deadline_note}" if due.deadline_note else ""
+                lines.append(f"      due {w.deadline_words(due.within_hours)}{note}")
             lines.append(f"      key: {due.key}")
             met = [describe_discharge(pack, d, due.actor) for d in due.discharged_by]
             lines.append("      met " + w.join_or(met))
@@ -110,12 +108,3 @@ def citation_lines(index: PackIndex, citation: Citation) -> list[str]:
     if source is not None:
         lines.append(f"      {source.citation}")
     return lines
-
-
-def deadline_words(due: ObligationDue) -> str:
-    """'due within 24 h of the action' or 'due at once'; '' without a deadline."""
-    if due.within_hours is None:
-        return ""
-    if due.within_hours == 0:
-        return "due at once"
-    return f"due within {due.within_hours} h of the action"

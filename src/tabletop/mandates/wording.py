@@ -195,3 +195,12 @@ def decapitalise(text: str) -> str:
 def article(noun: str) -> str:
     """'a' or 'an' before a noun."""
     return "an" if noun[:1].lower() in "aeiou" else "a"
+
+
+def deadline_words(within_hours: int | None) -> str:
+    """The deadline in words: 'at once', 'within 1 hour', 'within 24 hours', 'no deadline'."""
+    if within_hours is None:
+        return "no deadline"
+    if within_hours == 0:
+        return "at once"
+    return f"within {within_hours} hour" + ("" if within_hours == 1 else "s")

@@ -9,7 +9,6 @@ from typing import TypedDict
 
 from tabletop.engine.deadlines import (
     STATUS_WORDS,
-    deadline_words,
     due_at,
     overdue_words,
     status_in,
@@ -17,6 +16,7 @@ from tabletop.engine.deadlines import (
 )
 from tabletop.engine.state import ObligationState
 from tabletop.mandates import wording as w
+from tabletop.mandates.wording import deadline_words
 from tabletop.model import events as ev
 from tabletop.model.pack import DecisionPoint, Pack, Role
 from tabletop.report.alternatives import Alternatives
