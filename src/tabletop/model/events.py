@@ -270,6 +270,17 @@ class ObservationNoted(EventBase):
         ["Evaluator: Dr N. Ivanova"],
         default=None,
     )
+    reference: Text | None = documented(
+        "For an area for improvement: the instrument, plan or procedure concerned (HSEEP's "
+        "reference).",
+        ["CSTO peacekeeping agreement (2007), UNSC notification"],
+        default=None,
+    )
+    analysis: Text | None = documented(
+        "For an area for improvement: why it happened (the root cause).",
+        ["Nobody owned the notification: the checklist does not name it."],
+        default=None,
+    )
 
 
 class ObjectiveRated(EventBase):
@@ -300,6 +311,11 @@ class ImprovementPlanned(EventBase):
     start_date: date = documented("Start date.", ["2026-12-01"])
     completion_date: date = documented("Completion date.", ["2027-03-01"])
     objective: Id | None = documented("Objective it serves.", ["OBJ-2"], default=None)
+    addresses: int | None = documented(
+        "The area for improvement it answers: the observation's event number in the log.",
+        [41],
+        default=None,
+    )
 
 
 class ObligationMet(EventBase):
@@ -317,6 +333,45 @@ class ObligationMet(EventBase):
     )
     explanation: str = documented(
         "How it was met, in words.", ["csto_secretariat took notify_unsc"]
+    )
+
+
+ExerciseType = Literal["seminar", "tabletop", "game"]
+"""HSEEP's discussion-based exercise types this tool runs."""
+
+
+class PointOfContact(Model):
+    """Someone to ask about the exercise (HSEEP's points of contact)."""
+
+    name: Text = documented("Name.", ["Col. A. Petrov"])
+    role: str = documented("What they are for.", ["Exercise director"], default="")
+    organisation: str = documented("Organisation.", ["Staff college"], default="")
+    contact: str = documented("Telephone or e-mail.", ["a.petrov@example.org"], default="")
+
+
+class ExerciseDetailsRecorded(EventBase):
+    """What the facilitator knows of the exercise and the pack does not: its type, place,
+    sponsor, points of contact, evaluators and controllers (at setup or afterwards). Each
+    event gives the whole set; the latest counts."""
+
+    type: Literal["exercise_details_recorded"] = "exercise_details_recorded"
+    exercise_type: ExerciseType | None = documented("Exercise type.", ["tabletop"], default=None)
+    location: Text | None = documented("Where it is held.", ["Staff college, room 4"], default=None)
+    sponsor: Text | None = documented(
+        "Sponsor (when the pack's does not apply).", ["Ministry of Defence"], default=None
+    )
+    points_of_contact: tuple[PointOfContact, ...] | None = documented(
+        "Points of contact.",
+        [[{"name": "Col. A. Petrov", "role": "Exercise director"}]],
+        default=None,
+    )
+    evaluators: tuple[Text, ...] | None = documented(
+        "Evaluators in the room.", [["Dr N. Ivanova"]], default=None
+    )
+    controllers: tuple[Text, ...] | None = documented(
+        "Controllers (who run the injects with the facilitator).",
+        [["Maj. S. Orlov"]],
+        default=None,
     )
 
 
@@ -346,6 +401,7 @@ AnyEvent = (
     | ObjectiveRated
     | ImprovementPlanned
     | ObligationMet
+    | ExerciseDetailsRecorded
     | SessionEnded
 )
 """Any session event (for type checks and TypeVar bounds)."""
@@ -353,5 +409,7 @@ AnyEvent = (
 Event = Annotated[AnyEvent, Field(discriminator="type")]
 """Any session event, told apart by its `type`."""
 
-EVALUATION_EVENTS = frozenset({"observation_noted", "objective_rated", "improvement_planned"})
+EVALUATION_EVENTS = frozenset(
+    {"observation_noted", "objective_rated", "improvement_planned", "exercise_details_recorded"}
+)
 """Event types that may still be logged after the session ended (the hot wash)."""

@@ -53,6 +53,17 @@ class Author(Model):
     affiliation: str | None = documented("Organisation, if any.", ["Staff college"], default=None)
 
 
+MissionArea = Literal["prevention", "protection", "mitigation", "response", "recovery"]
+"""HSEEP's mission areas (the National Preparedness Goal's five)."""
+
+
+class Acronym(Model):
+    """An acronym and what it stands for."""
+
+    short: Text = documented("The acronym.", ["CSTO"])
+    long: Text = documented("What it stands for.", ["Collective Security Treaty Organization"])
+
+
 class Meta(Model):
     """Who wrote the pack, what it is about and what it rests on."""
 
@@ -80,6 +91,23 @@ class Meta(Model):
         "Scenario time when the game starts.", ["2022-01-02T08:00:00"]
     )
     sources: tuple[Source, ...] = documented("Documents the pack rests on.", [[]], default=())
+    sponsor: str = documented(
+        "Who sponsors exercises on this pack (the report's overview; a facilitator may give "
+        "another).",
+        ["Staff college, department of security studies"],
+        default="",
+    )
+    mission_areas: tuple[MissionArea, ...] = documented(
+        "HSEEP mission areas the exercise covers.", [["prevention", "response"]], default=()
+    )
+    threat: str = documented(
+        "The threat or hazard, in a few words.", ["Armed incursion from Afghanistan"], default=""
+    )
+    acronyms: tuple[Acronym, ...] = documented(
+        "Acronyms the pack's text uses, for the report's appendix (the catalogue's are added).",
+        [[{"short": "CSTO", "long": "Collective Security Treaty Organization"}]],
+        default=(),
+    )
 
 
 class Role(Model):
@@ -311,6 +339,11 @@ class Catalogue(Model):
     figures: tuple[Figure, ...] = documented(
         "Numbers the instruments and sources state (sizes of forces, durations).",
         [[]],
+        default=(),
+    )
+    acronyms: tuple[Acronym, ...] = documented(
+        "Acronyms the instruments use (for the report's appendix of every pack using them).",
+        [[{"short": "SCO", "long": "Shanghai Cooperation Organisation"}]],
         default=(),
     )
 

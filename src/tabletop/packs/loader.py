@@ -164,8 +164,18 @@ def merge_catalogues(pack: Pack, catalogues: list[Catalogue]) -> tuple[Pack, Ext
     """`merge`, and how the pack's extensions were applied (for lint and its locations)."""
     if not catalogues and not pack.extends:
         return pack, Extensions()
+    own_acronyms = {a.short for a in pack.meta.acronyms}
     meta = pack.meta.model_copy(
-        update={"sources": pack.meta.sources + tuple(s for c in catalogues for s in c.sources)}
+        update={
+            "sources": pack.meta.sources + tuple(s for c in catalogues for s in c.sources),
+            # The pack's own spelling-out of an acronym wins over a catalogue's.
+            "acronyms": pack.meta.acronyms
+            + tuple(
+                dict.fromkeys(
+                    a for c in catalogues for a in c.acronyms if a.short not in own_acronyms
+                )
+            ),
+        }
     )
     update: dict[str, Any] = {"meta": meta}
     for key in ("actors", "facts", "action_types", "instruments", "figures"):
