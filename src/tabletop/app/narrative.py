@@ -85,6 +85,8 @@ def narrate(pack: Pack, event: ev.Event) -> str:
             return f"Improvement-plan row added: {event.issue}"
         case ev.ObligationMet():
             return f"Obligation {event.explanation} ({_owed(index, event.obligation)})."
+        case ev.ExerciseDetailsRecorded():
+            return "Exercise details recorded (type, place, contacts, evaluators, controllers)."
         case ev.SessionEnded():
             return _with_note("Session ended", event.note)
 

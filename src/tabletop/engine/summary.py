@@ -72,5 +72,7 @@ def describe_one(event: ev.Event) -> str:
             return "improvement-plan row added"
         case ev.ObligationMet():
             return f"obligation met {event.obligation}"
+        case ev.ExerciseDetailsRecorded():
+            return "exercise details recorded"
         case ev.SessionEnded():
             return "session ended"
