@@ -16,16 +16,20 @@ from tabletop.app.errors import AppError, PackMismatch, PackNotFound
 from tabletop.app.game import Applied, Game, MemoryLog, OptionPreview, Result, utc_now
 from tabletop.app.lobby import Admission, JoinRefused, Lobby
 from tabletop.app.logs import LogSource, Verification
-from tabletop.app.reports import EXTENSIONS, FORMATS, ReportOutput, format_for
+from tabletop.app.paper_locale import default_paper
+from tabletop.app.reports import BINARY_FORMATS, EXTENSIONS, FORMATS, ReportOutput, format_for
 from tabletop.app.room import Proposal, Room, RoomSeat
 from tabletop.app.situation import Situation, build_situation
 from tabletop.app.workspace import Workspace
 from tabletop.engine import Refusal
 from tabletop.packs import LoadedPack, LoadResult
+from tabletop.report import PAPERS, Paper
 
 __all__ = [
+    "BINARY_FORMATS",
     "EXTENSIONS",
     "FORMATS",
+    "PAPERS",
     "Admission",
     "AppError",
     "Applied",
@@ -39,6 +43,7 @@ __all__ = [
     "OptionPreview",
     "PackMismatch",
     "PackNotFound",
+    "Paper",
     "Proposal",
     "Refusal",
     "ReportOutput",
@@ -49,6 +54,7 @@ __all__ = [
     "Verification",
     "Workspace",
     "build_situation",
+    "default_paper",
     "format_for",
     "utc_now",
 ]

@@ -9,11 +9,14 @@ from pathlib import Path
 
 from tabletop import report as rp
 from tabletop.app.errors import AppError
-from tabletop.report import AfterActionReport
+from tabletop.report import PAPERS, AfterActionReport, Paper
 from tabletop.store import SessionInfo
 
-FORMATS = ("md", "html", "json", "docx")
+FORMATS = ("md", "html", "json", "docx", "pdf")
 """The report formats, by their usual file extension."""
+
+BINARY_FORMATS = ("docx", "pdf")
+"""The formats whose files are not text (never written to a terminal)."""
 
 EXTENSIONS = {
     ".md": "md",
@@ -22,6 +25,7 @@ EXTENSIONS = {
     ".htm": "html",
     ".json": "json",
     ".docx": "docx",
+    ".pdf": "pdf",
 }
 
 
@@ -45,15 +49,22 @@ def format_for(path: str | Path) -> str | None:
     return EXTENSIONS.get(Path(path).suffix.lower())
 
 
-def render(report: AfterActionReport, fmt: str) -> bytes:
-    """The report in a format, as bytes (text as UTF-8)."""
+def render(report: AfterActionReport, fmt: str, *, paper: Paper = "a4") -> bytes:
+    """The report in a format, as bytes (text as UTF-8); HTML, Word and PDF laid out for
+    printing on `paper`."""
     renderers: dict[str, Callable[[AfterActionReport], str | bytes]] = {
         "md": rp.render_markdown,
-        "html": rp.render_html,
+        "html": lambda r: rp.render_html(r, paper=paper),
         "json": rp.render_json,
-        "docx": rp.render_docx,
+        "docx": lambda r: rp.render_docx(r, paper=paper),
+        "pdf": lambda r: rp.render_pdf(r, paper=paper),
     }
     if fmt not in renderers:
         raise AppError(f"unknown report format '{fmt}' (formats: {', '.join(FORMATS)})")
-    data = renderers[fmt](report)
+    if paper not in PAPERS:
+        raise AppError(f"unknown paper size '{paper}' (sizes: {', '.join(PAPERS)})")
+    try:
+        data = renderers[fmt](report)
+    except rp.PdfUnavailable as exc:
+        raise AppError(f"cannot write a PDF: {exc}") from exc
     return data.encode("utf-8") if isinstance(data, str) else data

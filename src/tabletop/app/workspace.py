@@ -26,6 +26,7 @@ from tabletop.app.logs import (
     read_stored,
 )
 from tabletop.app.pack_finder import check_pack, locate_pack
+from tabletop.app.paper_locale import default_paper
 from tabletop.app.reports import FORMATS, ReportOutput, render
 from tabletop.app.user_packs import pack_key, save_pack
 from tabletop.engine import LogError, Refusal, extend, replay, start_session
@@ -41,7 +42,7 @@ from tabletop.hashchain.signature import fingerprint, raw_public_key
 from tabletop.packs import LoadedPack, LoadResult, load_pack
 from tabletop.packs.installed import InstalledPack, installed_packs
 from tabletop.paths import shipped_scenarios_dir, user_home
-from tabletop.report import build_report, check_log
+from tabletop.report import Paper, build_report, check_log
 from tabletop.store import (
     DamagedLog,
     SessionInfo,
@@ -264,16 +265,18 @@ class Workspace:
         *,
         pack: str | Path | None = None,
         allow_changed: bool = False,
+        paper: Paper | None = None,
     ) -> ReportOutput:
-        """The after-action report of a log, rendered. A damaged log still gets its report,
-        built from the events before the damage and flagged at the top."""
+        """The after-action report of a log, rendered (HTML, Word and PDF for `paper`, by
+        default the locale's). A damaged log still gets its report, built from the events
+        before the damage and flagged at the top."""
         if fmt not in FORMATS:
             raise AppError(f"unknown report format '{fmt}' (formats: {', '.join(FORMATS)})")
         with collector_paused():
-            return self._report(ref, fmt, pack, allow_changed)
+            return self._report(ref, fmt, pack, allow_changed, paper or default_paper())
 
     def _report(
-        self, ref: str, fmt: str, pack: str | Path | None, allow_changed: bool
+        self, ref: str, fmt: str, pack: str | Path | None, allow_changed: bool, paper: Paper
     ) -> ReportOutput:
         source = self.read(ref)
         info = source.info
@@ -288,7 +291,7 @@ class Workspace:
             loaded = self.find_pack(info, pack)
             check_pack(info, loaded, allow_changed=allow_changed)
             report = build_report(loaded.pack, events, integrity, pack_hash=loaded.content_hash)
-            return ReportOutput(render(report, fmt), report, info, fmt)
+            return ReportOutput(render(report, fmt, paper=paper), report, info, fmt)
 
     def export(self, ref: str, *, sign: bool = False) -> tuple[SessionInfo, str]:
         """A stored session's log as JSON Lines text; with `sign`, signed by this

@@ -1,4 +1,5 @@
-"""tabletop report SESSION|FILE.jsonl: the after-action report, as Markdown, HTML, JSON or Word."""
+"""tabletop report SESSION|FILE.jsonl: the after-action report, as Markdown, HTML, JSON, Word
+or PDF."""
 
 from __future__ import annotations
 
@@ -6,7 +7,16 @@ import argparse
 import sys
 from pathlib import Path
 
-from tabletop.app import EXTENSIONS, FORMATS, AppError, ReportOutput, format_for
+from tabletop.app import (
+    BINARY_FORMATS,
+    EXTENSIONS,
+    FORMATS,
+    PAPERS,
+    AppError,
+    ReportOutput,
+    default_paper,
+    format_for,
+)
 from tabletop.cli.sessionargs import add_db_option, error, open_workspace, usage_error, write_file
 
 
@@ -14,7 +24,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the report command."""
     p = sub.add_parser(
         "report",
-        help="write the after-action report of a session (Markdown, HTML, JSON or Word)",
+        help="write the after-action report of a session (Markdown, HTML, JSON, Word or PDF)",
         description="Build the after-action report (HSEEP AAR/IP) of a session from its log and "
         "the pack it names: overview, timeline, decision analysis with the options not taken, "
         "mandate compliance by organisation, objectives, improvement plan and log integrity. "
@@ -30,6 +40,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="output format (default: from the -o extension, else md)",
     )
     p.add_argument("-o", "--output", metavar="OUT", help="output file (default: stdout)")
+    p.add_argument(
+        "--paper",
+        choices=PAPERS,
+        default=None,
+        help="paper the HTML, Word and PDF reports are laid out for "
+        f"(default: the locale's, here {default_paper()})",
+    )
     p.add_argument("--pack", metavar="PATH", help="the pack file, if it cannot be found by its id")
     p.add_argument(
         "--allow-changed-pack",
@@ -57,13 +74,18 @@ def run(args: argparse.Namespace) -> int:
         message = f"cannot tell the format from '{args.output}' ({known}); give --format"
         return usage_error("report", message)
     to_stdout = not args.output or args.output == "-"
-    if fmt == "docx" and to_stdout:
-        message = "a Word report is a binary file; give one with -o, e.g. -o report.docx"
+    if fmt in BINARY_FORMATS and to_stdout:
+        name = {"docx": "a Word report", "pdf": "a PDF report"}[fmt]
+        message = f"{name} is a binary file; give one with -o, e.g. -o report.{fmt}"
         return usage_error("report", message)
     try:
         with open_workspace(args) as workspace:
             out = workspace.report(
-                args.target, fmt, pack=args.pack, allow_changed=args.allow_changed_pack
+                args.target,
+                fmt,
+                pack=args.pack,
+                allow_changed=args.allow_changed_pack,
+                paper=args.paper,
             )
     except AppError as exc:
         return error(str(exc))

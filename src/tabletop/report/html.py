@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -21,6 +22,7 @@ from tabletop.report.html_rows import (
 )
 from tabletop.report.integrity import signature_words
 from tabletop.report.model import AfterActionReport, ObservationView
+from tabletop.report.paper import CSS_SIZE, Paper
 from tabletop.report.safetext import visible
 from tabletop.report.sections import all_sections
 
@@ -88,13 +90,32 @@ def _environment() -> jinja2.Environment:
     return env
 
 
+def _properties(report: AfterActionReport) -> dict[str, Any]:
+    """The document's subject, keywords and date (the log's last event, so the same log
+    gives the same document), for its <meta> elements."""
+    o = report.overview
+    last = o.last_event_at
+    return {
+        "subject": f"After-Action Report / Improvement Plan: {o.exercise}",
+        "keywords": [
+            k for k in (report.classification, o.exercise, o.pack_title, o.session_id) if k
+        ],
+        "stamp": last.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ") if last else "",
+    }
+
+
 @cache
 def _css() -> str:
     return resources.files("tabletop.report").joinpath("templates/report.css").read_text("utf-8")
 
 
-def render_html(report: AfterActionReport, *, chart_svg: str | None = None) -> str:
-    """The whole report as an HTML page with inline CSS and the timeline as inline SVG."""
+def render_html(
+    report: AfterActionReport, *, chart_svg: str | None = None, paper: Paper = "a4"
+) -> str:
+    """The whole report as an HTML page with inline CSS and the timeline as inline SVG,
+    laid out for printing on `paper` (A4 or US Letter)."""
+    if paper not in CSS_SIZE:
+        raise ValueError(f"unknown paper size {paper!r}")
     svg = chart_svg if chart_svg is not None else render_timeline_svg(report)
     context: dict[str, Any] = {
         "report": report,
@@ -112,5 +133,7 @@ def render_html(report: AfterActionReport, *, chart_svg: str | None = None) -> s
         # Our own output, not user text: matplotlib escapes the labels it writes.
         "chart": Markup(svg),
         "css": Markup(_css()),
+        "page_size": CSS_SIZE[paper],
+        **_properties(report),
     }
     return _environment().get_template("report.html.j2").render(context)

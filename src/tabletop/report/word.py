@@ -22,6 +22,7 @@ from tabletop.report import tables
 from tabletop.report import words as wd
 from tabletop.report.chart import render_timeline_png
 from tabletop.report.model import AfterActionReport
+from tabletop.report.paper import Paper
 from tabletop.report.safetext import shortened, visible
 from tabletop.report.sections import SECTIONS
 from tabletop.report.word_sections import (
@@ -211,7 +212,12 @@ def _banner(report: AfterActionReport, doc: DocxDocument) -> None:
             p._p.append(field)
 
 
-def render_docx(report: AfterActionReport, *, chart_png: bytes | None = None) -> bytes:
+def render_docx(
+    report: AfterActionReport,
+    *,
+    chart_png: bytes | None = None,
+    paper: Paper = "a4",  # laid out on it by the Word part of issue 15 (merged separately)
+) -> bytes:
     """The whole report as a .docx file's bytes."""
     doc = Document()
     doc.styles["Normal"].font.name = "Calibri"
