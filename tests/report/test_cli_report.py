@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import importlib.abc
 import io
 import json
 import shutil
+import sys
 from pathlib import Path
 
 import docx
 import pytest
+from pdfminer.pdfpage import PDFPage
 
 from tabletop.cli import main
 
@@ -134,3 +137,58 @@ def test_damaged_export_still_gets_its_report_flagged_and_exit_1(
     html = out.read_text("utf-8")
     assert html.index("The log failed verification") < html.index('id="overview"')
     assert "We were asked." not in html
+
+
+def test_pdf_from_its_extension_or_the_flag_on_the_paper_asked(
+    session: str, tmp_path: Path, capsys
+) -> None:
+    a4, letter = tmp_path / "r.pdf", tmp_path / "letter.out"
+    assert main(["report", session, "-o", str(a4), "--paper", "a4"]) == 0
+    assert main(["report", session, "--format", "pdf", "--paper", "letter", "-o", str(letter)]) == 0
+    assert f"to {letter}" in capsys.readouterr().out
+    assert a4.read_bytes().startswith(b"%PDF-") and letter.read_bytes().startswith(b"%PDF-")
+    assert _first_page(a4) == pytest.approx([0, 0, 595.28, 841.89], abs=0.01)
+    assert _first_page(letter) == [0, 0, 612, 792]
+
+
+def _first_page(pdf: Path) -> list[float]:
+    with pdf.open("rb") as f:
+        return list(next(PDFPage.get_pages(f)).mediabox)
+
+
+def test_pdf_refuses_stdout(session: str, capsys) -> None:
+    assert main(["report", session, "--format", "pdf"]) == 2
+    assert "a PDF report is a binary file" in capsys.readouterr().err
+
+
+def test_unknown_paper_is_a_usage_error(session: str, capsys) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["report", session, "--paper", "a3"])
+    assert exit_.value.code == 2
+    assert "invalid choice: 'a3'" in capsys.readouterr().err
+
+
+class _NoPango(importlib.abc.MetaPathFinder):
+    """An import of weasyprint failing as it does without Pango (ctypes' OSError)."""
+
+    def find_spec(self, name: str, path: object = None, target: object = None) -> None:
+        if name == "weasyprint":
+            raise OSError("cannot load library 'libpango-1.0-0': No such file or directory")
+
+
+@pytest.mark.parametrize("missing", ["python package", "system libraries"])
+def test_pdf_without_weasyprint_says_what_to_install(
+    missing: str, session: str, tmp_path: Path, capsys, monkeypatch
+) -> None:
+    if missing == "python package":
+        monkeypatch.setitem(sys.modules, "weasyprint", None)  # import raises ImportError
+        wanted = "pip install 'weasyprint"
+    else:
+        monkeypatch.delitem(sys.modules, "weasyprint", raising=False)
+        monkeypatch.setattr(sys, "meta_path", [_NoPango(), *sys.meta_path])
+        wanted = "apt-get install libpango-1.0-0 libpangoft2-1.0-0"
+    out = tmp_path / "r.pdf"
+    assert main(["report", session, "-o", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("tabletop: error: cannot write a PDF:") and wanted in err
+    assert "Traceback" not in err and not out.exists()

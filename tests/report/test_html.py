@@ -112,10 +112,11 @@ def test_verdict_badges_say_the_verdict_in_words(page: Page) -> None:
     assert "badge badge-outside_mandate" in classes and "badge badge-permitted" in classes
 
 
-def test_major_sections_start_a_printed_page(page: Page) -> None:
+def test_printed_sections_follow_on_and_the_wide_ones_go_across(page: Page) -> None:
     majors = [a["id"] for a in page.named("section") if "major" in (a.get("class") or "")]
     assert majors[:3] == ["overview", "timeline", "decisions"]
-    assert "break-before: page" in page.all_text
+    assert "section.major { break-before: auto; }" in page.all_text
+    assert "#compliance, #compliance ~ section { page: wide; }" in page.all_text
 
 
 def test_hostile_text_is_shown_as_text(hostile_page: Page, hostile: dict[str, str]) -> None:
@@ -148,3 +149,25 @@ def test_hostile_text_is_escaped_in_markdown(
     lines = [line.removeprefix("> ") for line in render_markdown(hostile_report).splitlines()]
     assert [x for x in lines if re.search(r"(?<!\\)[<>]", x)] == []
     assert r"\<script\>alert('name')\</script\>" in "\n".join(lines)
+
+
+@pytest.mark.parametrize(("paper", "size"), [("a4", "A4"), ("letter", "letter")])
+def test_the_page_is_laid_out_for_the_paper(report: AfterActionReport, paper, size) -> None:
+    html = render_html(report, chart_svg="<svg></svg>", paper=paper)
+    sizes = re.findall(r"@page( wide)? \{\s*size: ([^;]+);", html)
+    assert sizes == [("", size), (" wide", f"{size} landscape")]
+
+
+def test_the_page_carries_the_documents_properties(report: AfterActionReport) -> None:
+    page = Page(render_html(report, chart_svg="<svg></svg>"))
+    meta = {a.get("name"): a.get("content") for a in page.named("meta") if a.get("name")}
+    assert meta["author"] == report.overview.facilitator
+    assert meta["dcterms.created"] == meta["dcterms.modified"]
+    assert report.overview.last_event_at is not None
+    assert meta["dcterms.created"] == f"{report.overview.last_event_at:%Y-%m-%dT%H:%M:%S}Z"
+    assert report.classification in (meta["keywords"] or "")
+
+
+def test_an_unknown_paper_is_refused(report: AfterActionReport) -> None:
+    with pytest.raises(ValueError, match="unknown paper size 'a3'"):
+        render_html(report, chart_svg="<svg></svg>", paper="a3")  # type: ignore[arg-type]

@@ -82,4 +82,19 @@ def test_the_report_previews_and_exports_in_every_format(hub, example):
     assert name == f"aar-{game.id}-interim.html" and b"<html" in data
     game.end("Hot wash.")
     assert (report.export("docx") or ("", b""))[0] == f"aar-{game.id}.docx"
-    assert report.export("pdf") is None and "unknown format" in report.error
+    assert report.export("pdf") is not None and not report.error
+    assert report.export("odt") is None and "unknown format" in report.error
+
+
+def test_the_report_is_exported_on_the_paper_chosen(hub, example, monkeypatch):
+    monkeypatch.setenv("LC_ALL", "en_US.UTF-8")
+    game = _started(hub, example, arv_government="Maj. Varn")
+    report = ReportModel(hub, game.id)
+    assert report.paper == "letter", "the locale's paper at first"
+    report.choose_paper("a4")
+    report.choose_paper("a3")
+    assert report.paper == "a4"
+    name, data = report.export("pdf") or ("", b"")
+    assert name == f"aar-{game.id}-interim.pdf" and data.startswith(b"%PDF-")
+    html = (report.export("html") or ("", b""))[1].decode("utf-8")
+    assert "size: A4;" in html and "size: letter;" not in html

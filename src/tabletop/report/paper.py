@@ -18,4 +18,3 @@ POINTS: Final[dict[Paper, tuple[float, float]]] = {
     "letter": (612.0, 792.0),
 }
 """Width and height of each paper in portrait, in PostScript points (1/72 inch)."""
-

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from tabletop.app import FORMATS, AppError, ReportOutput
+from tabletop.app import FORMATS, PAPERS, AppError, Paper, ReportOutput, default_paper
 from tabletop.ui.viewmodels.hub import Hub
 
-FORMAT_NAMES = {"md": "Markdown", "html": "HTML", "docx": "Word", "json": "JSON"}
+FORMAT_NAMES = {"md": "Markdown", "html": "HTML", "pdf": "PDF", "docx": "Word", "json": "JSON"}
+PAPER_NAMES: dict[Paper, str] = {"a4": "A4", "letter": "US Letter"}
 
 
 @dataclass
@@ -17,6 +18,14 @@ class ReportModel:
     hub: Hub
     session_id: str
     error: str = ""
+    paper: Paper = field(default_factory=default_paper)
+    """The paper the HTML, PDF and Word exports are laid out for (the locale's at first)."""
+
+    def choose_paper(self, name: str | None) -> None:
+        """Lay the exports out for another paper ('a4' or 'letter'; anything else: kept)."""
+        for paper in PAPERS:
+            if paper == name:
+                self.paper = paper
 
     def preview(self) -> str:
         """The report as Markdown, to show in the app ('' and `error` if it cannot be built)."""
@@ -37,7 +46,7 @@ class ReportModel:
             self.error = f"unknown format {fmt}"
             return None
         try:
-            out = self.hub.workspace.report(self.session_id, fmt)
+            out = self.hub.workspace.report(self.session_id, fmt, paper=self.paper)
         except AppError as exc:
             self.error = str(exc)
             return None

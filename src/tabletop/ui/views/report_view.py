@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import flet as ft
 
 from tabletop.ui import theme
-from tabletop.ui.viewmodels.report_vm import FORMAT_NAMES, ReportModel
+from tabletop.ui.viewmodels.report_vm import FORMAT_NAMES, PAPER_NAMES, ReportModel
 from tabletop.ui.widgets import message
 
 if TYPE_CHECKING:
@@ -32,6 +32,15 @@ class ReportScreen:
             )
             for fmt, name in FORMAT_NAMES.items()
         ]
+        paper = ft.Dropdown(
+            label="Paper",
+            tooltip="The paper the HTML, PDF and Word reports are laid out for",
+            value=self.model.paper,
+            options=[ft.DropdownOption(key=k, text=v) for k, v in PAPER_NAMES.items()],
+            on_select=self.on_paper,
+            dense=True,
+            width=150,
+        )
         return ft.Column(
             [
                 ft.Row(
@@ -49,6 +58,7 @@ class ReportScreen:
                             weight=ft.FontWeight.BOLD,
                             expand=True,
                         ),
+                        paper,
                         *exports,
                     ],
                 ),
@@ -81,6 +91,10 @@ class ReportScreen:
             )
         self.content.controls = [ft.Column(controls, scroll=ft.ScrollMode.AUTO, expand=True)]
         self.shell.page.update()
+
+    def on_paper(self, e: ft.Event[ft.Dropdown]) -> None:
+        """Lay the next exports out for the paper chosen."""
+        self.model.choose_paper(e.control.value)
 
     async def on_export(self, fmt: str, _e: object) -> None:
         """Render the report in a format and save (or download) it."""
