@@ -1,4 +1,4 @@
-"""Benchmark: the HTML after-action report of a synthetic 10,000-event session.
+"""Benchmark: the HTML and PDF after-action report of a synthetic 10,000-event session.
 
 Builds a long game on the example pack's world (2,000 injects, each opening a decision point
 for one of three roles; decisions permitted, with obligations, overridden and refused;
@@ -7,9 +7,13 @@ times, median of several runs taken in turn:
 
 - baseline: `replay` of the same events (the fold every open of a session does);
 - build: `build_report` (a pass over the log, with the options not taken re-checked);
-- render: `render_html` (Jinja2 page with the inline SVG timeline chart).
+- render: `render_html` (Jinja2 page with the inline SVG timeline chart);
+- PDF: `render_pdf` (that page laid out on A4 by WeasyPrint), timed `--pdf-runs` times
+  (once by default: it is long), after the others.
 
-Target: build + render under 1 s. Run: `python bench/report.py [--events 10000] [--runs 5]`.
+Targets: build + render under 1 s; build + PDF under 10 s.
+Run: `python bench/report.py [--events 10000] [--runs 5] [--pdf-runs 1]` (`--pdf-runs 0`
+leaves the PDF out).
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from __future__ import annotations
 import argparse
 import copy
 import gc
+import io
 import json
 import sys
 import time
@@ -29,7 +34,7 @@ from tabletop.engine import replay
 from tabletop.hashchain.chain import chain
 from tabletop.model.effects import IncreaseFact
 from tabletop.model.pack import Pack
-from tabletop.report import build_report, check_log, render_html
+from tabletop.report import AfterActionReport, build_report, check_log, render_html, render_pdf
 
 ROLES = ("arv_government", "ncp_secretariat", "blk_defence")
 
@@ -124,6 +129,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--pdf-runs", type=int, default=1)
     args = parser.parse_args(argv)
     began = time.perf_counter()
     pack, events = build_events(args.events)
@@ -159,7 +165,28 @@ def main(argv: list[str] | None = None) -> int:
     ):
         print(f"{name:<24} {wall * 1000:8.1f} {cpu * 1000:8.1f}   {wall / base.wall:6.1f}")
     print(f"target: build + render < 1000 ms: {'met' if total < 1 else 'NOT MET'} ({total:.2f} s)")
+    if args.pdf_runs > 0:
+        _pdf(report, build.wall, build.cpu, base.wall, args.pdf_runs)
     return 0
+
+
+def _pages(pdf: bytes) -> str:
+    """How many pages a PDF has (pdfminer, from the test tools), or '?' without it."""
+    try:
+        from pdfminer.pdfpage import PDFPage
+    except ImportError:
+        return "?"
+    return f"{sum(1 for _ in PDFPage.get_pages(io.BytesIO(pdf))):,}"
+
+
+def _pdf(report: AfterActionReport, build: float, build_cpu: float, base: float, runs: int) -> None:
+    """Time the PDF (after the rest: its memory would slow them), and say if it is in time."""
+    (pdf,) = timed([lambda: render_pdf(report, paper="a4")], runs)
+    total, total_cpu = build + pdf.wall, build_cpu + pdf.cpu
+    print(f"PDF: {len(pdf.result) / 1e6:.1f} MB, {_pages(pdf.result)} pages")
+    for name, wall, cpu in (("render_pdf", pdf.wall, pdf.cpu), ("build + PDF", total, total_cpu)):
+        print(f"{name:<24} {wall * 1000:8.1f} {cpu * 1000:8.1f}   {wall / base:6.1f}")
+    print(f"target: build + PDF < 10 s: {'met' if total < 10 else 'NOT MET'} ({total:.1f} s)")
 
 
 if __name__ == "__main__":
