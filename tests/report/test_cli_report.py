@@ -143,7 +143,7 @@ def test_pdf_from_its_extension_or_the_flag_on_the_paper_asked(
     session: str, tmp_path: Path, capsys
 ) -> None:
     a4, letter = tmp_path / "r.pdf", tmp_path / "letter.out"
-    assert main(["report", session, "-o", str(a4), "--paper", "a4"]) == 0
+    assert main(["report", session, "-o", str(a4), "--paper", "A4"]) == 0
     assert main(["report", session, "--format", "pdf", "--paper", "letter", "-o", str(letter)]) == 0
     assert f"to {letter}" in capsys.readouterr().out
     assert a4.read_bytes().startswith(b"%PDF-") and letter.read_bytes().startswith(b"%PDF-")

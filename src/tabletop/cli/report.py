@@ -42,6 +42,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("-o", "--output", metavar="OUT", help="output file (default: stdout)")
     p.add_argument(
         "--paper",
+        type=str.lower,
         choices=PAPERS,
         default=None,
         help="paper the HTML, Word and PDF reports are laid out for "
