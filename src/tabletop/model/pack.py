@@ -220,6 +220,11 @@ class Inject(Model):
     sources: tuple[Id, ...] = documented(
         "Source ids for the figures and dates it uses.", [["RBC-2022b"]], default=()
     )
+    ending: bool = documented(
+        "One of the scenario's endings: the report's key findings list the endings a game reached.",
+        [False],
+        default=False,
+    )
 
 
 class ActionSpec(Model):

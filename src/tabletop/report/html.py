@@ -9,6 +9,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from tabletop.report import aar_text as at
 from tabletop.report import tables
 from tabletop.report import words as wd
 from tabletop.report.chart import render_timeline_svg
@@ -40,7 +41,7 @@ def css_string(text: str) -> Markup:
 
 def _about(s: ObservationView) -> str:
     """' (role, decision point, suggests S) — Noted by ...' after an observation's text."""
-    parts = [x for x in (s.role, s.decision_point) if x]
+    parts = [x for x in (s.role, wd.decision_point_words(s)) if x]
     if s.rating:
         parts.append(f"suggests {s.rating}")
     return (f" ({', '.join(parts)})" if parts else "") + wd.noted_suffix(s.observer)
@@ -84,6 +85,8 @@ def _environment() -> jinja2.Environment:
         deadline_line=tables.deadline_line,
         lateness=tables.lateness,
         with_late=tables.with_late,
+        rating_mark=at.rating_mark,
+        area_details=wd.area_details,
     )
     return env
 
@@ -109,6 +112,16 @@ def render_html(report: AfterActionReport, *, chart_svg: str | None = None) -> s
             tables.EVALUATORS_HEAD,
             tables.evaluator_rows(report),
         ),
+        "staff": ("Exercise staff", ["Role", "Name"], at.staff_rows(report)),
+        # The HSEEP parts in the words every format shares (plain text: escaped here).
+        "end_state": at.end_state_groups(report),
+        "findings": at.findings_groups(report),
+        "overview_rows": at.overview_rows(report),
+        "rating_scale": at.rating_rows(report),
+        "plan_head": at.PLAN_HEAD,
+        "plan_rows": [(p, at.plan_cells(p)) for p in report.improvement_plan],
+        "acronyms": at.acronym_rows(report),
+        "override_lead": at.OVERRIDE_LEAD,
         # Our own output, not user text: matplotlib escapes the labels it writes.
         "chart": Markup(svg),
         "css": Markup(_css()),

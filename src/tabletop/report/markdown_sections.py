@@ -4,6 +4,8 @@ plan and the appendices."""
 from __future__ import annotations
 
 from tabletop.mandates import wording as w
+from tabletop.report import aar_text as at
+from tabletop.report import markdown_findings as mf
 from tabletop.report import tables
 from tabletop.report import words as wd
 from tabletop.report.integrity import signature_words
@@ -60,7 +62,7 @@ def _choice(c: ChoiceView) -> list[str]:
         if c.verdict:
             lines += _verdict(c.verdict, c.overridden)
         if c.overridden:
-            lines.append(f"- Override by the facilitator: {md(c.justification)}")
+            lines.append(f"- **{at.OVERRIDE_LEAD.strip()}** {md(c.justification)}")
         for ob in c.obligations:
             lines += _obligation(ob)
         if c.outcome:
@@ -129,6 +131,7 @@ def objectives(report: AfterActionReport, heading: str) -> list[str]:
         for o in report.objectives
     ]
     lines = [f"## {heading}", "", *table(["Id", "Objective", "Core capability", "Rating"], rows)]
+    lines += mf.rating_scale(report)
     for o in report.objectives:
         lines += [f"### {md(o.id)}: {md(o.capability)}", "", f"- Objective: {md(o.text)}"]
         source = {"facilitator": "rated by the facilitator", "observations": "from observations"}
@@ -138,8 +141,10 @@ def objectives(report: AfterActionReport, heading: str) -> list[str]:
         lines.append(f"- Rating: {rated}")
         if o.rating_note:
             lines.append(f"  - {md(o.rating_note)}")
-        lines += [f"- Strength: {md(s.text)}" + _about(s) for s in o.strengths]
-        lines += [f"- Area for improvement: {md(s.text)}" + _about(s) for s in o.improvements]
+        lines += [f"- **{s.number}:** {md(s.text)}" + _about(s) for s in o.strengths]
+        for s in o.improvements:
+            lines += [f"- **{s.number}:** {md(s.text)}" + _about(s)]
+            lines += [f"  - {label}: {md(text)}" for label, text in wd.area_details(s)]
         if o.decision_points:
             lines.append("- Tested by: " + "; ".join(md(d) for d in o.decision_points))
         lines.append("")
@@ -153,12 +158,12 @@ def objectives(report: AfterActionReport, heading: str) -> list[str]:
 
 
 def _rating(rating: str | None, label: str) -> str:
-    return f"**{rating}**: {label}" if rating else "not rated"
+    return mf.mark(at.rating_mark(rating))
 
 
 def _about(s: ObservationView) -> str:
     """' (role, decision point, suggests S) — Noted by ...' after an observation's text."""
-    parts = [x for x in (s.role, s.decision_point) if x]
+    parts = [x for x in (s.role, wd.decision_point_words(s)) if x]
     if s.rating:
         parts.append(f"suggests {s.rating}")
     about = f" ({md(', '.join(parts))})" if parts else ""
@@ -167,10 +172,7 @@ def _about(s: ObservationView) -> str:
 
 
 def plan(report: AfterActionReport, heading: str) -> list[str]:
-    lines = [f"## {heading}", ""]
-    if not report.improvement_plan:
-        return [*lines, "No improvement-plan rows were logged.", ""]
-    return lines + table(tables.PLAN_HEAD, tables.plan_rows(report, cell))
+    return [f"## {heading}", "", *mf.plan_matrix(report)]
 
 
 def appendix(report: AfterActionReport) -> list[str]:
@@ -183,6 +185,7 @@ def appendix(report: AfterActionReport) -> list[str]:
     if report.evaluators:
         lines += [f"### {tables.EVALUATORS_TITLE}", ""]
         lines += table(tables.EVALUATORS_HEAD, tables.evaluator_rows(report, cell))
+    lines += mf.staff(report)
     lines += [f"## {heads['log']}", ""]
     head = ["#", "Scenario", "Wall (UTC)", "Kind", "Decision", "Role", "Option", "Verdict", "Text"]
     lines += table(head, tables.log_rows(report, cell))
@@ -205,4 +208,6 @@ def appendix(report: AfterActionReport) -> list[str]:
         lines += [f"## {heads['sources']}", ""]
         lines += [f"- {md(s)}" for s in report.sources]
         lines.append("")
+    if "acronyms" in heads:
+        lines += mf.acronyms(report, heads["acronyms"])
     return lines

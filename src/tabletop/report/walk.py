@@ -39,7 +39,11 @@ class Walk:
     rulings: list[RulingView] = field(default_factory=list)
     rejections: list[ev.DecisionRejected] = field(default_factory=list)
     observations: list[ev.ObservationNoted] = field(default_factory=list)
+    # the event number of each observation, in the same order
+    observation_seqs: list[int] = field(default_factory=list)
     plan: list[ev.ImprovementPlanned] = field(default_factory=list)
+    deliveries: list[ev.InjectDelivered] = field(default_factory=list)
+    details: ev.ExerciseDetailsRecorded | None = None
     # (decision point, role) -> participant seated when the decision was recorded
     seated: dict[tuple[str, str], str] = field(default_factory=dict)
     # (decision point, role) -> who proposed the choice from their own seat, if anyone
@@ -99,6 +103,7 @@ def walk(pack: Pack, events: Sequence[ev.Event], alternatives: Alternatives) -> 
                 )
                 body = inj.body if inj else ""
                 add(e, seq, "inject", title, ref=e.inject, detail=detail, text=body, lane="Injects")
+                out.deliveries.append(e)
             case ev.DecisionOpened():
                 dp = dps.get(e.decision_point)
                 title = f"{e.decision_point} opened: {dp.title if dp else ''}".rstrip(": ")
@@ -146,6 +151,9 @@ def walk(pack: Pack, events: Sequence[ev.Event], alternatives: Alternatives) -> 
                 out.rejections.append(e)
             case ev.ObservationNoted():
                 out.observations.append(e)
+                out.observation_seqs.append(seq)
+            case ev.ExerciseDetailsRecorded():
+                out.details = e
             case ev.ImprovementPlanned():
                 out.plan.append(e)
             case ev.MandateOverridden():

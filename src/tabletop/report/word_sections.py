@@ -7,10 +7,18 @@ from typing import TYPE_CHECKING
 from docx.enum.section import WD_ORIENT
 
 from tabletop.mandates import wording as w
+from tabletop.report import aar_text as at
 from tabletop.report import tables
+from tabletop.report import word_findings as wf
 from tabletop.report import words as wd
 from tabletop.report.integrity import signature_words
-from tabletop.report.model import AfterActionReport, ChoiceView, ObligationView, VerdictView
+from tabletop.report.model import (
+    AfterActionReport,
+    ChoiceView,
+    ObligationView,
+    ObservationView,
+    VerdictView,
+)
 from tabletop.report.sections import SECTIONS, appendix_sections
 
 if TYPE_CHECKING:
@@ -76,7 +84,7 @@ def _choice(out: Writer, c: ChoiceView) -> None:
         if c.verdict:
             _verdict(out, c.verdict, c.overridden)
         if c.overridden:
-            out.para(c.justification, bold="Override, let stand by the facilitator: ")
+            out.para(c.justification, bold=at.OVERRIDE_LEAD)
         for ob in c.obligations:
             p = out.para(bold="Obligation: ")
             obligation_mark(out, p, ob)
@@ -126,35 +134,40 @@ def decisions(out: Writer, report: AfterActionReport, heading: str) -> None:
 def objectives_and_plan(out: Writer, report: AfterActionReport) -> None:
     """Sections 6 and 7: the ratings table, each objective, and the improvement plan table."""
     out.heading(SECTIONS["objectives"], 1)
-    rows = [
-        [o.id, o.text, o.capability, f"{o.rating}: {o.rating_label}" if o.rating else "Not rated"]
-        for o in report.objectives
-    ]
-    out.table(["Id", "Objective", "Core capability", "Rating"], rows, [0.7, 3.1, 1.4, 1.3])
+    rows = [[o.id, o.text, o.capability, ""] for o in report.objectives]
+    t = out.table(["Id", "Objective", "Core capability", "Rating"], rows, [0.7, 3.1, 1.4, 1.3])
+    for row, o in zip(t.rows[1:], report.objectives, strict=True):
+        wf.rating(out, row.cells[3].paragraphs[0], o.rating)
+    wf.rating_scale(out, report)
     source = {"facilitator": " (rated by the facilitator)", "observations": " (from observations)"}
     for o in report.objectives:
         out.heading(f"{o.id}: {o.capability}", 2)
         out.para(o.text, bold="Objective: ")
-        rating = f"{o.rating}: {o.rating_label}" if o.rating else "Not rated"
-        out.para(rating + source.get(o.rating_source, ""), bold="Rating: ")
+        p = out.para(bold="Rating: ")
+        wf.rating(out, p, o.rating)
+        out.run(p, source.get(o.rating_source, "").strip())
         if o.rating_note:
             out.para(o.rating_note)
         for s in o.strengths:
-            out.bullet(s.text + wd.noted_suffix(s.observer), bold="Strength: ")
+            out.bullet(s.text + _about(s), bold=f"{s.number}: ")
         for s in o.improvements:
-            out.bullet(s.text + wd.noted_suffix(s.observer), bold="Area for improvement: ")
+            out.bullet(s.text + _about(s), bold=f"{s.number}: ")
+            for label, text in wd.area_details(s):
+                out.para(text, bold=f"{label}: ", style="ListBullet2")
         if o.decision_points:
             out.para("; ".join(o.decision_points), bold="Tested by: ")
     if report.other_observations:
         out.heading("Observations on no objective", 2)
         for s in report.other_observations:
             kind = "Strength: " if s.kind == "strength" else "Area for improvement: "
-            out.bullet(s.text + wd.noted_suffix(s.observer), bold=kind)
-    out.heading(SECTIONS["plan"], 1)
-    if not report.improvement_plan:
-        out.para("No improvement-plan rows were logged.")
-        return
-    out.table(tables.PLAN_HEAD, tables.plan_rows(report), [2, 2, 1.1, 1.3, 1.2, 0.9, 0.9])
+            out.bullet(s.text + _about(s), bold=kind)
+    wf.plan_matrix(out, report)
+
+
+def _about(s: ObservationView) -> str:
+    """' (role, decision point) — Noted by ...' after an observation's text."""
+    parts = [x for x in (s.role, wd.decision_point_words(s)) if x]
+    return (f" ({', '.join(parts)})" if parts else "") + wd.noted_suffix(s.observer)
 
 
 def appendix(out: Writer, report: AfterActionReport) -> None:
@@ -168,6 +181,7 @@ def appendix(out: Writer, report: AfterActionReport) -> None:
     if report.evaluators:
         out.heading(tables.EVALUATORS_TITLE, 2)
         out.table(tables.EVALUATORS_HEAD, tables.evaluator_rows(report), [4.5, 2])
+    wf.staff(out, report)
     out.turn(WD_ORIENT.LANDSCAPE)  # nine columns: the log gets the long side of the page
     out.heading(heads["log"], 1)
     head = ["#", "Scenario", "Wall", "Kind", "Decision", "Role", "Option", "Verdict", "Text"]
@@ -198,3 +212,5 @@ def appendix(out: Writer, report: AfterActionReport) -> None:
         out.heading(heads["sources"], 1)
         for s in report.sources:
             out.bullet(s)
+    if "acronyms" in heads:
+        wf.acronyms(out, report, heads["acronyms"])

@@ -11,7 +11,7 @@ from tabletop.model.events import FactChange
 from tabletop.model.index import index_of
 from tabletop.model.pack import ActionSpec, DecisionPoint, Pack
 from tabletop.model.verdict import FactTrace, Verdict
-from tabletop.report.model import AfterActionReport, RelianceView, VerdictView
+from tabletop.report.model import AfterActionReport, ObservationView, RelianceView, VerdictView
 
 RATING_LABELS: dict[str | None, str] = {
     "P": "Performed without Challenges",
@@ -24,6 +24,29 @@ RATING_LABELS: dict[str | None, str] = {
 
 RATING_ORDER = {"P": 0, "S": 1, "M": 2, "U": 3}
 """Ratings from best to worst."""
+
+RATING_DEFINITIONS: dict[str, str] = {
+    "P": "The targets and critical tasks of the objective were completed in a way that "
+    "achieved its aim; the performance did not add risks to the safety of the public or of "
+    "those responding, and it was carried out under the applicable plans, policies, "
+    "procedures, regulations and laws.",
+    "S": "The objective's aim was achieved, but some of its performance showed opportunities "
+    "to improve effectiveness or efficiency; it did not add risks, and it kept to the "
+    "applicable plans, policies, procedures, regulations and laws.",
+    "M": "The objective's aim was achieved only in part, or with major problems: the "
+    "performance added risks, or departed from the applicable plans, policies, procedures, "
+    "regulations or laws (a decision outside its mandate let stand, say).",
+    "U": "The targets and critical tasks of the objective were not performed in a way that "
+    "achieved its aim.",
+}
+"""What each rating means, after HSEEP's definitions (in our words)."""
+
+EXERCISE_TYPES = {
+    "seminar": "Seminar",
+    "tabletop": "Tabletop exercise",
+    "game": "Game",
+}
+"""The exercise types in words."""
 
 VERDICT_SHORT = {
     "permitted": "Permitted",
@@ -221,3 +244,22 @@ def noted_suffix(observer: str | None) -> str:
     """' — Noted by Evaluator: Dr N. Ivanova' after an observation an evaluator noted from
     their own seat; nothing after the facilitator's own."""
     return f" — Noted by {observer}" if observer else ""
+
+
+def decision_point_words(s: ObservationView) -> str:
+    """The decision point an observation is about, id and title: 'DP-2: The request'."""
+    if not s.decision_point:
+        return ""
+    return (
+        f"{s.decision_point}: {s.decision_point_title}"
+        if s.decision_point_title
+        else s.decision_point
+    )
+
+
+def area_details(s: ObservationView) -> list[tuple[str, str]]:
+    """An area for improvement's HSEEP parts after its observation: reference, analysis and
+    the plan rows that answer it."""
+    out = [("Reference", s.reference or "not recorded"), ("Analysis", s.analysis or "not recorded")]
+    out.append(("Improvement plan", ", ".join(s.plan_rows) or "no row yet"))
+    return out
