@@ -40,11 +40,17 @@ class Item:
 
 @dataclass(frozen=True)
 class Group:
-    """A titled list of items, with what to say when it is empty."""
+    """A titled list of items, with what to say when it is empty; `inline`: short items
+    said in one paragraph ('Title: a; b; c.') to keep the key findings to a page."""
 
     title: str
     items: tuple[Item, ...]
     empty: str
+    inline: bool = False
+
+    def sentence(self) -> str:
+        """The items (or the empty words) as one sentence, for an inline group."""
+        return "; ".join(i.text for i in self.items) + "." if self.items else self.empty
 
 
 RATING_TONES: dict[str | None, Tone] = {
@@ -169,13 +175,14 @@ def end_state_groups(report: AfterActionReport, esc: Escape = str) -> list[Group
             "World facts that changed",
             tuple(Item(esc(x)) for x in e.facts_changed),
             "None changed.",
+            inline=True,
         ),
         Group(
             "Branches taken",
             tuple(Item(esc(x)) for x in e.branches),
             "None: no chosen option released an inject.",
         ),
-        Group("Endings reached", tuple(Item(esc(x)) for x in e.endings), "None."),
+        Group("Endings reached", tuple(Item(esc(x)) for x in e.endings), "None.", inline=True),
     ]
 
 
@@ -219,7 +226,7 @@ def plan_cells(p: PlanRow, esc: Escape = str) -> list[str]:
     objective = p.capability + (f" ({p.objective})" if p.objective else "")
     issue = p.issue
     if p.draft:
-        issue = f"DRAFT, proposed because: {p.prompted_by}. {issue}"
+        issue = f"DRAFT ({p.prompted_by}). {issue}"
     elif p.answers:
         issue = f"{p.answers}: {issue}"
     return [

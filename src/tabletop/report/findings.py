@@ -130,9 +130,21 @@ def _overrides(
                     role=c.role_title,
                     option=c.option_label,
                     justification=c.justification,
-                    citation="; ".join(c.verdict.citations),
+                    citation=_outside_of(walked, a.id, c.role, c.verdict.citations),
                     headline=c.verdict.headline,
                     consequence=" ".join(consequence),
                 )
             )
     return tuple(sorted(out, key=lambda f: f.seq))
+
+
+def _outside_of(walked: Walk, dp: str, role: str, citations: tuple[str, ...]) -> str:
+    """What a decision was outside of: the citations of its verdict or, when no instrument
+    gives the power at all (nothing to cite), the instruments the role draws on."""
+    if citations:
+        return "; ".join(citations)
+    decided = walked.state.decisions.get((dp, role))
+    consulted = decided.verdict.consulted if decided else None
+    if consulted:
+        return "no power in the instruments the seat draws on (" + "; ".join(consulted) + ")"
+    return "no instrument in the pack gives this power"

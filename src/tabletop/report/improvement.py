@@ -81,17 +81,16 @@ def _rating_drafts(objectives: tuple[ObjectiveAnalysis, ...], rows: list[PlanRow
         if o.rating not in ("M", "U") or o.id in served:
             continue
         areas = [a for a in o.improvements if not a.plan_rows]
-        issue = f"{o.id} was rated {o.rating}: {RATING_LABELS[o.rating]}."
-        if areas:
-            issue += " " + " ".join(f"{a.number}: {a.text}" for a in areas)
+        issue = " ".join(f"{a.number}: {a.text}" for a in areas) or (
+            "No area for improvement was noted: say what fell short."
+        )
         out.append(
             PlanRow(
                 number="",
                 draft=True,
-                prompted_by=f"{o.id} rated {o.rating}",
+                prompted_by=f"{o.id} rated {o.rating}: {RATING_LABELS[o.rating]}",
                 issue=issue,
-                corrective_action=f"{TO_BE_AGREED}: what changes so that the objective is "
-                f"met next time ({o.text})",
+                corrective_action=f"{TO_BE_AGREED}: what changes so that {o.id} is met next time",
                 capability=o.capability,
                 capability_element="planning",
                 responsible_org=TO_BE_AGREED,
@@ -121,10 +120,9 @@ def _obligation_drafts(
                 number="",
                 draft=True,
                 prompted_by=f"Obligation {state}",
-                issue=f"{ob.owed_by} did not meet an obligation from the decision of "
-                f"{ob.role_title} at {ob.decision_point} ({titles.get(ob.decision_point, '')}): "
-                f"{ob.text} ({ob.citation}; "
-                f"{ob.deadline}).",
+                issue=f"{ob.text} Owed by {ob.owed_by} under {ob.citation} ({ob.deadline}), "
+                f"from the decision of {ob.role_title} at {ob.decision_point}: "
+                f"{titles.get(ob.decision_point, '')}.",
                 corrective_action=f"{TO_BE_AGREED}: name the office that discharges this "
                 "obligation and its deadline in the procedure for such decisions, and check "
                 "it before the decision is taken",

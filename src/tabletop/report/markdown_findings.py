@@ -25,6 +25,9 @@ def groups(gs: list[at.Group], level: str = "###") -> list[str]:
     """Titled lists, each with its words for an empty list."""
     lines: list[str] = []
     for g in gs:
+        if g.inline:
+            lines += [f"**{g.title}:** {g.sentence()}", ""]
+            continue
         lines += [f"{level} {g.title}", ""]
         lines += [item(i) for i in g.items] if g.items else [g.empty]
         lines.append("")

@@ -35,6 +35,9 @@ def mark(out: Writer, p: Paragraph, m: at.Mark) -> None:
 def groups(out: Writer, gs: list[at.Group], level: int = 2) -> None:
     """Titled lists, each with its words for an empty list."""
     for g in gs:
+        if g.inline:
+            out.para(g.sentence(), bold=f"{g.title}: ")
+            continue
         out.heading(g.title, level)
         if not g.items:
             out.para(g.empty)
