@@ -185,3 +185,25 @@ def test_shipped_packs_give_the_authors_part_of_the_overview(shipped) -> None:
 def test_each_shipped_pack_has_a_playthrough_that_reaches_an_ending(player) -> None:
     reached = {_pack_of(s) for s in SCRIPTS if _report(s, player).key_findings.end_state.endings}
     assert reached == set(PACKS)
+
+
+def test_a_long_verdict_is_given_in_full_once_and_referred_to(shipped) -> None:
+    given: dict[tuple, int] = {}
+    referred = 0
+    for a in shipped.decisions:
+        for c in a.choices:
+            views = [r.verdict for r in c.rejections] + [c.verdict]
+            views += [alt.verdict for alt in c.alternatives]
+            for v in views:
+                if v is None:
+                    continue
+                key = (v.kind, v.headline, v.reasons, v.citations, v.also_under, v.cautions)
+                if v.same_as:
+                    referred += 1
+                    assert given.get(key) == 1, "referred to before it was given in full"
+                    assert v.same_as.startswith(a.id) or v.same_as.startswith("DP-")
+                elif len(v.headline) > 160:
+                    given[key] = given.get(key, 0) + 1
+    assert all(n == 1 for n in given.values())
+    text = render_markdown(shipped)
+    assert text.count("given there in full") == referred

@@ -86,8 +86,13 @@ def verdict_block(v: VerdictView, overridden: bool = False, refused: bool = Fals
     """The <dt>/<dd> pair of a verdict: badge, headline, basis, further reasons, the facts
     it relies on, citations."""
     parts = [
-        f"<dt>Verdict</dt><dd>{_badge(v.kind, overridden, refused)} {escape(v.headline)}",
+        f"<dt>Verdict</dt><dd>{_badge(v.kind, overridden, refused)} {escape(wd.headline_words(v))}",
     ]
+    if v.same_as:  # said in full earlier: only what is this decision's own
+        parts += [
+            f'<div class="relies-on">Relies on: {escape(r.words)}</div>' for r in v.relies_on or ()
+        ]
+        return Markup("".join([*parts, "</dd>"]))
     for c in v.cautions:
         parts.append(f'<div class="caution"><strong>Caution:</strong> {escape(c)}</div>')
     if wd.basis_adds(v):
@@ -111,7 +116,8 @@ def alternative_rows(alternatives: Iterable[AlternativeView]) -> Markup:
     out = []
     for alt in alternatives:
         if alt.verdict is not None:
-            said = f"{_badge(alt.verdict.kind, False, False)} {escape(alt.verdict.headline)}"
+            headline = escape(wd.headline_words(alt.verdict))
+            said = f"{_badge(alt.verdict.kind, False, False)} {headline}"
         else:
             said = f"could not be checked: {escape(alt.error)}"
         out.append(f"<tr><td>{escape(alt.option_label)}</td><td>{said}</td></tr>\n")

@@ -22,7 +22,9 @@ from tabletop.report.sections import appendix_sections
 
 
 def _verdict(v: VerdictView, overridden: bool = False, refused: bool = False) -> list[str]:
-    lines = [f"- Verdict: {badge(v.kind, overridden, refused)} {md(v.headline)}"]
+    lines = [f"- Verdict: {badge(v.kind, overridden, refused)} {md(wd.headline_words(v))}"]
+    if v.same_as:  # said in full earlier: only what is this decision's own
+        return lines + [f"  - Relies on: {md(r.words)}" for r in v.relies_on or ()]
     lines += [f"  - Caution: {md(c)}" for c in v.cautions]
     if wd.basis_adds(v):
         lines.append(f"  - Basis: {md(v.basis)}")
@@ -72,7 +74,7 @@ def _choice(c: ChoiceView) -> list[str]:
         lines.append(f"- {what}, checked {md(c.alternatives_on)}:")
         for alt in c.alternatives:
             if alt.verdict:
-                verdict = f"{badge(alt.verdict.kind)} {md(alt.verdict.headline)}"
+                verdict = f"{badge(alt.verdict.kind)} {md(wd.headline_words(alt.verdict))}"
                 lines.append(f"  - {md(alt.option_label)}: {verdict}")
             else:
                 lines.append(f"  - {md(alt.option_label)}: could not be checked ({md(alt.error)})")

@@ -45,7 +45,11 @@ def obligation_mark(out: Writer, p: Paragraph, ob: ObligationView) -> None:
 def _verdict(out: Writer, v: VerdictView, overridden: bool = False, refused: bool = False) -> None:
     p = out.para(bold="Verdict: ")
     out.badge(p, v.kind, overridden, refused)
-    out.run(p, v.headline)
+    out.run(p, wd.headline_words(v))
+    if v.same_as:  # said in full earlier: only what is this decision's own
+        for r in v.relies_on or ():
+            out.bullet(r.words, bold="Relies on: ")
+        return
     for caution in v.cautions:
         out.bullet(caution, bold="Caution: ")
     if wd.basis_adds(v):
@@ -102,7 +106,7 @@ def _choice(out: Writer, c: ChoiceView) -> None:
         out.para(f"{what}, checked {c.alternatives_on}:")
         unchecked = "could not be checked: "
         rows = [
-            [a.option_label, a.verdict.headline if a.verdict else unchecked + a.error]
+            [a.option_label, wd.headline_words(a.verdict) if a.verdict else unchecked + a.error]
             for a in c.alternatives
         ]
         table = out.table(["Option", "Verdict it would have had"], rows, [1.8, 4.7])

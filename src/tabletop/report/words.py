@@ -263,3 +263,10 @@ def area_details(s: ObservationView) -> list[tuple[str, str]]:
     out = [("Reference", s.reference or "not recorded"), ("Analysis", s.analysis or "not recorded")]
     out.append(("Improvement plan", ", ".join(s.plan_rows) or "no row yet"))
     return out
+
+
+def headline_words(v: VerdictView) -> str:
+    """A verdict's headline, or, for one the report gave in full earlier, where it did."""
+    if v.same_as:
+        return f"The same verdict as at {v.same_as}, given there in full."
+    return v.headline
