@@ -133,10 +133,7 @@ def findings_groups(report: AfterActionReport, esc: Escape = str) -> list[Group]
         Item(
             lead=esc(f"{ob.owed_by}: "),
             mark=obligation_mark(ob),
-            text=esc(
-                f"{ob.text} ({ob.citation}; {ob.deadline}; from the decision of "
-                f"{ob.role_title} at {ob.decision_point})"
-            ),
+            text=esc(f"{ob.text} ({ob.citation}; {ob.deadline}; {wd.arose_words(ob)})"),
         )
         for ob in k.obligations
     )

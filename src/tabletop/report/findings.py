@@ -17,7 +17,7 @@ from tabletop.report.model import (
     RefusalFinding,
 )
 from tabletop.report.walk import Walk
-from tabletop.report.words import plural, scenario
+from tabletop.report.words import plural, released_words, scenario
 
 
 def key_findings(
@@ -78,26 +78,12 @@ def _end_state(pack: Pack, walked: Walk) -> EndState:
         inj = injects.get(d.inject)
         title = inj.title if inj else d.inject
         if d.how == "follow_on":
-            branches.append(f"{title} ({d.inject}), {_released_words(pack, d.because)}")
+            branches.append(f"{title} ({d.inject}), {released_words(pack, d.because)}")
         if inj is not None and inj.ending:
             endings.append(f"{title} ({d.inject})")
     return EndState(
         clock=clock, facts_changed=tuple(changed), branches=tuple(branches), endings=tuple(endings)
     )
-
-
-def _released_words(pack: Pack, because: str) -> str:
-    """'released because DP-7: csto_secretariat chose clear-streets' in display names:
-    'after the CSTO Secretariat chose 'Take on crowd control' at DP-7'."""
-    dp_id, _, rest = because.partition(": ")
-    role_id, _, option_id = rest.partition(" chose ")
-    index = index_of(pack)
-    dp = index.decision_points.get(dp_id)
-    role = index.roles.get(role_id)
-    option = next((o for o in dp.options if o.id == option_id), None) if dp else None
-    if dp is None or role is None or option is None:
-        return f"released ({because})" if because else "released by a decision"
-    return f"after {role.title} chose '{option.label}' at {dp.id}"
 
 
 def _overrides(

@@ -87,6 +87,7 @@ def _environment() -> jinja2.Environment:
         with_late=tables.with_late,
         rating_mark=at.rating_mark,
         area_details=wd.area_details,
+        arose_words=wd.arose_words,
     )
     return env
 

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from tabletop.model import events as ev
 from tabletop.model.pack import Pack
 from tabletop.report.model import ObjectiveAnalysis, ObligationView, ObservationView, PlanRow
-from tabletop.report.words import RATING_LABELS
+from tabletop.report.words import RATING_LABELS, arose_words
 
 TO_BE_AGREED = "To be agreed"
 """What a draft row says where only the facilitator can decide."""
@@ -110,7 +110,6 @@ def _obligation_drafts(
     """A draft for each obligation open or late at the end: who discharges it, and when."""
     capability = {o.id: o.capability for o in objectives}
     tested_by = {d.id: d.objectives for d in pack.decision_points}
-    titles = {d.id: d.title for d in pack.decision_points}
     out = []
     for ob in owed:
         objective = next(iter(tested_by.get(ob.decision_point, ())), None)
@@ -121,8 +120,7 @@ def _obligation_drafts(
                 draft=True,
                 prompted_by=f"Obligation {state}",
                 issue=f"{ob.text} Owed by {ob.owed_by} under {ob.citation} ({ob.deadline}), "
-                f"from the decision of {ob.role_title} at {ob.decision_point}: "
-                f"{titles.get(ob.decision_point, '')}.",
+                f"{arose_words(ob)}.",
                 corrective_action=f"{TO_BE_AGREED}: name the office that discharges this "
                 "obligation and its deadline in the procedure for such decisions, and check "
                 "it before the decision is taken",

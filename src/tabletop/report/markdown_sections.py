@@ -105,8 +105,8 @@ def compliance(report: AfterActionReport, heading: str) -> list[str]:
         by = f" by {ob.late_by}" if ob.status == "late" else ""
         lines.append(
             f"- **{ob.status_label.upper()}**{by} ({tables.deadline_line(ob)}): "
-            f"{md(ob.owed_by)}: {md(w.strip_stop(ob.text))} ({md(ob.citation)}), from the "
-            f"decision of {md(ob.role_title)} at {md(ob.decision_point)}"
+            f"{md(ob.owed_by)}: {md(w.strip_stop(ob.text))} ({md(ob.citation)}), "
+            f"{md(wd.arose_words(ob))}"
         )
     return [*lines, ""]
 

@@ -26,7 +26,13 @@ from tabletop.report.model import (
     TimelineEntry,
     TimelineKind,
 )
-from tabletop.report.words import change_words, opened_words, option_label, with_proposer
+from tabletop.report.words import (
+    change_words,
+    opened_words,
+    option_label,
+    released_words,
+    with_proposer,
+)
 
 
 @dataclass
@@ -97,7 +103,10 @@ def walk(pack: Pack, events: Sequence[ev.Event], alternatives: Alternatives) -> 
                 title = inj.title if inj else e.inject
                 to = "all" if inj is None or inj.to == "all" else ", ".join(lane(r) for r in inj.to)
                 how = "" if e.how == "scheduled" else f"; {e.how.replace('_', ' ')}"
-                how += f" ({e.because})" if e.because and e.how != "scheduled" else ""
+                if e.how == "follow_on":
+                    how = f"; released {released_words(pack, e.because)}"
+                elif e.because and e.how != "scheduled":
+                    how += f" ({e.because})"
                 detail = (
                     f"{inj.from_}, by {inj.channel.replace('_', ' ')}, to {to}{how}" if inj else ""
                 )

@@ -378,6 +378,5 @@ def _compliance(out: Writer, report: AfterActionReport) -> None:
         out.run(p, f"{ob.owed_by}: ", bold=True)
         out.run(
             p,
-            f"{w.strip_stop(ob.text)} ({ob.citation}), from the decision of {ob.role_title} "
-            f"at {ob.decision_point}",
+            f"{w.strip_stop(ob.text)} ({ob.citation}), {wd.arose_words(ob)}",
         )

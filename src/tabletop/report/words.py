@@ -5,13 +5,20 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from tabletop.engine.provenance import reliance_words
+from tabletop.engine.state import fact_from_json
 from tabletop.mandates import wording as w
 from tabletop.mandates.render import citation_words
 from tabletop.model.events import FactChange
 from tabletop.model.index import index_of
 from tabletop.model.pack import ActionSpec, DecisionPoint, Pack
 from tabletop.model.verdict import FactTrace, Verdict
-from tabletop.report.model import AfterActionReport, ObservationView, RelianceView, VerdictView
+from tabletop.report.model import (
+    AfterActionReport,
+    ObligationView,
+    ObservationView,
+    RelianceView,
+    VerdictView,
+)
 
 RATING_LABELS: dict[str | None, str] = {
     "P": "Performed without Challenges",
@@ -160,22 +167,14 @@ def action_words(pack: Pack, action: ActionSpec) -> str:
 
 
 def change_words(pack: Pack, change: FactChange) -> str:
-    """'Situation on the border: calm → violent'."""
-    spec = index_of(pack).facts.get(change.fact)
+    """'Situation on the border: violent (was calm)': the value in words, actors by name."""
+    index = index_of(pack)
+    spec = index.facts.get(change.fact)
     title = spec.title if spec else change.fact
-    return f"{title}: {_fact_value(change.before)} → {_fact_value(change.after)}"
-
-
-def _fact_value(value: object) -> str:
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, tuple):
-        if not value:
-            return "none"
-        return ", ".join(f"{v[0]}→{v[1]}" if isinstance(v, tuple | list) else str(v) for v in value)
-    if value == "":
-        return "(empty)"
-    return str(value)
+    kind = spec.type if spec else ""
+    before = w.fact_words(index, fact_from_json(change.before), kind)
+    after = w.fact_words(index, fact_from_json(change.after), kind)
+    return f"{title}: {after} (was {before})"
 
 
 def plural(n: int, word: str, many: str | None = None) -> str:
@@ -270,3 +269,23 @@ def headline_words(v: VerdictView) -> str:
     if v.same_as:
         return f"The same verdict as at {v.same_as}, given there in full."
     return v.headline
+
+
+def released_words(pack: Pack, because: str) -> str:
+    """'released because DP-7: csto_secretariat chose clear-streets' in display names:
+    'after the CSTO Secretariat chose 'Take on crowd control' at DP-7'."""
+    dp_id, _, rest = because.partition(": ")
+    role_id, _, option_id = rest.partition(" chose ")
+    index = index_of(pack)
+    dp = index.decision_points.get(dp_id)
+    role = index.roles.get(role_id)
+    option = next((o for o in dp.options if o.id == option_id), None) if dp else None
+    if dp is None or role is None or option is None:
+        return f"released ({because})" if because else "released by a decision"
+    return f"after {role.title} chose '{option.label}' at {dp.id}"
+
+
+def arose_words(ob: ObligationView) -> str:
+    """'from the decision of the Compact Secretariat at DP-3: The Compact's answer'."""
+    where = ob.decision_point + (f": {ob.decision_point_title}" if ob.decision_point_title else "")
+    return f"from the decision of {ob.role_title} at {where}"
