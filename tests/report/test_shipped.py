@@ -23,6 +23,7 @@ from tabletop.report import (
     render_json,
     render_markdown,
 )
+from tabletop.report.repeats import REPEAT_ABOVE, Referrals
 from tabletop.report.sections import all_sections
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -114,13 +115,21 @@ class _Sections(HTMLParser):
 
 def test_html(one_per_pack: AfterActionReport) -> None:
     parser = _Sections()
-    parser.feed(render_html(one_per_pack))
+    html = render_html(one_per_pack)
+    parser.feed(html)
+    # The long verdicts referred to, as in the Markdown (the same order of writing).
+    said = render_markdown(one_per_pack).count("given there in full")
+    assert said and html.count("given there in full") == said
     assert parser.ids == list(all_sections(one_per_pack))
     assert parser.svg == 1 and parser.external == []
 
 
 def test_word(one_per_pack: AfterActionReport) -> None:
     document = docx.Document(io.BytesIO(render_docx(one_per_pack)))
+    text = "\n".join(p.text for p in document.paragraphs)
+    text += "\n".join(c.text for t in document.tables for row in t.rows for c in row.cells)
+    said = render_markdown(one_per_pack).count("given there in full")
+    assert said and text.count("given there in full") == said
     level1 = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
     assert level1 == list(all_sections(one_per_pack).values())
     assert len(document.inline_shapes) == 1
@@ -188,22 +197,23 @@ def test_each_shipped_pack_has_a_playthrough_that_reaches_an_ending(player) -> N
 
 
 def test_a_long_verdict_is_given_in_full_once_and_referred_to(shipped) -> None:
+    refs = Referrals()
     given: dict[tuple, int] = {}
     referred = 0
     for a in shipped.decisions:
         for c in a.choices:
+            places = refs.of(a, c)
             views = [r.verdict for r in c.rejections] + [c.verdict]
             views += [alt.verdict for alt in c.alternatives]
-            for v in views:
+            said = [*places.rejections, places.verdict, *places.alternatives]
+            for v, place in zip(views, said, strict=True):
                 if v is None:
                     continue
                 key = (v.kind, v.headline, v.reasons, v.citations, v.also_under, v.cautions)
-                if v.same_as:
+                if place is not None:
                     referred += 1
                     assert given.get(key) == 1, "referred to before it was given in full"
-                    assert v.same_as.startswith(a.id) or v.same_as.startswith("DP-")
-                elif len(v.headline) > 160:
+                elif len(v.headline) > REPEAT_ABOVE:
                     given[key] = given.get(key, 0) + 1
     assert all(n == 1 for n in given.values())
-    text = render_markdown(shipped)
-    assert text.count("given there in full") == referred
+    assert render_markdown(shipped).count("given there in full") == referred

@@ -40,7 +40,6 @@ from tabletop.report.model import (
     ReportStatus,
     Seat,
 )
-from tabletop.report.repeats import refer_repeats
 from tabletop.report.walk import Walk, walk
 from tabletop.report.words import (
     EXERCISE_TYPES,
@@ -84,7 +83,7 @@ def build_report(
     state = walked.state
     status: ReportStatus = "final" if state.ended else "interim"
     name = state.exercise or pack.meta.title
-    decisions = refer_repeats(analyse_decisions(pack, walked, alternatives))
+    decisions = analyse_decisions(pack, walked, alternatives)
     owed = tuple(obligation_view(pack, o, state.clock.time) for o in owed_late_first(state))
     rated, others = _objectives(pack, walked)
     objectives, plan = improvement_plan(pack, rated, walked.plan, owed)

@@ -65,12 +65,6 @@ class VerdictView(Model):
         [[]],
         default=(),
     )
-    same_as: str | None = documented(
-        "Where the report first gave this same verdict in full (decision point, seat, option): "
-        "it is not repeated here.",
-        [None],
-        default=None,
-    )
     relies_on: tuple[RelianceView, ...] | None = documented(
         "The facts it relied on and where each value came from in the game, as recorded "
         "with the decision (none: not recorded, as in an older log or for an option not "

@@ -90,6 +90,8 @@ def _overrides(
     pack: Pack, walked: Walk, decisions: tuple[DecisionAnalysis, ...]
 ) -> tuple[OverrideFinding, ...]:
     index = index_of(pack)
+    titles = {i.id: i.title for i in pack.injects}
+    released = [d.inject for d in walked.deliveries if d.how == "follow_on"]
     out = []
     for a in decisions:
         dp = index.decision_points.get(a.id)
@@ -98,17 +100,10 @@ def _overrides(
                 continue
             option = next((o for o in dp.options if o.id == c.option), None) if dp else None
             consequence = [c.outcome] if c.outcome else []
-            followed = [
-                d
-                for d in walked.deliveries
-                if d.how == "follow_on" and option is not None and d.inject in option.follow_ons
-            ]
-            titles = {i.id: i.title for i in pack.injects}
+            followed = [i for i in released if option is not None and i in option.follow_ons]
             if followed:
-                released = "; ".join(
-                    f"{titles.get(d.inject, d.inject)} ({d.inject})" for d in followed
-                )
-                consequence.append(f"It released {released}.")
+                said = "; ".join(f"{titles.get(i, i)} ({i})" for i in followed)
+                consequence.append(f"It released {said}.")
             out.append(
                 OverrideFinding(
                     seq=c.seq,

@@ -22,6 +22,7 @@ from tabletop.report.html_rows import (
 )
 from tabletop.report.integrity import signature_words
 from tabletop.report.model import AfterActionReport, ObservationView
+from tabletop.report.repeats import Referrals, referral_words
 from tabletop.report.safetext import visible
 from tabletop.report.sections import all_sections
 
@@ -88,6 +89,7 @@ def _environment() -> jinja2.Environment:
         rating_mark=at.rating_mark,
         area_details=wd.area_details,
         arose_words=wd.arose_words,
+        referral=referral_words,
     )
     return env
 
@@ -123,6 +125,8 @@ def render_html(report: AfterActionReport, *, chart_svg: str | None = None) -> s
         "plan_rows": [(p, at.plan_cells(p)) for p in report.improvement_plan],
         "acronyms": at.acronym_rows(report),
         "override_lead": at.OVERRIDE_LEAD,
+        # Where each long verdict was given in full, as the template writes them.
+        "refs": Referrals(),
         # Our own output, not user text: matplotlib escapes the labels it writes.
         "chart": Markup(svg),
         "css": Markup(_css()),

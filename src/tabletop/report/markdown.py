@@ -7,6 +7,7 @@ from tabletop.report import words as wd
 from tabletop.report.markdown_base import badge, block, cell, md, table
 from tabletop.report.markdown_sections import appendix, compliance, decision, objectives, plan
 from tabletop.report.model import AfterActionReport
+from tabletop.report.repeats import Referrals
 from tabletop.report.sections import SECTIONS
 
 
@@ -22,8 +23,9 @@ def render_markdown(report: AfterActionReport) -> str:
     lines += _overview(report, title["overview"])
     lines += _timeline(report, title["timeline"])
     lines += [f"## {title['decisions']}", ""]
+    refs = Referrals()
     for analysis in report.decisions:
-        lines += decision(analysis)
+        lines += decision(analysis, refs)
     lines += compliance(report, title["compliance"])
     lines += objectives(report, title["objectives"])
     lines += plan(report, title["plan"])

@@ -18,12 +18,16 @@ from tabletop.report.model import (
     ObservationView,
     VerdictView,
 )
+from tabletop.report.repeats import ChoiceReferrals, Referrals, referral_words
 from tabletop.report.sections import appendix_sections
 
 
-def _verdict(v: VerdictView, overridden: bool = False, refused: bool = False) -> list[str]:
-    lines = [f"- Verdict: {badge(v.kind, overridden, refused)} {md(wd.headline_words(v))}"]
-    if v.same_as:  # said in full earlier: only what is this decision's own
+def _verdict(
+    v: VerdictView, overridden: bool = False, refused: bool = False, given_at: str | None = None
+) -> list[str]:
+    headline = referral_words(given_at) if given_at else v.headline
+    lines = [f"- Verdict: {badge(v.kind, overridden, refused)} {md(headline)}"]
+    if given_at:  # said in full earlier: only what is this decision's own
         return lines + [f"  - Relies on: {md(r.words)}" for r in v.relies_on or ()]
     lines += [f"  - Caution: {md(c)}" for c in v.cautions]
     if wd.basis_adds(v):
@@ -36,18 +40,18 @@ def _verdict(v: VerdictView, overridden: bool = False, refused: bool = False) ->
     return lines
 
 
-def _choice(c: ChoiceView) -> list[str]:
+def _choice(c: ChoiceView, refs: ChoiceReferrals) -> list[str]:
     lines = [
         f"#### {md(c.role_title)}",
         "",
         f"- Seat: {md(wd.seat_words(c.participant, c.actor_name))}",
     ]
-    for r in c.rejections:
+    for r, given_at in zip(c.rejections, refs.rejections, strict=True):
         lines.append(
             f"- Refused first: {md(r.option_label)} at {wd.scenario(r.scenario_time)}"
             + (f" (note: {md(r.note)})" if r.note else "")
         )
-        lines += ["  " + x for x in _verdict(r.verdict, refused=True)]
+        lines += ["  " + x for x in _verdict(r.verdict, refused=True, given_at=given_at)]
     if not c.decided:
         lines.append("- No decision recorded.")
     else:
@@ -62,7 +66,7 @@ def _choice(c: ChoiceView) -> list[str]:
                 f"{md(a.rationale_before) or '(empty)'}"
             )
         if c.verdict:
-            lines += _verdict(c.verdict, c.overridden)
+            lines += _verdict(c.verdict, c.overridden, given_at=refs.verdict)
         if c.overridden:
             lines.append(f"- **{at.OVERRIDE_LEAD.strip()}** {md(c.justification)}")
         for ob in c.obligations:
@@ -72,22 +76,23 @@ def _choice(c: ChoiceView) -> list[str]:
     if c.alternatives:
         what = "Options not taken" if c.decided else "What each option would have been"
         lines.append(f"- {what}, checked {md(c.alternatives_on)}:")
-        for alt in c.alternatives:
+        for alt, given_at in zip(c.alternatives, refs.alternatives, strict=True):
             if alt.verdict:
-                verdict = f"{badge(alt.verdict.kind)} {md(wd.headline_words(alt.verdict))}"
+                headline = referral_words(given_at) if given_at else alt.verdict.headline
+                verdict = f"{badge(alt.verdict.kind)} {md(headline)}"
                 lines.append(f"  - {md(alt.option_label)}: {verdict}")
             else:
                 lines.append(f"  - {md(alt.option_label)}: could not be checked ({md(alt.error)})")
     return [*lines, ""]
 
 
-def decision(a: DecisionAnalysis) -> list[str]:
+def decision(a: DecisionAnalysis, refs: Referrals) -> list[str]:
     lines = [f"### {md(a.id)}: {md(a.title)} ({a.status})", "", block(a.prompt), ""]
     lines += [tables.decision_facts(a, md), ""]
     if a.status == "not reached":
         return [*lines, "Not reached in this game.", ""]
     for c in a.choices:
-        lines += _choice(c)
+        lines += _choice(c, refs.of(a, c))
     lines += [f"- Ruling: {md(r)}" for r in a.rulings]
     return [*lines, ""] if a.rulings else lines
 

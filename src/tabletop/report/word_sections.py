@@ -19,6 +19,7 @@ from tabletop.report.model import (
     ObservationView,
     VerdictView,
 )
+from tabletop.report.repeats import ChoiceReferrals, Referrals, referral_words
 from tabletop.report.sections import SECTIONS, appendix_sections
 
 if TYPE_CHECKING:
@@ -42,11 +43,17 @@ def obligation_mark(out: Writer, p: Paragraph, ob: ObligationView) -> None:
     out.mark(p, words, kind)
 
 
-def _verdict(out: Writer, v: VerdictView, overridden: bool = False, refused: bool = False) -> None:
+def _verdict(
+    out: Writer,
+    v: VerdictView,
+    overridden: bool = False,
+    refused: bool = False,
+    given_at: str | None = None,
+) -> None:
     p = out.para(bold="Verdict: ")
     out.badge(p, v.kind, overridden, refused)
-    out.run(p, wd.headline_words(v))
-    if v.same_as:  # said in full earlier: only what is this decision's own
+    out.run(p, referral_words(given_at) if given_at else v.headline)
+    if given_at:  # said in full earlier: only what is this decision's own
         for r in v.relies_on or ():
             out.bullet(r.words, bold="Relies on: ")
         return
@@ -64,15 +71,15 @@ def _verdict(out: Writer, v: VerdictView, overridden: bool = False, refused: boo
         out.para("; ".join(v.citations), bold="Cites: ")
 
 
-def _choice(out: Writer, c: ChoiceView) -> None:
+def _choice(out: Writer, c: ChoiceView, refs: ChoiceReferrals) -> None:
     out.heading(c.role_title, 3)
     out.para(wd.seat_words(c.participant, c.actor_name), bold="Seat: ")
-    for r in c.rejections:
+    for r, given_at in zip(c.rejections, refs.rejections, strict=True):
         note = f" (note: {r.note})" if r.note else ""
         out.para(
             f"{r.option_label} at {wd.scenario(r.scenario_time)}{note}", bold="Refused first: "
         )
-        _verdict(out, r.verdict, refused=True)
+        _verdict(out, r.verdict, refused=True, given_at=given_at)
     if not c.decided:
         out.para("No decision recorded.", bold="Choice: ")
     else:
@@ -86,7 +93,7 @@ def _choice(out: Writer, c: ChoiceView) -> None:
                 f"Corrected at {wd.wall(a.at)} ({a.reason}); it read: “{a.rationale_before}”"
             )
         if c.verdict:
-            _verdict(out, c.verdict, c.overridden)
+            _verdict(out, c.verdict, c.overridden, given_at=refs.verdict)
         if c.overridden:
             out.para(c.justification, bold=at.OVERRIDE_LEAD)
         for ob in c.obligations:
@@ -106,8 +113,13 @@ def _choice(out: Writer, c: ChoiceView) -> None:
         out.para(f"{what}, checked {c.alternatives_on}:")
         unchecked = "could not be checked: "
         rows = [
-            [a.option_label, wd.headline_words(a.verdict) if a.verdict else unchecked + a.error]
-            for a in c.alternatives
+            [
+                a.option_label,
+                (referral_words(given_at) if given_at else a.verdict.headline)
+                if a.verdict
+                else unchecked + a.error,
+            ]
+            for a, given_at in zip(c.alternatives, refs.alternatives, strict=True)
         ]
         table = out.table(["Option", "Verdict it would have had"], rows, [1.8, 4.7])
         for row, alt in zip(table.rows[1:], c.alternatives, strict=True):
@@ -122,6 +134,7 @@ def _choice(out: Writer, c: ChoiceView) -> None:
 def decisions(out: Writer, report: AfterActionReport, heading: str) -> None:
     """Section 4: one Heading 2 per decision point, one Heading 3 per decider."""
     out.heading(heading, 1)
+    refs = Referrals()
     for a in report.decisions:
         out.heading(f"{a.id}: {a.title} ({a.status})", 2)
         out.para(a.prompt, style="Quote")
@@ -130,7 +143,7 @@ def decisions(out: Writer, report: AfterActionReport, heading: str) -> None:
             out.para("Not reached in this game.")
             continue
         for c in a.choices:
-            _choice(out, c)
+            _choice(out, c, refs.of(a, c))
         for r in a.rulings:
             out.para(r, bold="Ruling: ")
 

@@ -264,13 +264,6 @@ def area_details(s: ObservationView) -> list[tuple[str, str]]:
     return out
 
 
-def headline_words(v: VerdictView) -> str:
-    """A verdict's headline, or, for one the report gave in full earlier, where it did."""
-    if v.same_as:
-        return f"The same verdict as at {v.same_as}, given there in full."
-    return v.headline
-
-
 def released_words(pack: Pack, because: str) -> str:
     """'released because DP-7: csto_secretariat chose clear-streets' in display names:
     'after the CSTO Secretariat chose 'Take on crowd control' at DP-7'."""
