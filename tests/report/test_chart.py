@@ -23,6 +23,7 @@ from tabletop.report import (
     render_timeline_png,
     render_timeline_svg,
 )
+from tabletop.report.chart import CHART_FONT_PT, CHART_WIDTH_IN
 from tabletop.report.chart_boxes import MOST_ROWS, pick
 from tabletop.report.chart_data import DecisionBar, phase_spans
 from tabletop.report.chart_layout import Mark, Placed, phase_labels, rows, stack
@@ -86,6 +87,20 @@ def test_markup_and_dollar_signs_in_labels_stay_text(hostile_report: AfterAction
     texts = " ".join(_texts(render_timeline_svg(hostile_report)))
     assert "<b>$x^2$</b> gov" in texts  # the lane's short name: not markup, not mathematics
     assert "DP-1 Border posture" in texts  # the decision point's row in the time-box panel
+
+
+def test_every_text_is_at_least_the_base_size_at_the_natural_width(report) -> None:
+    svg = render_timeline_svg(report)
+    root = ET.fromstring(svg)
+    # The SVG's units are points at the figure's natural size (72 a inch).
+    assert float(root.get("viewBox", "").split()[2]) == CHART_WIDTH_IN * 72
+    sizes = [
+        float(m[1])
+        for t in root.iter(f"{SVG}text")
+        for m in [re.search(r"font-size: ([\d.]+)px", t.get("style", ""))]
+        if m
+    ]
+    assert len(sizes) == len(list(root.iter(f"{SVG}text"))) and min(sizes) >= CHART_FONT_PT >= 8
 
 
 def test_png_for_word(report: AfterActionReport) -> None:
