@@ -25,8 +25,8 @@ from tabletop.report.chart_style import (
 MOST_ROWS = 16
 """Above this many decision points opened, the panel shows those longest past their box."""
 
-WORDS_PX = 230
-"""Room kept right of the longest bar for its words, in pixels at 100 dpi."""
+CHAR_PX = 7.0
+"""Width of a character of a bar's words (8 point, bold when over), in pixels at 100 dpi."""
 
 
 def pick(bars: Sequence[DecisionBar], most: int = MOST_ROWS) -> tuple[list[DecisionBar], str]:
@@ -61,8 +61,9 @@ def bar_words(bar: DecisionBar) -> str:
 
 def draw_time_boxes(ax: Axes, bars: Sequence[DecisionBar], axis_px: float, note: str) -> None:
     """Draw the panel on `ax`, one row per bar."""
-    longest = max([b.minutes for b in bars] + [b.time_box or 0 for b in bars] + [1.0])
-    ax.set_xlim(0, longest / max(0.3, 1 - WORDS_PX / axis_px))
+    # Room for each bar's words after it: end + words * (x_max / axis_px) <= x_max.
+    ends = [(max(b.minutes, b.time_box or 0, 1.0), len(bar_words(b)) * CHAR_PX + 8) for b in bars]
+    ax.set_xlim(0, max(end / max(0.25, 1 - px / axis_px) for end, px in ends))
     ax.set_ylim(len(bars) - 0.5, -0.5)
     for y, bar in enumerate(bars):
         box = bar.time_box

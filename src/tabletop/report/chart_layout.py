@@ -77,7 +77,11 @@ def stack(
         window = recent.setdefault(m.lane, deque())
         while window and m.x - window[0][0] >= width:
             window.popleft()
-        near = {lvl for _x, lvl, _i in window}
+        near: set[int] = set()
+        for _x, lvl, _i in window:  # a long game's window is long: stop once all are taken
+            near.add(lvl)
+            if len(near) == levels:
+                break
         free = next((lvl for lvl in range(levels) if lvl not in near), None)
         if free is None:
             level = len(window) % levels
