@@ -282,10 +282,20 @@ def test_a_long_game_is_not_numbered_and_not_a_blot(report: AfterActionReport) -
         )
         for i in range(3000)
     )
-    long = report.model_copy(update={"timeline": report.timeline + many})
+    # And 300 obligations from one decision: drawn as one layer per status, not 300 bars.
+    decisions = []
+    for d in report.decisions:
+        choices = tuple(
+            c.model_copy(update={"obligations": c.obligations * 300}) for c in d.choices
+        )
+        decisions.append(d.model_copy(update={"choices": choices}))
+    long = report.model_copy(
+        update={"timeline": report.timeline + many, "decisions": tuple(decisions)}
+    )
     svg = render_timeline_svg(long)
     ids = _ids(svg)
-    assert not any(k.startswith("mark-") for k in ids)
+    assert not any(k.startswith(("mark-", "met-", "obligation-")) for k in ids)
+    assert "obligations-met" in ids
     assert any("too many to number" in t for t in _texts(svg))
     assert len(svg) < 400_000  # markers on the same spot drawn once
 
