@@ -225,12 +225,17 @@ class TimelineEntry(Model):
         "Full text (an inject's body).", ["Armed men crossed at dawn."], default=""
     )
     lane: str = documented(
-        "Lane of the chart: 'Injects' or the deciding role's title.", ["Injects"]
+        "Lane of the chart: 'Injects' or the deciding role's short name.", ["Injects"]
     )
     verdict: VerdictKind | None = documented(
         "Verdict, for decisions and refusals.", [None], default=None
     )
     overridden: bool = documented("Overridden decision.", [False], default=False)
+    released_by: int | None = documented(
+        "For a follow-on inject, the event number (seq) of the decision whose choice released it.",
+        [None],
+        default=None,
+    )
 
 
 class Seat(Model):
