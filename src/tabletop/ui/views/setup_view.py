@@ -1,4 +1,5 @@
-"""Session setup: name, date, facilitator, and the participants in their seats."""
+"""Session setup: name, date, facilitator, the exercise's details, and the participants in
+their seats."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import flet as ft
 from tabletop.app import LoadedPack
 from tabletop.ui import theme
 from tabletop.ui.viewmodels.setup_vm import SetupModel
+from tabletop.ui.views.details_fields import details_fields
 from tabletop.ui.widgets import message, panel, small
 
 if TYPE_CHECKING:
@@ -73,6 +75,14 @@ class SetupScreen:
                             expand=1,
                         ),
                         panel(
+                            "Exercise details",
+                            [
+                                small("For the report; they can be changed later, in the console."),
+                                *details_fields(m.details, pack_sponsor=m.pack_sponsor),
+                            ],
+                            expand=1,
+                        ),
+                        panel(
                             "Seats",
                             [
                                 small(
@@ -109,3 +119,5 @@ class SetupScreen:
             self.shell.page.update()
             return
         self.shell.console(game)
+        if self.model.warning:
+            self.shell.notify(self.model.warning, error=True)
