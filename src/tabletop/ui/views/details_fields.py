@@ -24,7 +24,7 @@ def details_fields(
 
     def keep(attr: str) -> ft.ControlEventHandler[ft.TextField]:
         def changed(e: ft.Event[ft.TextField]) -> None:
-            _quiet()
+            quiet()
             setattr(form, attr, e.control.value or "")
 
         return changed
@@ -42,7 +42,7 @@ def details_fields(
         )
 
     def chosen(e: ft.Event[ft.Dropdown]) -> None:
-        _quiet()
+        quiet()
         value = e.control.value or NOT_GIVEN
         form.exercise_type = "" if value == NOT_GIVEN else value
 
@@ -71,7 +71,7 @@ def details_fields(
     ]
 
 
-def _quiet() -> None:
-    # Nothing on screen changes: no page diff after the handler. On the console that diff
-    # (~0.2 s) sent a field's older value back while typing went on, and letters were lost.
+def quiet() -> None:
+    """No page diff after this handler: nothing on screen changes. On the console that
+    diff (~0.2 s) sent a field's older value back while typing went on: letters were lost."""
     ft.context.disable_auto_update()  # type: ignore[no-untyped-call]  # unannotated in flet

@@ -10,7 +10,7 @@ import flet as ft
 from tabletop.app import LoadedPack
 from tabletop.ui import theme
 from tabletop.ui.viewmodels.setup_vm import SetupModel
-from tabletop.ui.views.details_fields import details_fields
+from tabletop.ui.views.details_fields import details_fields, quiet
 from tabletop.ui.widgets import message, panel, small
 
 if TYPE_CHECKING:
@@ -31,16 +31,24 @@ class SetupScreen:
 
         def field(label: str, value: str, setter: str) -> ft.TextField:
             def changed(e: ft.Event[ft.TextField]) -> None:
+                quiet()
                 setattr(m, setter, e.control.value or "")
 
             return ft.TextField(label=label, value=value, on_change=changed)
+
+        def seated(role: str) -> ft.ControlEventHandler[ft.TextField]:
+            def changed(e: ft.Event[ft.TextField]) -> None:
+                quiet()
+                m.seat(role, e.control.value or "")
+
+            return changed
 
         seats = [
             ft.TextField(
                 label=f"{seat.title} ({seat.actor})",
                 hint_text="participant's name, or leave empty",
                 value=seat.participant,
-                on_change=lambda e, role=seat.role: m.seat(role, e.control.value or ""),
+                on_change=seated(seat.role),
             )
             for seat in m.seats
         ]
