@@ -1,15 +1,19 @@
 """The exercise's details as a person types them: points of contact one a line ("Name —
 role — organisation — contact"), evaluators and controllers separated by commas or lines;
-and back to that text, to prefill a form with what was recorded."""
+back to that text, to prefill a form with what was recorded; a change to some of them
+(the others kept); and the details in lines of text."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from typing import TypeVar
 
 from pydantic import ValidationError
 
 from tabletop.app.errors import AppError
-from tabletop.model.events import ExerciseType, PointOfContact
+from tabletop.app.game import Game, Result
+from tabletop.model.events import ExerciseDetailsRecorded, ExerciseType, PointOfContact
 
 EXERCISE_TYPES: dict[ExerciseType, str] = {
     "seminar": "Seminar",
@@ -25,6 +29,9 @@ CONTACT_FORMAT = "Name — role — organisation — contact"
 # an e-mail address does not split.
 _PARTS = re.compile(r"\s*[—–|]\s*|\s+-\s+")
 _NAMES = re.compile(r"[,;]")
+
+
+T = TypeVar("T")
 
 
 class DetailsError(AppError):
@@ -79,3 +86,63 @@ def names_text(names: tuple[str, ...] | None) -> str:
     """Names as `parse_names` reads them: on a line each when one holds a comma."""
     names = names or ()
     return ("\n" if any("," in n for n in names) else ", ").join(names)
+
+
+@dataclass(frozen=True)
+class DetailsChange:
+    """Some of the exercise's details to change; None keeps what was recorded, and an
+    empty text or list takes it away."""
+
+    exercise_type: str | None = None
+    """'' takes the type away."""
+    location: str | None = None
+    sponsor: str | None = None
+    points_of_contact: tuple[PointOfContact, ...] | None = None
+    evaluators: tuple[str, ...] | None = None
+    controllers: tuple[str, ...] | None = None
+
+    @property
+    def empty(self) -> bool:
+        """True when it changes nothing."""
+        return all(getattr(self, f) is None for f in self.__dataclass_fields__)
+
+
+def change_details(game: Game, change: DetailsChange) -> Result:
+    """Record the details as last recorded, with the change made (each event holds the
+    whole set)."""
+    now = game.details
+
+    def keep(given: str | None, recorded: str | None) -> str | None:
+        return recorded if given is None else given
+
+    return game.record_details(
+        exercise_type=keep(change.exercise_type, now.exercise_type if now else None) or None,
+        location=keep(change.location, now.location if now else None),
+        sponsor=keep(change.sponsor, now.sponsor if now else None),
+        points_of_contact=_kept(change.points_of_contact, now.points_of_contact if now else None),
+        evaluators=_kept(change.evaluators, now.evaluators if now else None),
+        controllers=_kept(change.controllers, now.controllers if now else None),
+    )
+
+
+def _kept(given: tuple[T, ...] | None, recorded: tuple[T, ...] | None) -> tuple[T, ...]:
+    return given if given is not None else recorded or ()
+
+
+def details_lines(details: ExerciseDetailsRecorded | None, pack_sponsor: str = "") -> list[str]:
+    """The details as lines of text ('-' for what was not given)."""
+    if details is None:
+        return ["no exercise details recorded"]
+    the_packs = f"- (the pack's: {pack_sponsor})" if pack_sponsor else "-"
+    sponsor = details.sponsor or the_packs
+    kind = details.exercise_type
+    lines = [
+        f"type: {EXERCISE_TYPES[kind] if kind else '-'}",
+        f"location: {details.location or '-'}",
+        f"sponsor: {sponsor}",
+        "points of contact:" + ("" if details.points_of_contact else " -"),
+        *(f"  {line}" for line in contacts_text(details.points_of_contact).splitlines()),
+        f"evaluators: {', '.join(details.evaluators or ()) or '-'}",
+        f"controllers: {', '.join(details.controllers or ()) or '-'}",
+    ]
+    return lines
