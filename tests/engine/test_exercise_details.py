@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from tabletop.engine import end_session, note, plan, record_details, replay
+from tabletop.engine import Change, end_session, note, plan, record_details, replay
 from tabletop.engine.snapshot import decode_state, encode_state
 from tabletop.model.events import ExerciseDetailsRecorded, PointOfContact
 
@@ -98,7 +98,7 @@ def test_an_area_for_improvement_carries_its_reference_and_analysis(game, ok):
     strength = ok(game.do(note, "strength", "Calm.", reference="", analysis=None))[0]
     assert strength.reference is None and strength.analysis is None  # type: ignore[union-attr]
     seq = game.state.event_count - 1
-    assert game.state.areas_for_improvement == {seq: "UNSC not notified."}
+    assert list(game.state.areas_for_improvement) == [(seq, "UNSC not notified.")]
 
 
 def test_a_plan_row_answers_an_area_for_improvement_of_this_log(game, ok, refused):
@@ -122,3 +122,28 @@ def test_the_snapshot_keeps_the_details_and_the_areas(game, ok):
     again = decode_state(encode_state(game.state))
     assert again == game.state
     assert again.details is not None and again.areas_for_improvement
+
+
+def test_states_share_the_areas_yet_none_sees_another_s(game, ok):
+    ok(game.do(note, "area_for_improvement", "First."))
+    before = game.state
+    # A command whose events were made but never kept (say the store refused them) ...
+    lost = note(before, game.pack, "area_for_improvement", "Lost.", now=game.clock())
+    assert isinstance(lost, Change) and len(lost.state.areas_for_improvement) == 2
+    # ... leaves the state it started from as it was, and the next command forks from it.
+    assert [t for _, t in before.areas_for_improvement] == ["First."]
+    ok(game.do(note, "area_for_improvement", "Second."))
+    assert [t for _, t in game.state.areas_for_improvement] == ["First.", "Second."]
+    assert [t for _, t in lost.state.areas_for_improvement] == ["First.", "Lost."]
+    assert [t for _, t in before.areas_for_improvement] == ["First."]
+    seq = game.state.event_count
+    assert game.state.areas_for_improvement.text_of(seq) == "Second."
+    assert seq in game.state.areas_for_improvement and seq not in before.areas_for_improvement
+    assert replay(game.events) == game.state
+
+
+def test_a_refusal_names_the_latest_areas_only(game, ok, refused):
+    for n in range(12):
+        ok(game.do(note, "area_for_improvement", f"Area {n}."))
+    message = refused(_plan(game, addresses=1)).message
+    assert message.endswith("; 12 in all)") and message.count(",") == 9

@@ -159,7 +159,7 @@ class Game:
     def areas_for_improvement(self) -> tuple[AreaForImprovement, ...]:
         """The areas for improvement noted so far, oldest first (what a plan row answers)."""
         areas = self._state.areas_for_improvement
-        return tuple(AreaForImprovement(seq, text) for seq, text in areas.items())
+        return tuple(AreaForImprovement(seq, text) for seq, text in areas)
 
     def situation(self, last: int = 8) -> Situation:
         """Where the game stands, with the last `last` events narrated."""

@@ -57,7 +57,8 @@ def apply(state: SessionState, event: ev.Event) -> None:
         case ev.ObservationNoted():
             state.observation_count += 1
             if event.kind == "area_for_improvement":
-                state.areas_for_improvement[state.event_count] = event.text
+                areas = state.areas_for_improvement.added(state.event_count, event.text)
+                state.areas_for_improvement = areas
         case ev.ClockAdvanced():
             state.clock = Clock(event.scenario_time, state.clock.running)
         case ev.InjectDelivered():

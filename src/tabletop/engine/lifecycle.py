@@ -235,9 +235,12 @@ def _text_or_none(text: str | None) -> str | None:
 
 
 def _areas(state: SessionState) -> str:
-    if not state.areas_for_improvement:
+    areas = state.areas_for_improvement
+    if not areas:
         return "none has been noted yet"
-    return "areas noted: events " + ", ".join(map(str, state.areas_for_improvement))
+    latest = [str(seq) for seq, _ in areas][-10:]
+    more = f"; {len(areas)} in all" if len(areas) > len(latest) else ""
+    return f"areas noted: events {', '.join(latest)}{more}"
 
 
 @command

@@ -12,6 +12,7 @@ from datetime import date, datetime
 
 from pydantic import ConfigDict, TypeAdapter
 
+from tabletop.engine.areas import AreasNoted
 from tabletop.engine.state import (
     Clock,
     Decision,
@@ -65,7 +66,7 @@ class _Snapshot:
     owed: list[str]
     ratings: list[ObjectiveRated]
     observation_count: int
-    areas_for_improvement: dict[int, str]
+    areas_for_improvement: list[tuple[int, str]]
     plan_count: int
     details: ExerciseDetailsRecorded | None
     ended: bool
@@ -112,7 +113,7 @@ def encode_state(state: SessionState) -> bytes:
         owed=list(state.owed),
         ratings=list(state.ratings.values()),
         observation_count=state.observation_count,
-        areas_for_improvement=state.areas_for_improvement,
+        areas_for_improvement=list(state.areas_for_improvement),
         plan_count=state.plan_count,
         details=state.details,
         ended=state.ended,
@@ -155,7 +156,7 @@ def decode_state(data: bytes) -> SessionState:
         owed={key: obligations[key] for key in s.owed},
         ratings={r.objective: r for r in s.ratings},
         observation_count=s.observation_count,
-        areas_for_improvement=dict(s.areas_for_improvement),
+        areas_for_improvement=AreasNoted(s.areas_for_improvement),
         plan_count=s.plan_count,
         details=s.details,
         ended=s.ended,

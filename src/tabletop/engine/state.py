@@ -3,8 +3,9 @@
 A state holds what the commands and the screens need to know now (the seats, the clock,
 the injects delivered, the decisions, the facts, the obligations, the ratings, the
 exercise's details): its size is bounded by the pack's, however long the game, but for the
-areas for improvement (a plan row names the one it answers). What happened along the way
-(every observation, ruling, refusal, plan row) is the log's; the report reads it there.
+areas for improvement (a plan row names the one it answers), which copies of a state
+share. What happened along the way (every observation, ruling, refusal, plan row) is the
+log's; the report reads it there.
 
 A `SessionState` is plain data: dicts, lists and sets of immutable records. Only the fold
 changes one, and only its own working copy (`replay` starts from an empty state, `extend`
@@ -16,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
+from tabletop.engine.areas import AreasNoted
 from tabletop.model.events import (
     DecisionAmended,
     DeliveryKind,
@@ -183,9 +185,9 @@ class SessionState:
     """The open obligations only, oldest first (so checking them does not grow with the game)."""
     ratings: dict[str, ObjectiveRated] = field(default_factory=dict)
     observation_count: int = 0
-    areas_for_improvement: dict[int, str] = field(default_factory=dict)
-    """The areas for improvement noted, by event number: their text (a plan row may answer
-    one; they are few, however long the game)."""
+    areas_for_improvement: AreasNoted = field(default_factory=AreasNoted)
+    """The areas for improvement noted: event number and text (a plan row may answer one).
+    Shared between copies of a state (see `engine.areas`): a copy costs nothing for them."""
     plan_count: int = 0
     details: ExerciseDetailsRecorded | None = None
     """The exercise's details as last recorded (None until they are)."""
@@ -213,7 +215,6 @@ class SessionState:
             obligations=self.obligations.copy(),
             owed=self.owed.copy(),
             ratings=self.ratings.copy(),
-            areas_for_improvement=self.areas_for_improvement.copy(),
         )
 
     @property
