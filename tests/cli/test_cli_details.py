@@ -59,3 +59,10 @@ def test_a_contact_that_cannot_be_read_changes_nothing(db, capsys):
     err = capsys.readouterr().err
     assert err == "tabletop: error: point of contact, line 1: begin with the name\n"
     assert _run(db) == 0 and "no exercise details recorded" in capsys.readouterr().out
+
+
+def test_the_readme_gives_every_option():
+    readme = (ROOT / "README.md").read_text("utf-8")
+    heading = next(line for line in readme.splitlines() if line.startswith("### `tabletop details"))
+    for option in ("--type", "--location", "--sponsor", "--contact", "--evaluator", "--controller"):
+        assert option in heading
