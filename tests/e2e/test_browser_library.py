@@ -1,5 +1,6 @@
 """The library, the preview and the setup in a real browser: an invalid pack is listed
-with its problems, a shipped pack previews, and a session starts with its seats."""
+with its problems, a shipped pack previews, and a session starts with its seats and the
+exercise's details."""
 
 from __future__ import annotations
 
@@ -31,6 +32,9 @@ def test_library_preview_and_setup_in_a_browser(start_app, screen, tmp_path: Pat
     screen.click("Set up a session")
     screen.type("Facilitator", "Col. Amsel")
     screen.type("Presidential Administration of Kazakhstan (Kazakhstan)", "Player One")
+    screen.pick("Exercise type", "Seminar")
+    screen.type("Location", "Staff college, seminar room 2")
+    screen.type("Evaluators", "Dr. Lev Sample, Ms. Vera Testova")
     screen.shot("setup")
     screen.click("Start the session")
     screen.button("Next due", exact=True).wait_for(timeout=20000)
@@ -40,4 +44,9 @@ def test_library_preview_and_setup_in_a_browser(start_app, screen, tmp_path: Pat
         seats = {s.role: s.participant for s in game.situation().seats}
         assert seats["kaz_presidency"] == "Player One"
         assert info.facilitator == "Col. Amsel"
+        details = game.details
+        assert details is not None and details.exercise_type == "seminar"
+        # The browser may drop the first key typed into a field (GUI.md): not the rest.
+        assert details.location is not None and "seminar room 2" in details.location
+        assert details.evaluators is not None and len(details.evaluators) == 2
     assert json.loads(json.dumps(seats))  # a plain, printable mapping

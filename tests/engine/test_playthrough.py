@@ -185,3 +185,58 @@ def test_every_kind_of_step_runs(game):
     plans = [e for e in game.events if isinstance(e, ImprovementPlanned)]
     assert plans[0].capability_element == "training" and state.plan_count == 1
     assert state.ratings["OBJ-2"].rating == "M"
+
+
+PLAN_ROW = {
+    "issue": "Parliament briefed late.",
+    "corrective_action": "Checklist.",
+    "capability_element": "planning",
+    "responsible_org": "MoD",
+    "point_of_contact": "Legal",
+    "start_date": "2031-04-01",
+    "completion_date": "2031-05-01",
+}
+
+
+def test_details_and_an_answered_area_for_improvement(game):
+    done = reports(
+        game,
+        {
+            "details": {
+                "exercise_type": "seminar",
+                "location": "Seminar room 2",
+                "points_of_contact": [{"name": "Col. A. Fictive", "role": "Director"}],
+                "evaluators": ["Dr. L. Sample"],
+            }
+        },
+        {
+            "note": {
+                "kind": "area_for_improvement",
+                "text": "Parliament briefed late.",
+                "reference": "Border law, s. 14",
+                "analysis": "No owner.",
+            }
+        },
+        {"end": {}},
+        {"plan": {**PLAN_ROW, "answers": " Parliament briefed late. "}},
+    )
+    assert [r.ok for r in done] == [True] * 4, [r.mismatches for r in done]
+    assert game.state.details is not None and game.state.details.exercise_type == "seminar"
+    noted, row = done[1].result.events[0], done[3].result.events[0]
+    assert noted.reference == "Border law, s. 14" and noted.analysis == "No owner."
+    assert isinstance(row, ImprovementPlanned) and row.addresses == done[1].result.first_seq
+
+
+def test_a_plan_row_answering_no_area_noted_is_refused(game):
+    done = reports(
+        game,
+        {"note": {"kind": "strength", "text": "Calm."}},
+        {"plan": {**PLAN_ROW, "answers": "Calm."}},
+    )
+    assert (
+        done[1]
+        .mismatches[0]
+        .actual.startswith(
+            "it was refused: 'answers': no area for improvement noted so far has the text 'Calm.'"
+        )
+    )

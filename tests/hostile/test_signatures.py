@@ -214,7 +214,7 @@ def test_the_report_of_a_signed_export_states_its_signer(signed, workspace, caps
     code, out, err = _report(signed, capsys)
     assert code == 0 and "error" not in err  # the game has not ended: an interim report
     assert f"- Signature: signed by {fp} (verified)" in out
-    assert f"Signed by {fp}." in out.split("## 2.")[0]  # in the report status, at the top
+    assert f"Signed by {fp}." in out.split("## 2.")[0]  # in the report status, first
     code, out, _ = _report(signed, capsys, "--format", "json")
     integrity = json.loads(out)["integrity"]
     assert (integrity["status"], integrity["signature"], integrity["signer"]) == (

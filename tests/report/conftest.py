@@ -125,6 +125,7 @@ HOSTILE = {
     "inject_body": '<script>alert("inject")</script> & <b>bold</b>',
     "inject_title": "<img src=x onerror=alert(1)>",
     "role_title": "<script>role()</script> $x^2$ Government",
+    "role_short": "<b>$x^2$</b> gov",
     "participant": "<script>alert('name')</script>",
     "rationale": "</td></tr><script>evil()</script>",
     "observation": '<a href="http://evil.example/">click</a>',
@@ -152,7 +153,9 @@ def hostile_report(example: LoadedPack) -> AfterActionReport:
         for i in pack.injects
     )
     roles = tuple(
-        r.model_copy(update={"title": HOSTILE["role_title"]}) if r.id == "arv_government" else r
+        r.model_copy(update={"title": HOSTILE["role_title"], "short": HOSTILE["role_short"]})
+        if r.id == "arv_government"
+        else r
         for r in pack.roles
     )
     meta = pack.meta.model_copy(update={"classification": HOSTILE["classification"]})

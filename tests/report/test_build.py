@@ -77,7 +77,7 @@ def test_timeline_is_in_log_order_with_both_clocks(report) -> None:
     assert {"phase", "inject", "opened", "decision", "rejection", "ruling", "obligation"} <= kinds
     assert {"clock", "end"} <= kinds
     first_inject = next(t for t in report.timeline if t.kind == "inject")
-    assert first_inject.title == "Shots at Tavrin crossing" and first_inject.text
+    assert first_inject.title == "INJ-01: Shots at Tavrin crossing" and first_inject.text
 
 
 def test_final_report_when_the_session_ended(report) -> None:
@@ -169,3 +169,19 @@ def test_open_obligation_is_listed_at_the_end(player, script_of, example) -> Non
     assert ob.role_title == "Government of Arvenia" and ob.decision_point == "DP-1"
     arv = next(c for c in report.compliance if c.actor == "ARV")
     assert arv.obligations_open == 1
+
+
+def test_a_follow_on_inject_names_the_decision_that_released_it(report) -> None:
+    by_seq = {t.seq: t for t in report.timeline}
+    released = {t.ref: by_seq[t.released_by] for t in report.timeline if t.released_by}
+    assert {k: (d.kind, d.ref, d.lane) for k, d in released.items()} == {
+        "INJ-02B": ("decision", "DP-1", "ARV Government"),
+        "INJ-05": ("decision", "DP-2", "ARV Government"),
+        "INJ-07": ("decision", "DP-3", "NCP Secretariat"),
+        "INJ-09": ("decision", "DP-3", "BLK Ministry"),
+    }
+    for t in report.timeline:
+        if t.released_by:
+            assert f"#{t.released_by})" in t.detail  # the table says it too
+    scheduled = [t for t in report.timeline if t.kind == "inject" and "; released" not in t.detail]
+    assert scheduled and all(t.released_by is None for t in scheduled)

@@ -32,7 +32,7 @@ def test_markdown_to_stdout_by_default(session: str, capsys) -> None:
     assert main(["report", session[:24]]) == 0
     out = capsys.readouterr().out
     assert out.startswith("**UNCLASSIFIED // FICTIONAL EXERCISE**")
-    assert "# After-Action Report: Quiet Pass staff seminar" in out
+    assert "# After-Action Report / Improvement Plan: Quiet Pass staff seminar" in out
     assert f"| Session | {session} |" in out
 
 

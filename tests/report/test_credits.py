@@ -41,6 +41,7 @@ HOSTILE_PROPOSER = "<script>alert(1)</script>"
 HOSTILE_EVALUATOR = '<img src=x onerror="alert(2)">'
 CREDIT = f"Proposed by {PROPOSER} from their seat; recorded by the facilitator"
 NOTED = f"Noted by {EVALUATOR}"
+DP1 = "Border posture"
 DECIDED = "DP-1: Hold and consult (Government of Arvenia)"
 """How the participants appendix names the proposed decision."""
 
@@ -152,7 +153,7 @@ def test_every_format_says_the_same_words(credited: AfterActionReport, fmt: str)
 def test_markdown_lines(credited: AfterActionReport) -> None:
     md = render_markdown(credited)
     assert f"- Proposal: {CREDIT}\n" in md
-    assert f"- Strength: Legal basis checked early. (DP-1) — {NOTED}\n" in md
+    assert f"- **Strength 1.1:** Legal basis checked early. (DP-1: {DP1}) — {NOTED}\n" in md
     assert f"- Strength: Players kept to their briefs. — {NOTED}\n" in md
     assert f"| {PROPOSER} | {DECIDED} |" in md
     assert f"| {EVALUATOR} | 2 |" in md

@@ -62,7 +62,7 @@ def hostile_page(hostile_report: AfterActionReport) -> Page:
 def test_sections_in_order_with_one_title(page: Page, report: AfterActionReport) -> None:
     assert page.h1 == 1
     assert page.section_ids == list(all_sections(report))
-    assert page.section_ids[0] == "status"
+    assert page.section_ids[0] == "findings"
     headings = [a for t, a in page.tags if t == "h2"]
     assert len(headings) == len(page.section_ids)
 
@@ -73,8 +73,8 @@ def test_table_of_contents_links_to_every_section(page: Page) -> None:
 
 
 def test_table_of_contents_is_numbered_once(page: Page) -> None:
-    # The section titles carry their numbers ("1. Report status", "Appendix A: ..."): the
-    # list that holds them must not number them again ("1. 1. Report status").
+    # The section titles carry their numbers ("1. Key findings", "Appendix A: ..."): the
+    # list that holds them must not number them again ("1. 1. Key findings").
     style = re.sub(r"\s+", " ", page.all_text)
     rule = re.search(r"nav\.toc ol \{([^}]*)\}", style)
     assert rule is not None and "list-style: none" in rule.group(1)

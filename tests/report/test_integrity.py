@@ -65,7 +65,7 @@ def test_tampered_log_is_flagged_and_not_analysed_past_the_damage(tampered) -> N
 
 def test_markdown_says_so_in_its_first_section(tampered) -> None:
     text = render_markdown(tampered[0])
-    first = text.split("## 1. Report status", 1)[1].split("\n## ", 1)[0]
+    first = text.split("## 1. Key findings", 1)[1].split("\n## ", 1)[0]
     assert "THE LOG FAILED VERIFICATION" in first
     assert f"event {tampered[1]} was edited" in first
 
@@ -105,7 +105,7 @@ def test_word_says_so_under_its_first_heading(tampered) -> None:
     doc = docx.Document(io.BytesIO(render_docx(tampered[0], chart_png=_png())))
     paragraphs = [p for p in doc.paragraphs if p.text.strip()]
     first_heading = next(i for i, p in enumerate(paragraphs) if p.style.name == "Heading 1")
-    assert paragraphs[first_heading].text == "1. Report status"
+    assert paragraphs[first_heading].text == "1. Key findings"
     assert "LOG FAILED VERIFICATION" in paragraphs[first_heading + 1].text
 
 

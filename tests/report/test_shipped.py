@@ -12,6 +12,9 @@ import docx
 import jsonschema
 import pytest
 
+from tabletop.engine import replay
+from tabletop.engine.deadlines import owed_late_first
+from tabletop.model import events as ev
 from tabletop.packs import open_pack
 from tabletop.report import (
     AfterActionReport,
@@ -20,6 +23,7 @@ from tabletop.report import (
     render_json,
     render_markdown,
 )
+from tabletop.report.repeats import REPEAT_ABOVE, Referrals
 from tabletop.report.sections import all_sections
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -45,15 +49,30 @@ def test_every_shipped_pack_has_a_script() -> None:
     assert PACKS and set(PACKS) <= named
 
 
+_PLAYED: dict[Path, tuple[list[ev.Event], AfterActionReport]] = {}
+
+
+def _played(script: Path, player) -> tuple[list[ev.Event], AfterActionReport]:
+    """The script played on the fixed clock: its log and its report (once per run)."""
+    if script not in _PLAYED:
+        loaded = open_pack(_pack_path(script))
+        game = player(script, loaded, session_id=f"{loaded.pack.meta.id}-20261202-0001")
+        _PLAYED[script] = game.events, game.report(pack_hash=loaded.content_hash)
+    return _PLAYED[script]
+
+
 def _report(script: Path, player) -> AfterActionReport:
-    loaded = open_pack(_pack_path(script))
-    game = player(script, loaded, session_id=f"{loaded.pack.meta.id}-20261202-0001")
-    return game.report(pack_hash=loaded.content_hash)
+    return _played(script, player)[1]
 
 
 @pytest.fixture(scope="module", params=SCRIPTS, ids=lambda p: p.stem)
 def shipped(request, player) -> AfterActionReport:
     return _report(request.param, player)
+
+
+@pytest.fixture(scope="module", params=SCRIPTS, ids=lambda p: p.stem)
+def shipped_log(request, player) -> tuple[list[ev.Event], AfterActionReport]:
+    return _played(request.param, player)
 
 
 @pytest.fixture(scope="module", params=ONE_PER_PACK, ids=lambda p: p.stem)
@@ -96,13 +115,105 @@ class _Sections(HTMLParser):
 
 def test_html(one_per_pack: AfterActionReport) -> None:
     parser = _Sections()
-    parser.feed(render_html(one_per_pack))
+    html = render_html(one_per_pack)
+    parser.feed(html)
+    # The long verdicts referred to, as in the Markdown (the same order of writing).
+    said = render_markdown(one_per_pack).count("given there in full")
+    assert said and html.count("given there in full") == said
     assert parser.ids == list(all_sections(one_per_pack))
     assert parser.svg == 1 and parser.external == []
 
 
 def test_word(one_per_pack: AfterActionReport) -> None:
     document = docx.Document(io.BytesIO(render_docx(one_per_pack)))
+    text = "\n".join(p.text for p in document.paragraphs)
+    text += "\n".join(c.text for t in document.tables for row in t.rows for c in row.cells)
+    said = render_markdown(one_per_pack).count("given there in full")
+    assert said and text.count("given there in full") == said
     level1 = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
     assert level1 == list(all_sections(one_per_pack).values())
     assert len(document.inline_shapes) == 1
+
+
+def _first_section(text: str) -> str:
+    return text.split("## 1. Key findings", 1)[1].split("\n## 2.", 1)[0].replace("\\", "")
+
+
+def test_key_findings_list_every_override_refusal_and_owed_obligation(shipped_log) -> None:
+    events, report = shipped_log
+    k = report.key_findings
+    overrides = [e for e in events if isinstance(e, ev.DecisionRecorded) and e.overridden]
+    refusals = [e for e in events if isinstance(e, ev.DecisionRejected)]
+    assert sorted(f.decision_point.split(":")[0] for f in k.overrides) == sorted(
+        e.decision_point for e in overrides
+    )
+    assert all(f.justification and f.citation for f in k.overrides)
+    assert len(k.refusals) == len(refusals)
+    owed = owed_late_first(replay(events))
+    assert [ob.id for ob in k.obligations] == [o.id for o in owed]
+    # The Markdown says each of them in its first section.
+    first = _first_section(render_markdown(report))
+    for f in k.overrides:
+        assert f"{f.decision_point}. {f.role}: '{f.option}'." in first
+        assert f.justification in first
+    for ob in k.obligations:
+        assert ob.text in first and ob.owed_by in first
+
+
+def test_every_owed_obligation_and_m_or_u_rating_gets_a_plan_row(shipped) -> None:
+    plan = shipped.improvement_plan
+    drafts = [p for p in plan if p.draft]
+    served = {p.objective for p in plan if not p.draft}
+    poor = [o.id for o in shipped.objectives if o.rating in ("M", "U") and o.id not in served]
+    assert [d.objective for d in drafts if "rated" in d.prompted_by] == poor
+    owed = [d for d in drafts if d.prompted_by.startswith("Obligation")]
+    assert len(owed) == len(shipped.open_obligations)
+    assert [d.number for d in drafts] == [f"D-{n}" for n in range(1, len(drafts) + 1)]
+
+
+def test_endings_and_injects_sources(shipped_log) -> None:
+    events, report = shipped_log
+    script_pack = open_pack(ROOT / "scenarios" / f"{report.overview.pack_id}.json").pack
+    injects = {i.id: i for i in script_pack.injects}
+    delivered = [e.inject for e in events if isinstance(e, ev.InjectDelivered)]
+    endings = [i for i in delivered if injects[i].ending]
+    assert [
+        x.rsplit("(", 1)[1].rstrip(")") for x in report.key_findings.end_state.endings
+    ] == endings
+    keys = [s.split("]")[0].lstrip("[") for s in report.sources]
+    assert keys == sorted(keys, key=str.casefold)
+    assert {s for i in delivered for s in injects[i].sources} <= set(keys)
+
+
+def test_shipped_packs_give_the_authors_part_of_the_overview(shipped) -> None:
+    o = shipped.overview
+    assert o.sponsor and o.mission_areas and o.threat
+    assert {"CSTO", "SCO", "RATS", "UNSC"} <= {a.short for a in shipped.acronyms}
+
+
+def test_each_shipped_pack_has_a_playthrough_that_reaches_an_ending(player) -> None:
+    reached = {_pack_of(s) for s in SCRIPTS if _report(s, player).key_findings.end_state.endings}
+    assert reached == set(PACKS)
+
+
+def test_a_long_verdict_is_given_in_full_once_and_referred_to(shipped) -> None:
+    refs = Referrals()
+    given: dict[tuple, int] = {}
+    referred = 0
+    for a in shipped.decisions:
+        for c in a.choices:
+            places = refs.of(a, c)
+            views = [r.verdict for r in c.rejections] + [c.verdict]
+            views += [alt.verdict for alt in c.alternatives]
+            said = [*places.rejections, places.verdict, *places.alternatives]
+            for v, place in zip(views, said, strict=True):
+                if v is None:
+                    continue
+                key = (v.kind, v.headline, v.reasons, v.citations, v.also_under, v.cautions)
+                if place is not None:
+                    referred += 1
+                    assert given.get(key) == 1, "referred to before it was given in full"
+                elif len(v.headline) > REPEAT_ABOVE:
+                    given[key] = given.get(key, 0) + 1
+    assert all(n == 1 for n in given.values())
+    assert render_markdown(shipped).count("given there in full") == referred

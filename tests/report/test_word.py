@@ -38,14 +38,16 @@ def test_real_headings_for_every_section(document, report: AfterActionReport) ->
 def test_improvement_plan_is_a_word_table_with_one_row_per_plan_entry(
     document, report: AfterActionReport
 ) -> None:
-    table = _table_with(document, "Issue / area for improvement")
+    table = _table_with(document, "No.", "Core capability / objective")
     header = [c.text for c in table.rows[0].cells]
-    assert header[1:] == ["Corrective action", "Capability element", "Responsible organisation",
-                          "Point of contact", "Start", "Completion"]  # fmt: skip
+    assert header[2:] == ["Issue / area for improvement", "Corrective action",
+                          "Capability element", "Responsible organisation", "Point of contact",
+                          "Start", "Completion"]  # fmt: skip
     body = [[c.text for c in row.cells] for row in table.rows[1:]]
-    assert len(body) == len(report.improvement_plan) == 2
-    assert body[0][1] == "Add the Council notification to the deployment checklist."
-    assert body[1][2:] == [
+    assert len(body) == len(report.improvement_plan)
+    assert [row[0] for row in body[:2]] == ["IP-1", "IP-2"]
+    assert body[0][3] == "Add the Council notification to the deployment checklist."
+    assert body[1][4:] == [
         "Training",
         "Arvenian Security Council",
         "Secretary of the Security Council",
@@ -58,9 +60,9 @@ def test_objective_ratings_are_a_word_table(document) -> None:
     table = _table_with(document, "Id", "Objective", "Core capability", "Rating")
     ratings = {row.cells[0].text: row.cells[3].text for row in table.rows[1:]}
     assert ratings == {
-        "OBJ-1": "S: Performed with Some Challenges",
-        "OBJ-2": "P: Performed without Challenges",
-        "OBJ-3": "M: Performed with Major Challenges",
+        "OBJ-1": "[S: PERFORMED WITH SOME CHALLENGES] ",
+        "OBJ-2": "[P: PERFORMED WITHOUT CHALLENGES] ",
+        "OBJ-3": "[M: PERFORMED WITH MAJOR CHALLENGES] ",
     }
 
 
@@ -119,10 +121,12 @@ def test_tables_span_the_text_width_in_a_fixed_layout(document) -> None:
     assert landscape > portrait  # the decision log has a landscape page of its own
     timeline = _table_with(document, "#", "Scenario time")
     log = _table_with(document, "#", "Scenario", "Wall")
+    plan = _table_with(document, "No.", "Core capability / objective")
+    wide = (log._tbl, plan._tbl)  # nine columns each: landscape pages of their own
     for table in document.tables:
         assert not table.autofit
         widths = [col.w for col in table._tbl.tblGrid.gridCol_lst]
-        width = landscape if table._tbl is log._tbl else portrait
+        width = landscape if table._tbl in wide else portrait
         assert abs(sum(widths) - width) <= 635 * len(widths)  # stored in twips
     event = [col.w for col in timeline._tbl.tblGrid.gridCol_lst][-1]
     assert event > portrait / 2  # the event text gets the room

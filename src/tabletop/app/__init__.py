@@ -13,7 +13,15 @@ It imports the core and the store, never an interface toolkit.
 """
 
 from tabletop.app.errors import AppError, PackMismatch, PackNotFound
-from tabletop.app.game import Applied, Game, MemoryLog, OptionPreview, Result, utc_now
+from tabletop.app.game import (
+    Applied,
+    AreaForImprovement,
+    Game,
+    MemoryLog,
+    OptionPreview,
+    Result,
+    utc_now,
+)
 from tabletop.app.lobby import Admission, JoinRefused, Lobby
 from tabletop.app.logs import LogSource, Verification
 from tabletop.app.paper_locale import default_paper
@@ -33,6 +41,7 @@ __all__ = [
     "Admission",
     "AppError",
     "Applied",
+    "AreaForImprovement",
     "Game",
     "JoinRefused",
     "LoadResult",

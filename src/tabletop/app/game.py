@@ -25,7 +25,13 @@ from tabletop.engine import Outcome, Refusal, SessionState
 from tabletop.engine.cascade import next_due
 from tabletop.mandates import MandateError
 from tabletop.model.effects import Effect
-from tabletop.model.events import CapabilityElement, Event, Rating
+from tabletop.model.events import (
+    CapabilityElement,
+    Event,
+    ExerciseDetailsRecorded,
+    PointOfContact,
+    Rating,
+)
 from tabletop.model.index import index_of
 from tabletop.model.pack import Option, Pack
 from tabletop.model.verdict import Verdict
@@ -95,6 +101,15 @@ class OptionPreview:
     problem: str = ""
 
 
+@dataclass(frozen=True)
+class AreaForImprovement:
+    """An area for improvement noted in the game, that a plan row may answer."""
+
+    seq: int
+    """Its event number in the log (what a plan row's `addresses` names)."""
+    text: str
+
+
 Listener = Callable[[Applied], None]
 
 
@@ -135,6 +150,16 @@ class Game:
     def state(self) -> SessionState:
         """The state after the last command (a state is never changed once handed out)."""
         return self._state
+
+    @property
+    def details(self) -> ExerciseDetailsRecorded | None:
+        """The exercise's details as last recorded (None until they are)."""
+        return self._state.details
+
+    def areas_for_improvement(self) -> tuple[AreaForImprovement, ...]:
+        """The areas for improvement noted so far, oldest first (what a plan row answers)."""
+        areas = self._state.areas_for_improvement
+        return tuple(AreaForImprovement(seq, text) for seq, text in areas)
 
     def situation(self, last: int = 8) -> Situation:
         """Where the game stands, with the last `last` events narrated."""
@@ -247,9 +272,12 @@ class Game:
         role: str | None = None,
         decision_point: str | None = None,
         observer: str | None = None,
+        reference: str | None = None,
+        analysis: str | None = None,
     ) -> Result:
         """Log an observation: a strength or an area for improvement (`observer`: the
-        evaluator who took it from their own seat)."""
+        evaluator who took it from their own seat; for an area, `reference`: the instrument
+        or plan concerned, `analysis`: the root cause)."""
         return self._run(
             lambda s, now: engine.note(
                 s,
@@ -261,6 +289,8 @@ class Game:
                 role=role,
                 decision_point=decision_point,
                 observer=observer,
+                reference=reference,
+                analysis=analysis,
                 now=now,
             )
         )
@@ -280,8 +310,10 @@ class Game:
         start_date: date,
         completion_date: date,
         objective: str | None = None,
+        addresses: int | None = None,
     ) -> Result:
-        """Add a row to the improvement plan."""
+        """Add a row to the improvement plan (`addresses`: the event number of the area for
+        improvement it answers, see `areas_for_improvement`)."""
         return self._run(
             lambda s, now: engine.plan(
                 s,
@@ -294,6 +326,33 @@ class Game:
                 start_date=start_date,
                 completion_date=completion_date,
                 objective=objective,
+                addresses=addresses,
+                now=now,
+            )
+        )
+
+    def record_details(
+        self,
+        *,
+        exercise_type: str | None = None,
+        location: str | None = None,
+        sponsor: str | None = None,
+        points_of_contact: Sequence[PointOfContact] = (),
+        evaluators: Sequence[str] = (),
+        controllers: Sequence[str] = (),
+    ) -> Result:
+        """Record the exercise's details (the whole set, replacing those recorded before);
+        at any time, also after the end."""
+        return self._run(
+            lambda s, now: engine.record_details(
+                s,
+                self.pack,
+                exercise_type=exercise_type,
+                location=location,
+                sponsor=sponsor,
+                points_of_contact=points_of_contact,
+                evaluators=evaluators,
+                controllers=controllers,
                 now=now,
             )
         )

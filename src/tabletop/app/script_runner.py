@@ -70,10 +70,18 @@ def run_step(game: Game, step: pt.Step) -> Result:
                 rating=body.rating,
                 role=body.role,
                 decision_point=body.decision,
+                reference=body.reference,
+                analysis=body.analysis,
             )
         case pt.RateStep(rate=body):
             return game.rate(body.objective, body.rating, body.note)
         case pt.PlanStep(plan=body):
+            addresses = None
+            if body.answers is not None:
+                found = answered(game, body.answers)
+                if isinstance(found, Refusal):
+                    return found
+                addresses = found
             return game.plan(
                 issue=body.issue,
                 corrective_action=body.corrective_action,
@@ -83,6 +91,16 @@ def run_step(game: Game, step: pt.Step) -> Result:
                 start_date=body.start_date,
                 completion_date=body.completion_date,
                 objective=body.objective,
+                addresses=addresses,
+            )
+        case pt.DetailsStep(details=body):
+            return game.record_details(
+                exercise_type=body.exercise_type,
+                location=body.location,
+                sponsor=body.sponsor,
+                points_of_contact=body.points_of_contact,
+                evaluators=body.evaluators,
+                controllers=body.controllers,
             )
         case pt.PauseStep(pause=body):
             return game.pause(body.note)
@@ -90,6 +108,20 @@ def run_step(game: Game, step: pt.Step) -> Result:
             return game.resume(body.note)
         case pt.EndStep(end=body):
             return game.end(body.note)
+
+
+def answered(game: Game, text: str) -> int | Refusal:
+    """The event number of the area for improvement noted with this text (the latest, if
+    several were), or why there is none."""
+    wanted = text.strip()
+    found = [a.seq for a in game.areas_for_improvement() if a.text.strip() == wanted]
+    if found:
+        return found[-1]
+    return Refusal(
+        "unknown-area",
+        f"'answers': no area for improvement noted so far has the text '{wanted}' (give the "
+        "exact text of an earlier note step of kind area_for_improvement)",
+    )
 
 
 def step_command(step: pt.Step) -> str:

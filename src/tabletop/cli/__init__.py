@@ -18,6 +18,7 @@ COMMANDS = (
     "play",
     "sessions",
     "resume",
+    "details",
     "verify",
     "export",
     "import_",
@@ -45,6 +46,10 @@ SUMMARIES: dict[str, tuple[str, str]] = {
     "play": ("play", "play a game headless from a playthrough script and check its expectations"),
     "sessions": ("sessions", "list the sessions in the session database"),
     "resume": ("resume", "replay a session and show where the game stands"),
+    "details": (
+        "details",
+        "show or change a session's exercise details (type, place, contacts, evaluators)",
+    ),
     "verify": (
         "verify",
         "check a session log's hash chain (a stored session or an exported .jsonl)",

@@ -21,6 +21,7 @@ from tabletop.engine.lifecycle import (
     note,
     plan,
     rate,
+    record_details,
     start_session,
 )
 from tabletop.engine.state import (
@@ -64,6 +65,7 @@ __all__ = [
     "plan",
     "rate",
     "record_decision",
+    "record_details",
     "reject_decision",
     "replay",
     "resume_clock",

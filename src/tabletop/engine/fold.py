@@ -56,6 +56,9 @@ def apply(state: SessionState, event: ev.Event) -> None:
     match event:
         case ev.ObservationNoted():
             state.observation_count += 1
+            if event.kind == "area_for_improvement":
+                areas = state.areas_for_improvement.added(state.event_count, event.text)
+                state.areas_for_improvement = areas
         case ev.ClockAdvanced():
             state.clock = Clock(event.scenario_time, state.clock.running)
         case ev.InjectDelivered():
@@ -97,6 +100,8 @@ def apply(state: SessionState, event: ev.Event) -> None:
             state.ratings[event.objective] = event
         case ev.ImprovementPlanned():
             state.plan_count += 1
+        case ev.ExerciseDetailsRecorded():
+            state.details = event
         case ev.RoleAssigned():
             state.seats[event.role] = Seat(event.role, event.participant, event.actor)
         case ev.PhaseStarted():

@@ -24,8 +24,8 @@ def guard(state: SessionState, *, evaluation: bool = False) -> Refusal | None:
     if state.ended and not evaluation:
         return Refusal(
             "ended",
-            "the session has ended; only observations, ratings and improvement-plan rows "
-            "can still be added",
+            "the session has ended; only observations, ratings, improvement-plan rows and "
+            "the exercise's details can still be added",
         )
     return None
 
@@ -135,10 +135,14 @@ def note(
     role: str | None = None,
     decision_point: str | None = None,
     observer: str | None = None,
+    reference: str | None = None,
+    analysis: str | None = None,
     now: datetime,
 ) -> Outcome:
     """Log an observation: a strength or an area for improvement (`observer`: the
-    evaluator who took it from their seat; None: the facilitator)."""
+    evaluator who took it from their seat; None: the facilitator). `reference` (the
+    instrument or plan concerned) and `analysis` (the root cause) are HSEEP's for an area
+    for improvement; a strength may carry them too."""
     if refusal := guard(state, evaluation=True) or _known(pack, objective, role, decision_point):
         return refusal
     if kind not in ("strength", "area_for_improvement"):
@@ -155,6 +159,8 @@ def note(
         role=role,
         decision_point=decision_point,
         observer=observer or None,
+        reference=_text_or_none(reference),
+        analysis=_text_or_none(analysis),
     )
     return d.change()
 
@@ -190,11 +196,19 @@ def plan(
     start_date: date,
     completion_date: date,
     objective: str | None = None,
+    addresses: int | None = None,
     now: datetime,
 ) -> Outcome:
-    """Add a row to the improvement plan."""
+    """Add a row to the improvement plan (`addresses`: the event number of the area for
+    improvement it answers)."""
     if refusal := guard(state, evaluation=True) or _known(pack, objective, None, None):
         return refusal
+    if addresses is not None and addresses not in state.areas_for_improvement:
+        return Refusal(
+            "unknown-area",
+            f"event {addresses} is not an area for improvement noted in this session "
+            f"({_areas(state)})",
+        )
     if completion_date < start_date:
         return Refusal("bad-dates", "the completion date is before the start date")
     texts = (issue, corrective_action, responsible_org, point_of_contact)
@@ -211,8 +225,79 @@ def plan(
         start_date=start_date,
         completion_date=completion_date,
         objective=objective,
+        addresses=addresses,
     )
     return d.change()
+
+
+def _text_or_none(text: str | None) -> str | None:
+    return (text.strip() or None) if text is not None else None
+
+
+def _areas(state: SessionState) -> str:
+    areas = state.areas_for_improvement
+    if not areas:
+        return "none has been noted yet"
+    latest = [str(seq) for seq, _ in areas][-10:]
+    more = f"; {len(areas)} in all" if len(areas) > len(latest) else ""
+    return f"areas noted: events {', '.join(latest)}{more}"
+
+
+@command
+def record_details(
+    state: SessionState,
+    pack: Pack,
+    *,
+    exercise_type: str | None = None,
+    location: str | None = None,
+    sponsor: str | None = None,
+    points_of_contact: Sequence[ev.PointOfContact] = (),
+    evaluators: Sequence[str] = (),
+    controllers: Sequence[str] = (),
+    now: datetime,
+) -> Outcome:
+    """Record the exercise's details the pack does not know (its type, place, sponsor,
+    points of contact, evaluators, controllers): the whole set, replacing any recorded
+    before; allowed at any time once the session has started, also after it ended. Empty
+    texts and lists are left out."""
+    if refusal := guard(state, evaluation=True):
+        return refusal
+    if exercise_type is not None and exercise_type not in EXERCISE_TYPES:
+        return Refusal(
+            "bad-exercise-type",
+            f"'{exercise_type}' is not an exercise type (one of: {', '.join(EXERCISE_TYPES)})",
+        )
+    contacts = []
+    for n, poc in enumerate(points_of_contact, start=1):
+        if not poc.name.strip():
+            return Refusal("no-contact-name", f"point of contact {n} has no name")
+        contacts.append(
+            ev.PointOfContact(
+                name=poc.name.strip(),
+                role=poc.role.strip(),
+                organisation=poc.organisation.strip(),
+                contact=poc.contact.strip(),
+            )
+        )
+    d = Draft(state, pack, now)
+    d.emit(
+        ev.ExerciseDetailsRecorded,
+        exercise_type=exercise_type,
+        location=_text_or_none(location),
+        sponsor=_text_or_none(sponsor),
+        points_of_contact=tuple(contacts) or None,
+        evaluators=_names(evaluators),
+        controllers=_names(controllers),
+    )
+    return d.change()
+
+
+EXERCISE_TYPES: tuple[ev.ExerciseType, ...] = ("seminar", "tabletop", "game")
+"""The exercise types, in the order a form offers them."""
+
+
+def _names(names: Sequence[str]) -> tuple[str, ...] | None:
+    return tuple(n.strip() for n in names if n.strip()) or None
 
 
 @command

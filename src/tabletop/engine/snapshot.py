@@ -12,6 +12,7 @@ from datetime import date, datetime
 
 from pydantic import ConfigDict, TypeAdapter
 
+from tabletop.engine.areas import AreasNoted
 from tabletop.engine.state import (
     Clock,
     Decision,
@@ -25,9 +26,9 @@ from tabletop.engine.state import (
     fact_from_json,
     fact_to_json,
 )
-from tabletop.model.events import FactJson, ObjectiveRated
+from tabletop.model.events import ExerciseDetailsRecorded, FactJson, ObjectiveRated
 
-SNAPSHOT_FORMAT = 3
+SNAPSHOT_FORMAT = 4
 """Bumped whenever `SessionState` changes shape: older snapshots are then ignored.
 tests/engine/test_snapshot_format.py fails when the shape changes and this does not."""
 
@@ -65,7 +66,9 @@ class _Snapshot:
     owed: list[str]
     ratings: list[ObjectiveRated]
     observation_count: int
+    areas_for_improvement: list[tuple[int, str]]
     plan_count: int
+    details: ExerciseDetailsRecorded | None
     ended: bool
     ended_at: datetime | None
     event_count: int
@@ -110,7 +113,9 @@ def encode_state(state: SessionState) -> bytes:
         owed=list(state.owed),
         ratings=list(state.ratings.values()),
         observation_count=state.observation_count,
+        areas_for_improvement=list(state.areas_for_improvement),
         plan_count=state.plan_count,
+        details=state.details,
         ended=state.ended,
         ended_at=state.ended_at,
         event_count=state.event_count,
@@ -151,7 +156,9 @@ def decode_state(data: bytes) -> SessionState:
         owed={key: obligations[key] for key in s.owed},
         ratings={r.objective: r for r in s.ratings},
         observation_count=s.observation_count,
+        areas_for_improvement=AreasNoted(s.areas_for_improvement),
         plan_count=s.plan_count,
+        details=s.details,
         ended=s.ended,
         ended_at=s.ended_at,
         event_count=s.event_count,

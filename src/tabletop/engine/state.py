@@ -1,9 +1,11 @@
 """The state of a game: where it stands, as the fold over its events has left it.
 
 A state holds what the commands and the screens need to know now (the seats, the clock,
-the injects delivered, the decisions, the facts, the obligations, the ratings): its size
-is bounded by the pack's, however long the game. What happened along the way (every
-observation, ruling, refusal, plan row) is the log's; the report reads it there.
+the injects delivered, the decisions, the facts, the obligations, the ratings, the
+exercise's details): its size is bounded by the pack's, however long the game, but for the
+areas for improvement (a plan row names the one it answers), which copies of a state
+share. What happened along the way (every observation, ruling, refusal, plan row) is the
+log's; the report reads it there.
 
 A `SessionState` is plain data: dicts, lists and sets of immutable records. Only the fold
 changes one, and only its own working copy (`replay` starts from an empty state, `extend`
@@ -15,9 +17,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
+from tabletop.engine.areas import AreasNoted
 from tabletop.model.events import (
     DecisionAmended,
     DeliveryKind,
+    ExerciseDetailsRecorded,
     FactJson,
     ObjectiveRated,
     ObligationMet,
@@ -181,7 +185,12 @@ class SessionState:
     """The open obligations only, oldest first (so checking them does not grow with the game)."""
     ratings: dict[str, ObjectiveRated] = field(default_factory=dict)
     observation_count: int = 0
+    areas_for_improvement: AreasNoted = field(default_factory=AreasNoted)
+    """The areas for improvement noted: event number and text (a plan row may answer one).
+    Shared between copies of a state (see `engine.areas`): a copy costs nothing for them."""
     plan_count: int = 0
+    details: ExerciseDetailsRecorded | None = None
+    """The exercise's details as last recorded (None until they are)."""
     ended: bool = False
     ended_at: datetime | None = None
     event_count: int = 0

@@ -115,6 +115,14 @@ class Role(Model):
 
     id: Id = documented("Role id.", ["csto_secretariat"])
     title: Text = documented("Seat name.", ["CSTO Secretariat / Collective Security Council"])
+    short: str | None = documented(
+        "A short name for where room is tight (the lanes of the report's timeline chart), "
+        "at most 18 characters; without it one is made from the title and the actor.",
+        ["CSTO Secretariat"],
+        default=None,
+        min_length=1,
+        max_length=18,
+    )
     actor: Id = documented("Actor the role acts for.", ["CSTO"])
     instruments: tuple[Id, ...] = documented(
         "Instruments the role may draw on.", [["CST-1992", "CSTO-PKA-2007"]], default=()
@@ -219,6 +227,11 @@ class Inject(Model):
     )
     sources: tuple[Id, ...] = documented(
         "Source ids for the figures and dates it uses.", [["RBC-2022b"]], default=()
+    )
+    ending: bool = documented(
+        "One of the scenario's endings: the report's key findings list the endings a game reached.",
+        [False],
+        default=False,
     )
 
 

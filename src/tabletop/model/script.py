@@ -14,7 +14,13 @@ from pydantic import ConfigDict, Field, model_validator
 
 from tabletop.model.base import Id, Model, ScenarioTime, Text, documented
 from tabletop.model.effects import Effect
-from tabletop.model.events import CapabilityElement, Justification, Rating
+from tabletop.model.events import (
+    CapabilityElement,
+    ExerciseType,
+    Justification,
+    PointOfContact,
+    Rating,
+)
 from tabletop.model.verdict import VerdictKind
 
 FactExpect = bool | int | str | tuple[str, ...] | tuple[tuple[str, str], ...]
@@ -165,6 +171,16 @@ class Note(Model):
     rating: Rating | None = documented("P/S/M/U rating it suggests.", ["S"], default=None)
     role: Id | None = documented("Role it is about.", ["arv_government"], default=None)
     decision: Id | None = documented("Decision point it is about.", ["DP-1"], default=None)
+    reference: Text | None = documented(
+        "For an area for improvement: the instrument, plan or procedure concerned.",
+        ["Defence act, art. 9 (briefing parliament)"],
+        default=None,
+    )
+    analysis: Text | None = documented(
+        "For an area for improvement: why it happened (the root cause).",
+        ["The checklist does not name who briefs parliament."],
+        default=None,
+    )
 
 
 class Rate(Model):
@@ -188,6 +204,34 @@ class Plan(Model):
     start_date: date = documented("Start.", ["2031-04-01"])
     completion_date: date = documented("Completion.", ["2031-06-30"])
     objective: Id | None = documented("Objective it serves.", ["OBJ-1"], default=None)
+    answers: Text | None = documented(
+        "The area for improvement it answers: the exact text of an earlier `note` step of "
+        "kind area_for_improvement (the row then names that observation).",
+        ["Parliament was briefed a day late."],
+        default=None,
+    )
+
+
+class Details(Model):
+    """The exercise's details the pack does not know; the whole set, replacing any given
+    before."""
+
+    exercise_type: ExerciseType | None = documented(
+        "Seminar, tabletop or game.", ["tabletop"], default=None
+    )
+    location: Text | None = documented(
+        "Where it is held.", ["Staff college, seminar room 2"], default=None
+    )
+    sponsor: Text | None = documented(
+        "Sponsor, when the pack's does not apply.", ["Ministry of Defence"], default=None
+    )
+    points_of_contact: tuple[PointOfContact, ...] = documented(
+        "Points of contact.",
+        [[{"name": "Col. A. Petrov", "role": "Exercise director"}]],
+        default=(),
+    )
+    evaluators: tuple[Text, ...] = documented("Evaluators.", [["Dr N. Ivanova"]], default=())
+    controllers: tuple[Text, ...] = documented("Controllers.", [["Maj. S. Orlov"]], default=())
 
 
 class Remark(Model):
@@ -265,6 +309,12 @@ class PlanStep(StepBase):
     plan: Plan
 
 
+class DetailsStep(StepBase):
+    """Record the exercise's details."""
+
+    details: Details
+
+
 class PauseStep(StepBase):
     """Pause the clock."""
 
@@ -294,12 +344,13 @@ Step = Annotated[
     | NoteStep
     | RateStep
     | PlanStep
+    | DetailsStep
     | PauseStep
     | ResumeStep
     | EndStep,
     Field(
         description="One step: an object with one command key (assign, advance, deliver, decide, "
-        "reject, amend, adjudicate, note, rate, plan, pause, resume, end), and optionally "
+        "reject, amend, adjudicate, note, rate, plan, details, pause, resume, end), and optionally "
         "'expect' and 'comment'.",
         examples=[{"advance": {"by_minutes": 60}, "expect": {"delivered": ["INJ-02A"]}}],
     ),
@@ -339,6 +390,7 @@ STEP_COMMANDS = (
     "note",
     "rate",
     "plan",
+    "details",
     "pause",
     "resume",
     "end",

@@ -6,35 +6,44 @@ Pure: the shell reads the log, checks its chain and finds the pack; this only co
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import UTC, datetime
 
 from tabletop.engine.deadlines import owed_late_first
 from tabletop.engine.fold import LogError
 from tabletop.engine.state import SessionState
 from tabletop.model import events as ev
+from tabletop.model.events import Rating
 from tabletop.model.index import index_of
 from tabletop.model.pack import Pack
 from tabletop.report.alternatives import Alternatives
 from tabletop.report.decision_analysis import analyse_decisions, compliance, obligation_view
+from tabletop.report.findings import key_findings
+from tabletop.report.improvement import improvement_plan
 from tabletop.report.model import (
     REPORT_FORMAT,
     REPORT_VERSION,
+    Acronym,
     AfterActionReport,
+    Contact,
     EvaluatorCredit,
     Integrity,
     Notice,
     ObjectiveAnalysis,
+    ObligationView,
     ObservationView,
     Organisation,
     Overview,
     PhaseView,
-    PlanRow,
     ProposerCredit,
+    RatingDefinition,
     RatingSource,
     ReportStatus,
     Seat,
 )
 from tabletop.report.walk import Walk, walk
 from tabletop.report.words import (
+    EXERCISE_TYPES,
+    RATING_DEFINITIONS,
     RATING_LABELS,
     RATING_ORDER,
     actor_name,
@@ -42,6 +51,11 @@ from tabletop.report.words import (
     plural,
     role_title,
 )
+
+RATINGS: tuple[Rating, ...] = ("P", "S", "M", "U")
+
+TITLE = "After-Action Report / Improvement Plan"
+"""HSEEP's title for the document."""
 
 
 class ReportError(ValueError):
@@ -69,31 +83,42 @@ def build_report(
     state = walked.state
     status: ReportStatus = "final" if state.ended else "interim"
     name = state.exercise or pack.meta.title
-    objectives, others = _objectives(pack, walked)
+    decisions = analyse_decisions(pack, walked, alternatives)
+    owed = tuple(obligation_view(pack, o, state.clock.time) for o in owed_late_first(state))
+    rated, others = _objectives(pack, walked)
+    objectives, plan = improvement_plan(pack, rated, walked.plan, owed)
+    evaluators = _evaluators(walked)
     return AfterActionReport(
         format=REPORT_FORMAT,
         version=REPORT_VERSION,
-        title=f"After-Action Report: {name}",
+        title=f"{TITLE}: {name}",
         status=status,
         classification=pack.meta.classification,
         notices=_notices(pack, state, integrity, pack_hash),
+        key_findings=key_findings(pack, walked, decisions, objectives, owed),
         integrity=integrity,
-        overview=_overview(pack, walked, events, pack_hash),
+        overview=_overview(pack, walked, events, pack_hash, evaluators),
         timeline=tuple(walked.timeline),
-        decisions=analyse_decisions(pack, walked, alternatives),
+        decisions=decisions,
         compliance=compliance(pack, walked),
-        open_obligations=tuple(
-            obligation_view(pack, o, state.clock.time) for o in owed_late_first(state)
-        ),
+        open_obligations=owed,
         objectives=objectives,
         other_observations=others,
-        improvement_plan=tuple(_plan_row(p) for p in walked.plan),
+        improvement_plan=plan,
         participants=_seats(pack, events, state),
         proposers=_proposers(pack, walked),
-        evaluators=_evaluators(walked),
+        evaluators=evaluators,
         decision_log=tuple(walked.log),
         rulings=tuple(walked.rulings),
-        sources=_sources(pack, walked),
+        sources=_sources(pack, walked, owed),
+        acronyms=tuple(
+            Acronym(short=a.short, long=a.long)
+            for a in sorted(pack.meta.acronyms, key=lambda a: a.short.casefold())
+        ),
+        rating_scale=tuple(
+            RatingDefinition(rating=r, label=RATING_LABELS[r], definition=RATING_DEFINITIONS[r])
+            for r in RATINGS
+        ),
     )
 
 
@@ -153,10 +178,18 @@ def _notices(
 
 
 def _overview(
-    pack: Pack, walked: Walk, events: Sequence[ev.Event], pack_hash: str | None
+    pack: Pack,
+    walked: Walk,
+    events: Sequence[ev.Event],
+    pack_hash: str | None,
+    credited: tuple[EvaluatorCredit, ...],
 ) -> Overview:
     state = walked.state
     meta = pack.meta
+    details = walked.details or ev.ExerciseDetailsRecorded(
+        at=state.last_at or datetime.min.replace(tzinfo=UTC),
+        scenario_time=state.clock.time,
+    )
     used = f"{meta.id} {meta.version}"
     if pack_hash is not None:
         used += f" ({pack_hash})"
@@ -178,6 +211,19 @@ def _overview(
     end = next((e for e in reversed(events) if e.type == "session_ended"), None)
     return Overview(
         exercise=state.exercise or "(unknown: the log's first event could not be verified)",
+        exercise_type=EXERCISE_TYPES[details.exercise_type] if details.exercise_type else "",
+        mission_areas=tuple(a.capitalize() for a in meta.mission_areas),
+        threat=meta.threat,
+        sponsor=details.sponsor or meta.sponsor,
+        location=details.location or "",
+        points_of_contact=tuple(
+            Contact(name=c.name, role=c.role, organisation=c.organisation, contact=c.contact)
+            for c in details.points_of_contact or ()
+        ),
+        controllers=details.controllers or (),
+        evaluators=tuple(
+            dict.fromkeys([*(details.evaluators or ()), *(_named(e.name) for e in credited)])
+        ),
         session_id=state.session_id,
         facilitator=state.facilitator,
         exercise_date=state.exercise_date,
@@ -260,7 +306,13 @@ def _evaluators(walked: Walk) -> tuple[EvaluatorCredit, ...]:
     return tuple(EvaluatorCredit(name=n, observations=c) for n, c in counts.items())
 
 
-def _observation(pack: Pack, o: ev.ObservationNoted) -> ObservationView:
+def _named(observer: str) -> str:
+    """An evaluator's name as credited from their seat ('Evaluator: Dr N. Ivanova')."""
+    return observer.removeprefix("Evaluator: ")
+
+
+def _observation(pack: Pack, o: ev.ObservationNoted, seq: int) -> ObservationView:
+    dp = index_of(pack).decision_points.get(o.decision_point or "")
     return ObservationView(
         kind=o.kind,
         text=o.text,
@@ -268,19 +320,32 @@ def _observation(pack: Pack, o: ev.ObservationNoted) -> ObservationView:
         rating=o.rating,
         role=role_title(pack, o.role) if o.role is not None else None,
         decision_point=o.decision_point,
+        decision_point_title=dp.title if dp else None,
         observer=o.observer,
         scenario_time=o.scenario_time,
+        seq=seq,
+        reference=o.reference,
+        analysis=o.analysis,
+    )
+
+
+def _numbered(notes: list[ObservationView], kind: str, prefix: str) -> tuple[ObservationView, ...]:
+    """The notes of one kind, numbered within their objective: 'Strength 2.1', ..."""
+    chosen = [n for n in notes if n.kind == kind]
+    return tuple(
+        n.model_copy(update={"number": f"{prefix}.{i}"}) for i, n in enumerate(chosen, start=1)
     )
 
 
 def _objectives(
     pack: Pack, walked: Walk
 ) -> tuple[tuple[ObjectiveAnalysis, ...], tuple[ObservationView, ...]]:
-    state, observations = walked.state, walked.observations
+    state = walked.state
+    observations = list(zip(walked.observation_seqs, walked.observations, strict=True))
     known = {o.id for o in pack.objectives}
     out = []
-    for obj in pack.objectives:
-        notes = [_observation(pack, o) for o in observations if o.objective == obj.id]
+    for k, obj in enumerate(pack.objectives, start=1):
+        notes = [_observation(pack, o, seq) for seq, o in observations if o.objective == obj.id]
         rated = state.ratings.get(obj.id)
         suggested = [n.rating for n in notes if n.rating is not None]
         source: RatingSource
@@ -303,40 +368,33 @@ def _objectives(
                 rating_label=RATING_LABELS[rating],
                 rating_source=source,
                 rating_note=note,
-                strengths=tuple(n for n in notes if n.kind == "strength"),
-                improvements=tuple(n for n in notes if n.kind == "area_for_improvement"),
+                strengths=_numbered(notes, "strength", f"Strength {k}"),
+                improvements=_numbered(notes, "area_for_improvement", f"Area for improvement {k}"),
                 decision_points=tuple(
                     f"{d.id}: {d.title}" for d in pack.decision_points if obj.id in d.objectives
                 ),
             )
         )
-    others = tuple(_observation(pack, o) for o in observations if o.objective not in known)
+    others = tuple(
+        _observation(pack, o, seq) for seq, o in observations if o.objective not in known
+    )
     return tuple(out), others
 
 
-def _plan_row(p: ev.ImprovementPlanned) -> PlanRow:
-    return PlanRow(
-        issue=p.issue,
-        corrective_action=p.corrective_action,
-        capability_element=p.capability_element,
-        responsible_org=p.responsible_org,
-        point_of_contact=p.point_of_contact,
-        start_date=p.start_date,
-        completion_date=p.completion_date,
-        objective=p.objective,
-    )
-
-
-def _sources(pack: Pack, walked: Walk) -> tuple[str, ...]:
-    cited = {
-        c.source
-        for d in walked.state.decisions.values()
-        for c in d.verdict.citations
-        if c.source is not None
+def _sources(pack: Pack, walked: Walk, owed: tuple[ObligationView, ...]) -> tuple[str, ...]:
+    """Every source the report cites: the verdicts' (recorded, refused), the obligations'
+    and the delivered injects', sorted by key."""
+    verdicts = [d.verdict for d in walked.state.decisions.values()]
+    verdicts += [r.verdict for r in walked.rejections]
+    cited = {c.source for v in verdicts for c in v.citations if c.source is not None}
+    for v in verdicts:
+        cited |= {o.citation.source for o in v.obligations if o.citation.source}
+    injects = {i.id: i for i in pack.injects}
+    cited |= {
+        s for d in walked.deliveries if d.inject in injects for s in injects[d.inject].sources
     }
-    cited |= {c.source for r in walked.rejections for c in r.verdict.citations if c.source}
     return tuple(
         f"[{s.id}] {s.citation}" + (f" {s.url}" if s.url else "")
-        for s in pack.meta.sources
+        for s in sorted(pack.meta.sources, key=lambda s: s.id.casefold())
         if s.id in cited
     )

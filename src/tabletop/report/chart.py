@@ -1,175 +1,260 @@
-"""The timeline chart: injects and decisions against scenario time, one lane per deciding role.
+"""The timeline chart: injects and decisions against scenario time, one lane per deciding
+role, each marker numbered with its event number (the timeline table's `#`); lines from a
+decision to the injects it released; obligations from creation to met or due; phases as
+bands over their scenario intervals; and below, each decision point's time open against its
+time box.
 
 Drawn with matplotlib's object API (no pyplot, no global backend), with fixed fonts, no
-date and a fixed hash salt, so the same report always gives the same SVG.
+date and a fixed hash salt, so the same report always gives the same SVG. Every artist a
+reader needs to find carries an id in the SVG (`mark-<seq>`, `release-<seq>-<seq>`,
+`obligation-<n>-<status>`, `phase-<id>`, `dp-<id>`), which the tests read back.
 """
 
 from __future__ import annotations
 
 import io
 import re
-from datetime import datetime, timedelta
-from typing import Any
 
 import matplotlib
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.backends.backend_svg import FigureCanvasSVG
+from matplotlib.collections import LineCollection
 from matplotlib.dates import AutoDateLocator, num2date
 from matplotlib.figure import Figure
-from matplotlib.lines import Line2D
+from matplotlib.patches import FancyArrowPatch
 from matplotlib.ticker import FuncFormatter
-from matplotlib.typing import RcKeyType
 
-from tabletop.report.chart_layout import Mark, label, num, phase_labels, stack, wrap
-from tabletop.report.model import AfterActionReport, TimelineEntry
+from tabletop.report import chart_data as cd
+from tabletop.report.chart_boxes import draw_time_boxes, pick
+from tabletop.report.chart_layout import label, num, phase_labels, short
+from tabletop.report.chart_legend import ObligationKey, ObligationKeyHandler, legend_entries
+from tabletop.report.chart_plan import (
+    AXIS_PX,
+    LEFT_IN,
+    MARKER_PT,
+    MAX_DRAWN,
+    MAX_NUMBERED,
+    PHASE_ROWS,
+    Plan,
+    place,
+)
+from tabletop.report.chart_style import (
+    CHART_FONT_PT,
+    CHART_WIDTH_IN,
+    DUE,
+    INK,
+    MARKERS,
+    OBLIGATIONS,
+    PHASE_SHADES,
+    RC,
+    RELEASE,
+    RULE,
+    marker_style,
+)
+from tabletop.report.lanes import LANE_CHARS
+from tabletop.report.model import AfterActionReport
 
-INK = "#1f2933"
-STYLES: dict[str, tuple[str, str, str, bool]] = {
-    # key: (legend label, marker, colour, filled); shapes differ so colour is never the only cue
-    "inject": ("Inject delivered", "o", "#52606d", True),
-    "permitted": ("Permitted", "o", "#1a7f37", True),
-    "permitted_with_obligations": ("Permitted with obligations", "D", "#b35900", True),
-    "outside_mandate": ("Outside mandate, overridden", "X", "#c62828", True),
-    "refused": ("Refused as outside mandate", "s", "#c62828", False),
-}
-_RC: dict[RcKeyType, Any] = {
-    "svg.hashsalt": "tabletop-report",
-    "svg.fonttype": "none",
-    "svg.id": "timeline-chart",
-    "font.family": ["DejaVu Sans"],
-    "font.size": 9,
-    "axes.edgecolor": "#9aa5b1",
-    "text.color": INK,
-    "xtick.color": INK,
-    "ytick.color": INK,
-    "path.simplify": False,
-}
-MAX_LABELS = 60
-"""Above this many markers the ids are left off: they would only overlap."""
-
-
-def _marks(report: AfterActionReport) -> tuple[list[str], list[Mark]]:
-    lanes = ["Injects"]
-    marks: list[Mark] = []
-    for t in report.timeline:
-        style = _style(t)
-        if style is None:
-            continue
-        if t.lane not in lanes:
-            lanes.append(t.lane)
-        marks.append(Mark(lanes.index(t.lane), num(t.scenario_time), style, t.ref))
-    return lanes, marks
-
-
-def _marker(marker: str, colour: str, filled: bool) -> dict[str, Any]:
-    """How the marks of a style look, on the chart and in its legend alike."""
-    return {
-        "marker": marker,
-        "markerfacecolor": colour if filled else "white",
-        "markeredgecolor": colour,
-        "markeredgewidth": 1.4,
-    }
-
-
-def _style(t: TimelineEntry) -> str | None:
-    if t.kind == "inject":
-        return "inject"
-    if t.kind == "rejection":
-        return "refused"
-    if t.kind == "decision" and t.verdict is not None:
-        return t.verdict
-    return None
-
-
-AXIS = (0.22, 0.76)
-"""Left edge and width of the plot area, as fractions of the 10-inch (1,000 px) figure."""
-PHASE_ROWS = (-1.0, -0.65)
-"""Heights of the two rows of phase titles, above the first lane (lanes are at 0, 1, ...)."""
+__all__ = ["CHART_FONT_PT", "CHART_WIDTH_IN", "render_timeline_png", "render_timeline_svg"]
 
 
 def _figure(report: AfterActionReport) -> Figure:
-    lanes, marks = _marks(report)
-    times = [t.scenario_time for t in report.timeline] or [datetime(2000, 1, 1)]
-    start, end = min(times), max(times)
-    if end - start < timedelta(hours=2):
-        start, end = start - timedelta(hours=1), end + timedelta(hours=1)
-    pad = (end - start) * 0.03
-    x0, x1 = num(start - pad), num(end + pad)
-    height = 1.7 + 0.6 * len(lanes)
-    fig = Figure(figsize=(10, height), dpi=100)
-    # Fixed margins in inches: room for the tick labels and the legend below, little above.
-    bottom, top = 0.95 / height, 0.05 / height
-    ax = fig.add_axes((AXIS[0], bottom, AXIS[1], 1 - bottom - top))
-    ax.set_xlim(x0, x1)
-    ax.set_ylim(len(lanes) - 0.4, -1.2)
-    _phases(ax, report, x0, x1)
-    ax.set_yticks(range(len(lanes)), [label(wrap(name)) for name in lanes])
-    for i in range(len(lanes)):
-        ax.axhline(i, color="#e4e7eb", linewidth=0.8, zorder=1)
-    labelled = len(marks) <= MAX_LABELS
-    span = x1 - x0
-    # With ids shown a mark needs room for its label (about 7% of the axis) beside it.
-    placed = stack(marks, span * (0.075 if labelled else 0.012), labels=labelled)
-    for style, (_legend, marker, colour, filled) in STYLES.items():
-        # Marks on the same spot (within 1/500 of the axis, under 2 pixels of a 9-pixel
-        # marker) are drawn once: a long game has thousands, and the picture is the same.
-        spots = dict.fromkeys(
-            (round((m.x - x0) / span * 500), m.lane + p.level * 0.2)
-            for m, p in zip(marks, placed, strict=True)
-            if m.style == style
-        )
-        if not spots:
-            continue
-        ax.plot(
-            [x0 + b / 500 * span for b, _ in spots],
-            [y for _, y in spots],
-            linestyle="none",
-            markersize=6.5,
-            zorder=3,
-            **_marker(marker, colour, filled),
-        )
-    if labelled:
-        for m, p in zip(marks, placed, strict=True):
-            if p.labelled:
-                ax.annotate(
-                    label(m.label),
-                    (m.x, m.lane + p.level * 0.2),
-                    xytext=(5, -2),
-                    textcoords="offset points",
-                    fontsize=7,
-                    color=INK,
-                    annotation_clip=False,
-                )
-    ax.xaxis.set_major_locator(AutoDateLocator(minticks=3, maxticks=8))
-    ax.xaxis.set_major_formatter(FuncFormatter(_tick))
-    ax.tick_params(axis="x", labelsize=8)
-    ax.tick_params(axis="y", length=0)
-    for side in ("top", "right", "left"):
-        ax.spines[side].set_visible(False)
-    ax.set_xlabel("Scenario time", fontsize=8)
-    handles = [
-        Line2D([], [], linestyle="", markersize=7, label=text, **_marker(mk, c, filled))
-        for text, mk, c, filled in STYLES.values()
-    ]
-    fig.legend(handles=handles, loc="lower center", ncol=5, fontsize=7.5, frameon=False)
+    plan = place(report)
+    boxes, box_note = pick(cd.decision_bars(report))
+    legend = legend_entries(report, plan, boxes)
+    legend_rows = -(-len(legend) // 4)
+    main_h, ticks_h = plan.height, 0.55
+    box_h = (0.45 + 0.26 * len(boxes) + 0.5 + (0.18 if box_note else 0)) if boxes else 0.0
+    legend_h = 0.2 * legend_rows + 0.15
+    height = main_h + ticks_h + box_h + legend_h
+    fig = Figure(figsize=(CHART_WIDTH_IN, height), dpi=100)
+    left, width = LEFT_IN / CHART_WIDTH_IN, AXIS_PX / 100 / CHART_WIDTH_IN
+    ax = fig.add_axes((left, (height - main_h) / height, width, main_h / height))
+    _lanes(ax, report, plan)
+    if boxes:
+        bottom = legend_h + 0.5
+        top = 0.45 + (0.18 if box_note else 0)
+        panel = fig.add_axes((left, bottom / height, width, (box_h - top - 0.5) / height))
+        draw_time_boxes(panel, boxes, AXIS_PX, box_note)
+    fig.legend(
+        handles=legend,
+        loc="lower center",
+        ncol=4,
+        frameon=False,
+        handler_map={ObligationKey: ObligationKeyHandler()},
+        bbox_to_anchor=(0.5, 0.04 / height),
+    )
     return fig
 
 
+def _lanes(ax: Axes, report: AfterActionReport, plan: Plan) -> None:
+    x0, x1 = plan.x0, plan.x1
+    ax.set_xlim(x0, x1)
+    ax.set_ylim(plan.height, 0)
+    _phases(ax, report, x0, x1)
+    ys = [lane.level_y(0) for lane in plan.lanes]
+    ax.set_yticks(ys, [label(short(lane.name, LANE_CHARS)) for lane in plan.lanes])
+    for lane, y in zip(plan.lanes, ys, strict=True):
+        ax.axhline(y, color="#e4e7eb", linewidth=0.8, zorder=1)
+        ax.axhline(lane.bottom, color=RULE, linewidth=0.6, zorder=1)
+    _releases(ax, report, plan)
+    _obligations(ax, plan)
+    _markers(ax, plan)
+    ax.xaxis.set_major_locator(AutoDateLocator(minticks=3, maxticks=8))
+    ax.xaxis.set_major_formatter(FuncFormatter(_tick))
+    ax.tick_params(axis="y", length=0)
+    for side in ("top", "right", "left"):
+        ax.spines[side].set_visible(False)
+    left_off = len(plan.marks) - len(plan.numbered)
+    note = ""
+    if left_off and len(plan.marks) > MAX_NUMBERED:
+        note = f": {len(plan.marks):,} markers, too many to number (the table lists every event)"
+    elif left_off:
+        note = f": {left_off} crowded markers left unnumbered (see the table)"
+    ax.set_xlabel("Scenario time" + note)
+
+
+def _markers(ax: Axes, plan: Plan) -> None:
+    span = plan.x1 - plan.x0
+    for style, (_legend, marker, colour, filled) in MARKERS.items():
+        # Marks on the same spot (within 1/500 of the axis, under 2 pixels of a 9-pixel
+        # marker) are drawn once: a long game has thousands, and the picture is the same.
+        spots = dict.fromkeys(
+            (round((x - plan.x0) / span * 500), y)
+            for m in plan.marks
+            if m.style == style
+            for x, y in (plan.spots[m.seq],)
+        )
+        if spots:
+            ax.plot(
+                [plan.x0 + b / 500 * span for b, _ in spots],
+                [y for _, y in spots],
+                linestyle="none",
+                markersize=MARKER_PT,
+                zorder=4,
+                **marker_style(marker, colour, filled),
+            )
+    for m in plan.marks:
+        if m.seq in plan.numbered:
+            _number(ax, m.seq, plan.spots[m.seq], f"mark-{m.seq}")
+
+
+def _number(ax: Axes, seq: int, at: tuple[float, float], gid: str) -> None:
+    ax.annotate(
+        str(seq),
+        at,
+        xytext=(MARKER_PT / 2 + 1.5, 0),
+        textcoords="offset points",
+        va="center_baseline",
+        fontsize=CHART_FONT_PT,
+        color=INK,
+        annotation_clip=False,
+        zorder=5,
+        gid=gid,
+    )
+
+
+def _releases(ax: Axes, report: AfterActionReport, plan: Plan) -> None:
+    pairs = [
+        (r, plan.spots[r.decision], plan.spots[r.inject])
+        for r in cd.releases(report)
+        if r.decision in plan.spots and r.inject in plan.spots
+    ]
+    if len(pairs) > MAX_DRAWN:
+        segments = [[a, b] for _r, a, b in pairs]
+        ax.add_collection(
+            LineCollection(segments, colors=RELEASE, linewidths=0.6, zorder=2, gid="releases")
+        )
+        return
+    for r, a, b in pairs:
+        ax.add_patch(
+            FancyArrowPatch(
+                a,
+                b,
+                arrowstyle="-|>",
+                mutation_scale=9,
+                shrinkA=4,
+                shrinkB=5,
+                color=RELEASE,
+                linewidth=0.9,
+                linestyle=(0, (4, 2)),
+                zorder=2,
+                gid=f"release-{r.decision}-{r.inject}",
+            )
+        )
+
+
+def _obligations(ax: Axes, plan: Plan) -> None:
+    x_lo, x_hi = plan.x0, plan.x1
+    if len(plan.obligations) > MAX_DRAWN:
+        for status, (_text, style, colour, _end) in OBLIGATIONS.items():
+            segments = [
+                [(num(b.start), y), (num(b.end), y)]
+                for b, y in plan.obligations
+                if b.status == status
+            ]
+            ax.add_collection(
+                LineCollection(
+                    segments,
+                    colors=colour,
+                    linewidths=2.0,
+                    linestyles=style,
+                    zorder=3,
+                    gid=f"obligations-{status}",
+                )
+            )
+        return
+    for n, (b, y) in enumerate(plan.obligations):
+        _text, style, colour, end = OBLIGATIONS[b.status]
+        start, stop = num(b.start), num(b.end)
+        ax.plot(
+            [start, stop],
+            [y, y],
+            linestyle=style,
+            color=colour,
+            linewidth=2.0,
+            solid_capstyle="butt",
+            zorder=3,
+            gid=f"obligation-{n}-{b.status}",
+        )
+        ax.plot(
+            [stop],
+            [y],
+            linestyle="none",
+            markersize=4.5,
+            zorder=3,
+            **marker_style(end, colour, True),
+        )
+        if b.due is not None and x_lo <= num(b.due) <= x_hi:
+            ax.plot(
+                [num(b.due)],
+                [y],
+                marker="|",
+                markersize=8,
+                markeredgewidth=1.4,
+                color=DUE,
+                zorder=3,
+            )
+        if b.met is not None:
+            _number(ax, b.met, (stop, y), f"met-{b.met}")
+
+
 def _phases(ax: Axes, report: AfterActionReport, x_start: float, x_end: float) -> None:
-    titles = [(num(p.started), p.title) for p in report.overview.phases if p.started is not None]
-    for i, (left, _title) in enumerate(titles):
-        right = titles[i + 1][0] if i + 1 < len(titles) else x_end
-        if i % 2 == 0:
-            ax.axvspan(left, right, color="#f0f4f8", zorder=0)
+    spans = cd.phase_spans(report)
+    for i, p in enumerate(spans):
+        left, right = num(p.start), num(p.end)
+        ax.axvspan(left, right, color=PHASE_SHADES[i % 2], zorder=0, gid=f"phase-{p.id}")
         ax.axvline(left, color="#9aa5b1", linewidth=0.8, linestyle=":", zorder=1)
-    for t in phase_labels(titles, x_start, x_end, AXIS[1] * 1000):
+    if spans:
+        ax.axvline(num(spans[-1].end), color="#9aa5b1", linewidth=0.8, linestyle=":", zorder=1)
+    titles = [(num(p.start), num(p.end), p.title) for p in spans]
+    for t in phase_labels(titles, x_start, x_end, AXIS_PX):
         ax.annotate(
             label(t.text),
             (t.x, PHASE_ROWS[t.row]),
             xytext=(3 if t.align == "left" else -3, 0),
             textcoords="offset points",
-            fontsize=7,
+            fontsize=CHART_FONT_PT,
             va="center",
             ha=t.align,
             color="#3e4c59",
@@ -190,7 +275,7 @@ _XML_HEAD = re.compile(r"^.*?(?=<svg)", re.DOTALL)
 
 def render_timeline_svg(report: AfterActionReport) -> str:
     """The timeline chart as an SVG document fragment (no XML prolog), deterministic."""
-    with matplotlib.rc_context(_RC):
+    with matplotlib.rc_context(RC):
         fig = _figure(report)
         buf = io.StringIO()
         FigureCanvasSVG(fig).print_svg(
@@ -201,13 +286,13 @@ def render_timeline_svg(report: AfterActionReport) -> str:
     svg = re.sub(r'<svg([^>]*?) width="[^"]*" height="[^"]*"', r"<svg\1", svg, count=1)
     # matplotlib's stylesheet says `*{...}`: inline in a page that would reach every element.
     svg = svg.replace('<style type="text/css">*{', '<style type="text/css">#timeline-chart *{', 1)
-    label = 'role="img" aria-label="Timeline chart: injects and decisions by scenario time"'
-    return svg.replace("<svg ", f"<svg {label} ", 1)
+    words = 'role="img" aria-label="Timeline chart: injects and decisions by scenario time"'
+    return svg.replace("<svg ", f"<svg {words} ", 1)
 
 
 def render_timeline_png(report: AfterActionReport, dpi: int = 200) -> bytes:
     """The timeline chart as a PNG (for Word, which does not take SVG)."""
-    with matplotlib.rc_context(_RC):
+    with matplotlib.rc_context(RC):
         fig = _figure(report)
         buf = io.BytesIO()
         FigureCanvasAgg(fig)

@@ -6,7 +6,6 @@ without drawing anything.
 
 from __future__ import annotations
 
-import textwrap
 from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -16,11 +15,14 @@ from matplotlib.dates import get_epoch
 
 from tabletop.report.safetext import visible
 
-LEVELS = 3
+LEVELS = 8
 """Marks close in time are stacked on up to this many levels in their lane."""
 
-CHAR_PX = 5.4
-"""Estimated width of a character of the 7-point labels, in pixels at 100 dpi."""
+CHAR_PX = 6.3
+"""Estimated width of a character of the 8-point labels (phase titles), in pixels at 100 dpi."""
+
+DIGIT_PX = 7.1
+"""Width of a digit of the 8-point marker numbers, in pixels at 100 dpi (DejaVu Sans: 0.64 em)."""
 
 _EPOCH = datetime.fromisoformat(get_epoch())
 
@@ -58,7 +60,9 @@ def num(when: datetime) -> float:
     return (when - _EPOCH) / timedelta(days=1)
 
 
-def stack(marks: Sequence[Mark], width: float, labels: bool = True) -> list[Placed]:
+def stack(
+    marks: Sequence[Mark], width: float, labels: bool = True, levels: int = LEVELS
+) -> list[Placed]:
     """A level for each mark, so that marks within `width` of each other in a lane do not
     overlap. A mark that finds every level taken shares one, and then neither it nor the
     marks it lands on keep a label: a label half covered by a marker helps nobody.
@@ -73,10 +77,14 @@ def stack(marks: Sequence[Mark], width: float, labels: bool = True) -> list[Plac
         window = recent.setdefault(m.lane, deque())
         while window and m.x - window[0][0] >= width:
             window.popleft()
-        near = {lvl for _x, lvl, _i in window}
-        free = next((lvl for lvl in range(LEVELS) if lvl not in near), None)
+        near: set[int] = set()
+        for _x, lvl, _i in window:  # a long game's window is long: stop once all are taken
+            near.add(lvl)
+            if len(near) == levels:
+                break
+        free = next((lvl for lvl in range(levels) if lvl not in near), None)
         if free is None:
-            level = len(window) % LEVELS
+            level = len(window) % levels
             for _x, lvl, other in window if labels else ():
                 if lvl == level and placed[other].labelled:
                     placed[other] = Placed(lvl, False)
@@ -87,19 +95,35 @@ def stack(marks: Sequence[Mark], width: float, labels: bool = True) -> list[Plac
     return placed
 
 
+def rows(spans: Sequence[tuple[float, float]], gap: float, most: int) -> list[int]:
+    """A row (0 first) for each interval, so that intervals less than `gap` apart never
+    share one; with every row taken, the row that frees first is shared."""
+    ends: list[float] = []
+    out = []
+    for start, end in spans:
+        row = next((r for r, e in enumerate(ends) if start >= e + gap), None)
+        if row is None and len(ends) < most:
+            row = len(ends)
+            ends.append(end)
+        elif row is None:
+            row = min(range(len(ends)), key=lambda r: ends[r])
+        ends[row] = max(ends[row], end)
+        out.append(row)
+    return out
+
+
 def phase_labels(
-    phases: Sequence[tuple[float, str]], x_start: float, x_end: float, axis_px: float
+    phases: Sequence[tuple[float, float, str]], x_start: float, x_end: float, axis_px: float
 ) -> list[PhaseLabel]:
-    """Titles for the phase bands that never overlap: the full title where it fits, else
-    the part before its colon ('Move 2'), on a second row if the first is taken there;
-    left out when there is no room at all."""
+    """Titles for the phase bands (left, right, title) that never overlap: the full title
+    where it fits its band, else the part before its colon ('Move 2'), on a second row if
+    the first is taken there; left out when there is no room at all."""
     per_px = (x_end - x_start) / axis_px
     row_end = [x_start, x_start]  # right edge of the last label on each row
     out = []
-    for i, (left, title) in enumerate(phases):
-        right = phases[i + 1][0] if i + 1 < len(phases) else x_end
+    for left, right, title in phases:
         full = short(title, 40)
-        brief = full.split(":", 1)[0].strip()
+        brief = short(full.split(":", 1)[0].split(" (", 1)[0], 40)
         for text in dict.fromkeys((full, brief)):
             width = (len(text) * CHAR_PX + 8) * per_px
             fits_band = left + width <= right or text == brief
@@ -115,7 +139,7 @@ def phase_labels(
 
 def short(text: str, limit: int = 30) -> str:
     """One line of at most `limit` characters, with an ellipsis if cut."""
-    text = " ".join(visible(text).split())  # shown first, as in `wrap`
+    text = " ".join(visible(text).split())  # shown first: split() takes VT and FF for spaces
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
@@ -123,9 +147,3 @@ def label(text: str) -> str:
     """Pack text as a chart label: never mathematics (a '$' stays a '$'), XML-safe (hidden
     characters shown as in the report's text)."""
     return visible(text).replace("$", r"\$")
-
-
-def wrap(text: str) -> str:
-    """A lane name on at most two lines."""
-    flat = " ".join(visible(text).split())  # shown first: split() takes VT and FF for spaces
-    return "\n".join(textwrap.wrap(flat, 26, max_lines=2, placeholder="…"))

@@ -18,6 +18,7 @@ from tabletop.engine.state import ObligationState
 from tabletop.mandates import wording as w
 from tabletop.mandates.wording import deadline_words
 from tabletop.model import events as ev
+from tabletop.model.index import index_of
 from tabletop.model.pack import DecisionPoint, Pack, Role
 from tabletop.report.alternatives import Alternatives
 from tabletop.report.model import (
@@ -56,6 +57,7 @@ AT_END = "on the facts at the end of the log (no decision was recorded)"
 def obligation_view(pack: Pack, ob: ObligationState, clock: datetime) -> ObligationView:
     """An obligation, its deadline, and whether it was met in time (the clock at `clock`)."""
     met = ob.met
+    dp = index_of(pack).decision_points.get(ob.decision_point)
     due, status = due_at(ob), status_of(ob, clock)
     late_by = ""
     if due is not None and status == "late":
@@ -68,6 +70,7 @@ def obligation_view(pack: Pack, ob: ObligationState, clock: datetime) -> Obligat
         citation=w.cite(ob.due.citation),
         owed_by=actor_name(pack, ob.actor),
         decision_point=ob.decision_point,
+        decision_point_title=dp.title if dp else "",
         role=ob.role,
         role_title=role_title(pack, ob.role),
         met=met is not None,

@@ -87,6 +87,9 @@ class ObligationView(Model):
     )
     owed_by: str = documented("Actor that owes it.", ["Northern Compact"])
     decision_point: str = documented("Decision that created it.", ["DP-3"])
+    decision_point_title: str = documented(
+        "That decision point's title.", ["The Compact's answer"], default=""
+    )
     role: str = documented("Role whose decision created it.", ["ncp_secretariat"])
     role_title: str = documented("That role's seat name.", ["Secretariat of the Northern Compact"])
     met: bool = documented("Whether it was met.", [False])

@@ -10,6 +10,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from tabletop.report import aar_text as at
 from tabletop.report import tables
 from tabletop.report import words as wd
 from tabletop.report.chart import render_timeline_svg
@@ -23,6 +24,7 @@ from tabletop.report.html_rows import (
 from tabletop.report.integrity import signature_words
 from tabletop.report.model import AfterActionReport, ObservationView
 from tabletop.report.paper import CSS_SIZE, Paper
+from tabletop.report.repeats import Referrals, referral_words
 from tabletop.report.safetext import visible
 from tabletop.report.sections import all_sections
 
@@ -42,7 +44,7 @@ def css_string(text: str) -> Markup:
 
 def _about(s: ObservationView) -> str:
     """' (role, decision point, suggests S) — Noted by ...' after an observation's text."""
-    parts = [x for x in (s.role, s.decision_point) if x]
+    parts = [x for x in (s.role, wd.decision_point_words(s)) if x]
     if s.rating:
         parts.append(f"suggests {s.rating}")
     return (f" ({', '.join(parts)})" if parts else "") + wd.noted_suffix(s.observer)
@@ -86,6 +88,10 @@ def _environment() -> jinja2.Environment:
         deadline_line=tables.deadline_line,
         lateness=tables.lateness,
         with_late=tables.with_late,
+        rating_mark=at.rating_mark,
+        area_details=wd.area_details,
+        arose_words=wd.arose_words,
+        referral=referral_words,
     )
     return env
 
@@ -130,6 +136,18 @@ def render_html(
             tables.EVALUATORS_HEAD,
             tables.evaluator_rows(report),
         ),
+        "staff": ("Exercise staff", ["Role", "Name"], at.staff_rows(report)),
+        # The HSEEP parts in the words every format shares (plain text: escaped here).
+        "end_state": at.end_state_groups(report),
+        "findings": at.findings_groups(report),
+        "overview_rows": at.overview_rows(report),
+        "rating_scale": at.rating_rows(report),
+        "plan_head": at.PLAN_HEAD,
+        "plan_rows": [(p, at.plan_cells(p)) for p in report.improvement_plan],
+        "acronyms": at.acronym_rows(report),
+        "override_lead": at.OVERRIDE_LEAD,
+        # Where each long verdict was given in full, as the template writes them.
+        "refs": Referrals(),
         # Our own output, not user text: matplotlib escapes the labels it writes.
         "chart": Markup(svg),
         "css": Markup(_css()),

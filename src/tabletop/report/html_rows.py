@@ -18,6 +18,7 @@ from markupsafe import Markup
 
 from tabletop.report import words as wd
 from tabletop.report.model import AlternativeView, DecisionLogEntry, TimelineEntry, VerdictView
+from tabletop.report.repeats import referral_words
 from tabletop.report.safetext import visible
 
 
@@ -82,12 +83,20 @@ def log_rows(entries: Iterable[DecisionLogEntry], day: date | None) -> Markup:
     return Markup("".join(out))
 
 
-def verdict_block(v: VerdictView, overridden: bool = False, refused: bool = False) -> Markup:
+def verdict_block(
+    v: VerdictView, overridden: bool = False, refused: bool = False, given_at: str | None = None
+) -> Markup:
     """The <dt>/<dd> pair of a verdict: badge, headline, basis, further reasons, the facts
     it relies on, citations."""
     parts = [
-        f"<dt>Verdict</dt><dd>{_badge(v.kind, overridden, refused)} {escape(v.headline)}",
+        f"<dt>Verdict</dt><dd>{_badge(v.kind, overridden, refused)} "
+        f"{escape(referral_words(given_at) if given_at else v.headline)}",
     ]
+    if given_at:  # said in full earlier: only what is this decision's own
+        parts += [
+            f'<div class="relies-on">Relies on: {escape(r.words)}</div>' for r in v.relies_on or ()
+        ]
+        return Markup("".join([*parts, "</dd>"]))
     for c in v.cautions:
         parts.append(f'<div class="caution"><strong>Caution:</strong> {escape(c)}</div>')
     if wd.basis_adds(v):
@@ -106,12 +115,16 @@ def verdict_block(v: VerdictView, overridden: bool = False, refused: bool = Fals
     return Markup("".join(parts))
 
 
-def alternative_rows(alternatives: Iterable[AlternativeView]) -> Markup:
-    """The rows of an options-not-taken table."""
+def alternative_rows(
+    alternatives: Iterable[AlternativeView], given_at: Iterable[str | None]
+) -> Markup:
+    """The rows of an options-not-taken table (`given_at`: where each verdict was given in
+    full before, if it was)."""
     out = []
-    for alt in alternatives:
+    for alt, place in zip(alternatives, given_at, strict=True):
         if alt.verdict is not None:
-            said = f"{_badge(alt.verdict.kind, False, False)} {escape(alt.verdict.headline)}"
+            headline = escape(referral_words(place) if place else alt.verdict.headline)
+            said = f"{_badge(alt.verdict.kind, False, False)} {headline}"
         else:
             said = f"could not be checked: {escape(alt.error)}"
         out.append(f"<tr><td>{escape(alt.option_label)}</td><td>{said}</td></tr>\n")

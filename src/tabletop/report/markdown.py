@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from tabletop.report import markdown_findings as mf
 from tabletop.report import words as wd
-from tabletop.report.markdown_base import badge, block, cell, code, md, table
+from tabletop.report.markdown_base import badge, block, cell, md, table
 from tabletop.report.markdown_sections import appendix, compliance, decision, objectives, plan
 from tabletop.report.model import AfterActionReport
+from tabletop.report.repeats import Referrals
 from tabletop.report.sections import SECTIONS
 
 
@@ -15,12 +17,15 @@ def render_markdown(report: AfterActionReport) -> str:
     lines: list[str] = [f"**{md(report.classification)}**", "", f"# {md(report.title)}", ""]
     if report.status == "interim":
         lines += ["**INTERIM REPORT: the session has not ended.**", ""]
-    lines += _status(report, title["status"])
+    lines += [f"## {title['findings']}", ""]
+    lines += _status(report)
+    lines += mf.key_findings(report)
     lines += _overview(report, title["overview"])
     lines += _timeline(report, title["timeline"])
     lines += [f"## {title['decisions']}", ""]
+    refs = Referrals()
     for analysis in report.decisions:
-        lines += decision(analysis)
+        lines += decision(analysis, refs)
     lines += compliance(report, title["compliance"])
     lines += objectives(report, title["objectives"])
     lines += plan(report, title["plan"])
@@ -29,11 +34,13 @@ def render_markdown(report: AfterActionReport) -> str:
     return "\n".join(lines)
 
 
-def _status(report: AfterActionReport, heading: str) -> list[str]:
+def _status(report: AfterActionReport) -> list[str]:
+    """What the reader must know before trusting the rest: the notices, then the status."""
     i = report.integrity
-    lines = [f"## {heading}", ""]
+    lines = []
     for notice in report.notices:
         lines += [f"> **{md(notice.title.upper())}.** {md(notice.text)}", ""]
+    lines += ["### Report status", ""]
     status = "Interim (the session has not ended)" if report.status == "interim" else "Final"
     lines += [f"- Report: {status}", f"- Log integrity: {md(i.summary)}"]
     lines += [f"- Log read from: {md(i.source)}", ""]
@@ -42,20 +49,7 @@ def _status(report: AfterActionReport, heading: str) -> list[str]:
 
 def _overview(report: AfterActionReport, heading: str) -> list[str]:
     o = report.overview
-    rows = [
-        ["Exercise", cell(o.exercise)],
-        ["Exercise date", cell(o.exercise_date or "")],
-        ["Wall clock", f"{wd.wall(o.started_at)} to {wd.wall(o.ended_at or o.last_event_at)}"],
-        ["Scenario time", f"{wd.scenario(o.scenario_start)} to {wd.scenario(o.scenario_end)}"],
-        ["Facilitator", cell(o.facilitator)],
-        ["Session", cell(o.session_id)],
-        ["Scenario pack", cell(f"{o.pack_title} ({o.pack_id} {o.pack_version})")],
-        ["Pack content hash", code(o.pack_hash, in_table=True)],
-        ["Pack used for this report", cell(o.pack_used)],
-        ["Pack authors", cell("; ".join(o.authors))],
-        ["Logged by", cell(o.software)],
-    ]
-    lines = [f"## {heading}", "", *table(["", ""], rows)]
+    lines = [f"## {heading}", "", *mf.overview_facts(report)]
     lines += ["### Scope", "", block(o.scope or "Not stated in the pack."), ""]
     lines += ["### Scenario summary", "", block(o.summary), ""]
     lines += ["### Objectives and core capabilities", ""]

@@ -4,6 +4,8 @@ plan and the appendices."""
 from __future__ import annotations
 
 from tabletop.mandates import wording as w
+from tabletop.report import aar_text as at
+from tabletop.report import markdown_findings as mf
 from tabletop.report import tables
 from tabletop.report import words as wd
 from tabletop.report.integrity import signature_words
@@ -16,11 +18,17 @@ from tabletop.report.model import (
     ObservationView,
     VerdictView,
 )
+from tabletop.report.repeats import ChoiceReferrals, Referrals, referral_words
 from tabletop.report.sections import appendix_sections
 
 
-def _verdict(v: VerdictView, overridden: bool = False, refused: bool = False) -> list[str]:
-    lines = [f"- Verdict: {badge(v.kind, overridden, refused)} {md(v.headline)}"]
+def _verdict(
+    v: VerdictView, overridden: bool = False, refused: bool = False, given_at: str | None = None
+) -> list[str]:
+    headline = referral_words(given_at) if given_at else v.headline
+    lines = [f"- Verdict: {badge(v.kind, overridden, refused)} {md(headline)}"]
+    if given_at:  # said in full earlier: only what is this decision's own
+        return lines + [f"  - Relies on: {md(r.words)}" for r in v.relies_on or ()]
     lines += [f"  - Caution: {md(c)}" for c in v.cautions]
     if wd.basis_adds(v):
         lines.append(f"  - Basis: {md(v.basis)}")
@@ -32,18 +40,18 @@ def _verdict(v: VerdictView, overridden: bool = False, refused: bool = False) ->
     return lines
 
 
-def _choice(c: ChoiceView) -> list[str]:
+def _choice(c: ChoiceView, refs: ChoiceReferrals) -> list[str]:
     lines = [
         f"#### {md(c.role_title)}",
         "",
         f"- Seat: {md(wd.seat_words(c.participant, c.actor_name))}",
     ]
-    for r in c.rejections:
+    for r, given_at in zip(c.rejections, refs.rejections, strict=True):
         lines.append(
             f"- Refused first: {md(r.option_label)} at {wd.scenario(r.scenario_time)}"
             + (f" (note: {md(r.note)})" if r.note else "")
         )
-        lines += ["  " + x for x in _verdict(r.verdict, refused=True)]
+        lines += ["  " + x for x in _verdict(r.verdict, refused=True, given_at=given_at)]
     if not c.decided:
         lines.append("- No decision recorded.")
     else:
@@ -58,9 +66,9 @@ def _choice(c: ChoiceView) -> list[str]:
                 f"{md(a.rationale_before) or '(empty)'}"
             )
         if c.verdict:
-            lines += _verdict(c.verdict, c.overridden)
+            lines += _verdict(c.verdict, c.overridden, given_at=refs.verdict)
         if c.overridden:
-            lines.append(f"- Override by the facilitator: {md(c.justification)}")
+            lines.append(f"- **{at.OVERRIDE_LEAD.strip()}** {md(c.justification)}")
         for ob in c.obligations:
             lines += _obligation(ob)
         if c.outcome:
@@ -68,22 +76,23 @@ def _choice(c: ChoiceView) -> list[str]:
     if c.alternatives:
         what = "Options not taken" if c.decided else "What each option would have been"
         lines.append(f"- {what}, checked {md(c.alternatives_on)}:")
-        for alt in c.alternatives:
+        for alt, given_at in zip(c.alternatives, refs.alternatives, strict=True):
             if alt.verdict:
-                verdict = f"{badge(alt.verdict.kind)} {md(alt.verdict.headline)}"
+                headline = referral_words(given_at) if given_at else alt.verdict.headline
+                verdict = f"{badge(alt.verdict.kind)} {md(headline)}"
                 lines.append(f"  - {md(alt.option_label)}: {verdict}")
             else:
                 lines.append(f"  - {md(alt.option_label)}: could not be checked ({md(alt.error)})")
     return [*lines, ""]
 
 
-def decision(a: DecisionAnalysis) -> list[str]:
+def decision(a: DecisionAnalysis, refs: Referrals) -> list[str]:
     lines = [f"### {md(a.id)}: {md(a.title)} ({a.status})", "", block(a.prompt), ""]
     lines += [tables.decision_facts(a, md), ""]
     if a.status == "not reached":
         return [*lines, "Not reached in this game.", ""]
     for c in a.choices:
-        lines += _choice(c)
+        lines += _choice(c, refs.of(a, c))
     lines += [f"- Ruling: {md(r)}" for r in a.rulings]
     return [*lines, ""] if a.rulings else lines
 
@@ -101,8 +110,8 @@ def compliance(report: AfterActionReport, heading: str) -> list[str]:
         by = f" by {ob.late_by}" if ob.status == "late" else ""
         lines.append(
             f"- **{ob.status_label.upper()}**{by} ({tables.deadline_line(ob)}): "
-            f"{md(ob.owed_by)}: {md(w.strip_stop(ob.text))} ({md(ob.citation)}), from the "
-            f"decision of {md(ob.role_title)} at {md(ob.decision_point)}"
+            f"{md(ob.owed_by)}: {md(w.strip_stop(ob.text))} ({md(ob.citation)}), "
+            f"{md(wd.arose_words(ob))}"
         )
     return [*lines, ""]
 
@@ -129,6 +138,7 @@ def objectives(report: AfterActionReport, heading: str) -> list[str]:
         for o in report.objectives
     ]
     lines = [f"## {heading}", "", *table(["Id", "Objective", "Core capability", "Rating"], rows)]
+    lines += mf.rating_scale(report)
     for o in report.objectives:
         lines += [f"### {md(o.id)}: {md(o.capability)}", "", f"- Objective: {md(o.text)}"]
         source = {"facilitator": "rated by the facilitator", "observations": "from observations"}
@@ -138,8 +148,10 @@ def objectives(report: AfterActionReport, heading: str) -> list[str]:
         lines.append(f"- Rating: {rated}")
         if o.rating_note:
             lines.append(f"  - {md(o.rating_note)}")
-        lines += [f"- Strength: {md(s.text)}" + _about(s) for s in o.strengths]
-        lines += [f"- Area for improvement: {md(s.text)}" + _about(s) for s in o.improvements]
+        lines += [f"- **{s.number}:** {md(s.text)}" + _about(s) for s in o.strengths]
+        for s in o.improvements:
+            lines += [f"- **{s.number}:** {md(s.text)}" + _about(s)]
+            lines += [f"  - {label}: {md(text)}" for label, text in wd.area_details(s)]
         if o.decision_points:
             lines.append("- Tested by: " + "; ".join(md(d) for d in o.decision_points))
         lines.append("")
@@ -153,12 +165,12 @@ def objectives(report: AfterActionReport, heading: str) -> list[str]:
 
 
 def _rating(rating: str | None, label: str) -> str:
-    return f"**{rating}**: {label}" if rating else "not rated"
+    return mf.mark(at.rating_mark(rating))
 
 
 def _about(s: ObservationView) -> str:
     """' (role, decision point, suggests S) — Noted by ...' after an observation's text."""
-    parts = [x for x in (s.role, s.decision_point) if x]
+    parts = [x for x in (s.role, wd.decision_point_words(s)) if x]
     if s.rating:
         parts.append(f"suggests {s.rating}")
     about = f" ({md(', '.join(parts))})" if parts else ""
@@ -167,10 +179,7 @@ def _about(s: ObservationView) -> str:
 
 
 def plan(report: AfterActionReport, heading: str) -> list[str]:
-    lines = [f"## {heading}", ""]
-    if not report.improvement_plan:
-        return [*lines, "No improvement-plan rows were logged.", ""]
-    return lines + table(tables.PLAN_HEAD, tables.plan_rows(report, cell))
+    return [f"## {heading}", "", *mf.plan_matrix(report)]
 
 
 def appendix(report: AfterActionReport) -> list[str]:
@@ -183,6 +192,7 @@ def appendix(report: AfterActionReport) -> list[str]:
     if report.evaluators:
         lines += [f"### {tables.EVALUATORS_TITLE}", ""]
         lines += table(tables.EVALUATORS_HEAD, tables.evaluator_rows(report, cell))
+    lines += mf.staff(report)
     lines += [f"## {heads['log']}", ""]
     head = ["#", "Scenario", "Wall (UTC)", "Kind", "Decision", "Role", "Option", "Verdict", "Text"]
     lines += table(head, tables.log_rows(report, cell))
@@ -205,4 +215,6 @@ def appendix(report: AfterActionReport) -> list[str]:
         lines += [f"## {heads['sources']}", ""]
         lines += [f"- {md(s)}" for s in report.sources]
         lines.append("")
+    if "acronyms" in heads:
+        lines += mf.acronyms(report, heads["acronyms"])
     return lines

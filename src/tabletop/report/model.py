@@ -42,7 +42,7 @@ __all__ = [
 ]
 
 REPORT_FORMAT: Final = "tabletop-after-action-report"
-REPORT_VERSION: Final = 1
+REPORT_VERSION: Final = 2
 
 ReportStatus = Literal["final", "interim"]
 RatingSource = Literal["facilitator", "observations", "none"]
@@ -141,6 +141,29 @@ class ObservationView(Model):
         default=None,
     )
     scenario_time: ScenarioTime = documented("Scenario time.", ["2031-03-04T10:00"])
+    seq: int | None = documented("Event number in the log.", [41], default=None)
+    number: str = documented(
+        "Its number in the report: 'Strength 2.1' or 'Area for improvement 2.1' (objective 2, "
+        "first of its kind); empty for an observation on no objective.",
+        ["Area for improvement 2.1"],
+        default="",
+    )
+    decision_point_title: str | None = documented(
+        "Title of the decision point it is about.", [None], default=None
+    )
+    reference: str | None = documented(
+        "The instrument, plan or procedure concerned (areas for improvement).",
+        [None],
+        default=None,
+    )
+    analysis: str | None = documented(
+        "Why it happened: the root cause (areas for improvement).", [None], default=None
+    )
+    plan_rows: tuple[str, ...] = documented(
+        "Numbers of the improvement-plan rows that answer it (areas for improvement).",
+        [["IP-1"]],
+        default=(),
+    )
 
 
 class ObjectiveAnalysis(Model):
@@ -161,16 +184,31 @@ class ObjectiveAnalysis(Model):
 
 
 class PlanRow(Model):
-    """A row of the improvement plan."""
+    """A row of the improvement plan: logged by the facilitator, or a draft the report
+    proposes (for an objective rated M or U, or an obligation open at the end) for the
+    facilitator to complete."""
 
+    number: str = documented("Row number: 'IP-1', or 'Draft D-1' for a draft.", ["IP-1"])
+    draft: bool = documented(
+        "A row the report proposes; nobody has agreed to it yet.", [False], default=False
+    )
+    prompted_by: str = documented("For a draft: what calls for it.", ["OBJ-2 rated M"], default="")
     issue: str = documented("Issue / area for improvement.", ["Council not informed."])
     corrective_action: str = documented("Corrective action.", ["Add it to the checklist."])
+    capability: str = documented(
+        "Core capability (of the objective it serves).", ["Operational Coordination"], default=""
+    )
     capability_element: CapabilityElement = documented("POETE element.", ["planning"])
     responsible_org: str = documented("Responsible organisation.", ["Compact Secretariat"])
     point_of_contact: str = documented("Point of contact.", ["Legal adviser"])
-    start_date: date = documented("Start.", ["2031-04-01"])
-    completion_date: date = documented("Completion.", ["2031-06-30"])
+    start_date: date | None = documented("Start (null: to be set).", ["2031-04-01"])
+    completion_date: date | None = documented("Completion (null: to be set).", ["2031-06-30"])
     objective: str | None = documented("Objective it serves.", ["OBJ-3"], default=None)
+    answers: str | None = documented(
+        "Number of the area for improvement it answers.",
+        ["Area for improvement 3.1"],
+        default=None,
+    )
 
 
 class TimelineEntry(Model):
@@ -187,12 +225,17 @@ class TimelineEntry(Model):
         "Full text (an inject's body).", ["Armed men crossed at dawn."], default=""
     )
     lane: str = documented(
-        "Lane of the chart: 'Injects' or the deciding role's title.", ["Injects"]
+        "Lane of the chart: 'Injects' or the deciding role's short name.", ["Injects"]
     )
     verdict: VerdictKind | None = documented(
         "Verdict, for decisions and refusals.", [None], default=None
     )
     overridden: bool = documented("Overridden decision.", [False], default=False)
+    released_by: int | None = documented(
+        "For a follow-on inject, the event number (seq) of the decision whose choice released it.",
+        [None],
+        default=None,
+    )
 
 
 class Seat(Model):
@@ -245,10 +288,39 @@ class PhaseView(Model):
     )
 
 
+class Contact(Model):
+    """A point of contact for the exercise."""
+
+    name: str = documented("Name.", ["Col. A. Brenn"])
+    role: str = documented("What they are for.", ["Exercise director"], default="")
+    organisation: str = documented("Organisation.", ["Staff college"], default="")
+    contact: str = documented("Telephone or e-mail.", [""], default="")
+
+
 class Overview(Model):
     """Exercise overview: what was played, when, by whom, with which pack."""
 
     exercise: str = documented("Exercise name.", ["Quiet Pass seminar"])
+    exercise_type: str = documented(
+        "Seminar, tabletop exercise or game (as the facilitator recorded it).",
+        ["Tabletop exercise"],
+        default="",
+    )
+    mission_areas: tuple[str, ...] = documented(
+        "HSEEP mission areas (from the pack).", [["Prevention", "Response"]], default=()
+    )
+    threat: str = documented("Threat or hazard (from the pack).", [""], default="")
+    sponsor: str = documented(
+        "Sponsor (the facilitator's, else the pack's).", ["Staff college"], default=""
+    )
+    location: str = documented("Where it was held.", ["Seminar room 4"], default="")
+    points_of_contact: tuple[Contact, ...] = documented("Points of contact.", [[]], default=())
+    controllers: tuple[str, ...] = documented("Controllers.", [[]], default=())
+    evaluators: tuple[str, ...] = documented(
+        "Evaluators (recorded by the facilitator, and those who noted from their own seats).",
+        [[]],
+        default=(),
+    )
     session_id: str = documented("Session id.", ["example-20310301-1a2b"])
     facilitator: str = documented("Facilitator.", ["Col. A. Brenn"])
     exercise_date: date | None = documented("Day held.", ["2031-03-01"])
@@ -271,17 +343,103 @@ class Overview(Model):
     end_note: str = documented("Closing remark of the facilitator.", [""], default="")
 
 
+class RatingDefinition(Model):
+    """A rating of HSEEP's P/S/M/U scale and what it means."""
+
+    rating: Rating = documented("The rating.", ["S"])
+    label: str = documented("In words.", ["Performed with Some Challenges"])
+    definition: str = documented("What it means.", [""])
+
+
+class Acronym(Model):
+    """An acronym the report uses and what it stands for."""
+
+    short: str = documented("The acronym.", ["CSTO"])
+    long: str = documented("What it stands for.", ["Collective Security Treaty Organization"])
+
+
+class OverrideFinding(Model):
+    """A decision outside its mandate that the facilitator let stand."""
+
+    seq: int = documented("Event number of the decision.", [26])
+    decision_point: str = documented("Decision point: id and title.", ["DP-3: The answer"])
+    role: str = documented("Seat that decided.", ["Compact Secretariat"])
+    option: str = documented("Option taken.", ["Deploy the force"])
+    justification: str = documented("The facilitator's justification.", [""])
+    citation: str = documented(
+        "What it was outside of: the instrument and article the verdict names.", [""]
+    )
+    headline: str = documented("The verdict in one sentence.", [""])
+    consequence: str = documented(
+        "What followed: the outcome, the facts it changed, the injects it released.", [""]
+    )
+
+
+class RefusalFinding(Model):
+    """A choice refused as outside its mandate."""
+
+    scenario_time: ScenarioTime = documented("Scenario time.", ["2031-03-02T12:00"])
+    decision_point: str = documented("Decision point: id and title.", ["DP-3: The answer"])
+    role: str = documented("Seat that proposed it.", ["Compact Secretariat"])
+    option: str = documented("Option refused.", ["Deploy the force"])
+    headline: str = documented("Why it was refused, in one sentence.", [""])
+
+
+class EndState(Model):
+    """Where the scenario stood at the end of the log, in words."""
+
+    clock: str = documented(
+        "Where the clock and the phases stood.",
+        ["The game ended in Move 3 at 2031-03-04 12:00 (3 of 3 phases reached)."],
+    )
+    facts_changed: tuple[str, ...] = documented(
+        "Every world fact that ended other than it started: 'title: before → after'.",
+        [["Situation on the border: calm → violent"]],
+        default=(),
+    )
+    branches: tuple[str, ...] = documented(
+        "The injects a chosen option released, with the choice that released them.",
+        [["Raid repelled (INJ-07), after the Compact Secretariat chose 'Deploy' at DP-3"]],
+        default=(),
+    )
+    endings: tuple[str, ...] = documented(
+        "The endings reached: the conditional injects of the last phase that were delivered.",
+        [["Ending: the border holds (INJ-12)"]],
+        default=(),
+    )
+
+
+class KeyFindings(Model):
+    """The one-page summary after the title: how the game ended and what must change."""
+
+    end_state: EndState
+    overrides: tuple[OverrideFinding, ...] = documented("Every override.", [[]], default=())
+    refusals: tuple[RefusalFinding, ...] = documented("Every refusal.", [[]], default=())
+    obligations: tuple[ObligationView, ...] = documented(
+        "Obligations open or late at the end (late first).", [[]], default=()
+    )
+    not_rated: tuple[str, ...] = documented(
+        "Objectives not rated (id: capability).", [["OBJ-4: Public Information"]], default=()
+    )
+    unplanned: tuple[str, ...] = documented(
+        "Areas for improvement with no improvement-plan row (number: text).", [[]], default=()
+    )
+
+
 class AfterActionReport(Model):
     """The after-action report of one session (HSEEP AAR/IP)."""
 
     format: Literal["tabletop-after-action-report"] = documented("File kind.", [REPORT_FORMAT])
-    version: Literal[1] = documented("Format version.", [REPORT_VERSION])
-    title: str = documented("Title.", ["After-Action Report: Quiet Pass seminar"])
+    version: Literal[2] = documented("Format version.", [REPORT_VERSION])
+    title: str = documented(
+        "Title.", ["After-Action Report / Improvement Plan: Quiet Pass seminar"]
+    )
     status: ReportStatus = documented("Interim while the session has not ended.", ["final"])
     classification: str = documented(
         "Banner for every page.", ["UNCLASSIFIED // FOR EXERCISE USE ONLY"]
     )
     notices: tuple[Notice, ...] = documented("What to know first.", [[]], default=())
+    key_findings: KeyFindings
     integrity: Integrity
     overview: Overview
     timeline: tuple[TimelineEntry, ...] = documented("Timeline, in log order.", [[]])
@@ -306,7 +464,18 @@ class AfterActionReport(Model):
     )
     decision_log: tuple[DecisionLogEntry, ...] = documented("Every decision event, in order.", [[]])
     rulings: tuple[RulingView, ...] = documented("Facilitator rulings.", [[]], default=())
-    sources: tuple[str, ...] = documented("Sources cited by the verdicts.", [[]], default=())
+    sources: tuple[str, ...] = documented(
+        "Every source the report cites (verdicts, obligations, injects), sorted by key: "
+        "'[key] citation url'.",
+        [[]],
+        default=(),
+    )
+    acronyms: tuple[Acronym, ...] = documented(
+        "Acronyms of the pack and its catalogues, sorted.", [[]], default=()
+    )
+    rating_scale: tuple[RatingDefinition, ...] = documented(
+        "The P/S/M/U ratings and what they mean.", [[]], default=()
+    )
 
 
 class DecisionLogEntry(Model):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from tabletop.report.model import AfterActionReport
 
 SECTIONS: dict[str, str] = {
-    "status": "1. Report status",
+    "findings": "1. Key findings",
     "overview": "2. Exercise overview",
     "timeline": "3. Timeline",
     "decisions": "4. Decision analysis",
@@ -17,19 +17,23 @@ SECTIONS: dict[str, str] = {
 
 
 def appendix_sections(report: AfterActionReport) -> dict[str, str]:
-    """Appendix sections by key, lettered in order; empty ones (rulings, sources) left out."""
+    """Appendix sections by key, lettered in order; empty ones (rulings, sources, acronyms)
+    left out."""
     keys = ["participants", "log"]
     if report.rulings:
         keys.append("rulings")
     keys.append("integrity")
     if report.sources:
         keys.append("sources")
+    if report.acronyms:
+        keys.append("acronyms")
     titles = {
-        "participants": "Participants",
+        "participants": "Participants and exercise staff",
         "log": "Decision log",
         "rulings": "Facilitator rulings",
         "integrity": "Log integrity",
         "sources": "Sources cited",
+        "acronyms": "Acronyms",
     }
     return {k: f"Appendix {chr(ord('A') + i)}: {titles[k]}" for i, k in enumerate(keys)}
 

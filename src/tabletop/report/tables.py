@@ -25,15 +25,6 @@ COMPLIANCE_HEAD = [
     "Obligations met",
     "Obligations open",
 ]
-PLAN_HEAD = [
-    "Issue / area for improvement",
-    "Corrective action",
-    "Capability element",
-    "Responsible organisation",
-    "Point of contact",
-    "Start",
-    "Completion",
-]
 PARTICIPANTS_HEAD = ["Role", "Acting for", "Participant", "Earlier in the seat"]
 PROPOSERS_TITLE = "Decisions proposed from the participants' own seats"
 PROPOSERS_HEAD = ["Participant", "Proposed from their seat; recorded by the facilitator"]
@@ -98,22 +89,6 @@ def lateness(ob: ObligationView) -> str:
 def with_late(count: int, late: int) -> str:
     """A count of obligations and how many of them were late: '2', '2 (1 late)'."""
     return f"{count} ({late} late)" if late else str(count)
-
-
-def plan_rows(report: AfterActionReport, esc: Escape = str) -> list[list[str]]:
-    """The improvement plan, one row per logged row, in the columns of PLAN_HEAD."""
-    return [
-        [
-            esc(p.issue + (f" ({p.objective})" if p.objective else "")),
-            esc(p.corrective_action),
-            wd.CAPABILITY_ELEMENTS[p.capability_element],
-            esc(p.responsible_org),
-            esc(p.point_of_contact),
-            p.start_date.isoformat(),
-            p.completion_date.isoformat(),
-        ]
-        for p in report.improvement_plan
-    ]
 
 
 def participant_rows(report: AfterActionReport, esc: Escape = str) -> list[list[str]]:

@@ -18,6 +18,7 @@ from tabletop.model import events as ev
 from tabletop.model.pack import DecisionPoint, Pack
 from tabletop.model.verdict import VerdictKind
 from tabletop.report.alternatives import Alternatives
+from tabletop.report.lanes import lane_name, lane_names
 from tabletop.report.model import (
     AlternativeView,
     DecisionLogEntry,
@@ -26,7 +27,13 @@ from tabletop.report.model import (
     TimelineEntry,
     TimelineKind,
 )
-from tabletop.report.words import change_words, opened_words, option_label, with_proposer
+from tabletop.report.words import (
+    change_words,
+    opened_words,
+    option_label,
+    released_words,
+    with_proposer,
+)
 
 
 @dataclass
@@ -39,7 +46,11 @@ class Walk:
     rulings: list[RulingView] = field(default_factory=list)
     rejections: list[ev.DecisionRejected] = field(default_factory=list)
     observations: list[ev.ObservationNoted] = field(default_factory=list)
+    # the event number of each observation, in the same order
+    observation_seqs: list[int] = field(default_factory=list)
     plan: list[ev.ImprovementPlanned] = field(default_factory=list)
+    deliveries: list[ev.InjectDelivered] = field(default_factory=list)
+    details: ev.ExerciseDetailsRecorded | None = None
     # (decision point, role) -> participant seated when the decision was recorded
     seated: dict[tuple[str, str], str] = field(default_factory=dict)
     # (decision point, role) -> who proposed the choice from their own seat, if anyone
@@ -60,6 +71,7 @@ class _Extra(TypedDict, total=False):
     lane: str
     verdict: VerdictKind
     overridden: bool
+    released_by: int
 
 
 def walk(pack: Pack, events: Sequence[ev.Event], alternatives: Alternatives) -> Walk:
@@ -70,8 +82,13 @@ def walk(pack: Pack, events: Sequence[ev.Event], alternatives: Alternatives) -> 
     dps = {d.id: d for d in pack.decision_points}
     phases = {p.id: p for p in pack.phases}
     roles = {r.id: r for r in pack.roles}
+    lanes = lane_names(pack)
+    # The decision that released each follow-on inject not yet delivered, and the last one
+    # recorded: a decision's follow-ons are released by the same command, right after it.
+    released_by: dict[str, int] = {}
+    last_decision: int | None = None
 
-    def lane(role: str) -> str:
+    def seat_name(role: str) -> str:
         spec = roles.get(role)
         return spec.title if spec else role
 
@@ -90,15 +107,29 @@ def walk(pack: Pack, events: Sequence[ev.Event], alternatives: Alternatives) -> 
                 add(e, seq, "phase", phase.title if phase else e.phase, ref=e.phase, lane="Phases")
             case ev.InjectDelivered():
                 inj = injects.get(e.inject)
-                title = inj.title if inj else e.inject
-                to = "all" if inj is None or inj.to == "all" else ", ".join(lane(r) for r in inj.to)
+                name = inj.title if inj else e.inject
+                to = "all" if inj is None or inj.to == "all" else ", ".join(map(seat_name, inj.to))
+                # Not pending: released and delivered at once, by the decision just recorded.
+                cause = released_by.pop(e.inject, last_decision)
+                cause = cause if e.how == "follow_on" else None
                 how = "" if e.how == "scheduled" else f"; {e.how.replace('_', ' ')}"
-                how += f" ({e.because})" if e.because and e.how != "scheduled" else ""
+                if e.how == "follow_on":
+                    said = released_words(pack, e.because)
+                    how = f"; released {said}" + (f" (#{cause})" if cause else "")
+                elif e.because and e.how != "scheduled":
+                    how += f" ({e.because})"
                 detail = (
                     f"{inj.from_}, by {inj.channel.replace('_', ' ')}, to {to}{how}" if inj else ""
                 )
                 body = inj.body if inj else ""
-                add(e, seq, "inject", title, ref=e.inject, detail=detail, text=body, lane="Injects")
+                extra: _Extra = {"ref": e.inject, "detail": detail, "text": body, "lane": "Injects"}
+                if cause is not None:
+                    extra["released_by"] = cause
+                add(e, seq, "inject", f"{e.inject}: {name}", **extra)
+                out.deliveries.append(e)
+            case ev.InjectReleased():
+                if e.how == "follow_on" and last_decision is not None:
+                    released_by[e.inject] = last_decision
             case ev.DecisionOpened():
                 dp = dps.get(e.decision_point)
                 title = f"{e.decision_point} opened: {dp.title if dp else ''}".rstrip(": ")
@@ -119,10 +150,10 @@ def walk(pack: Pack, events: Sequence[ev.Event], alternatives: Alternatives) -> 
                     e,
                     seq,
                     "decision",
-                    f"{e.decision_point}: {lane(e.role)} chose {label}",
+                    f"{e.decision_point}: {seat_name(e.role)} chose {label}",
                     ref=e.decision_point,
                     detail=with_proposer(e.verdict.headline, e.proposed_by),
-                    lane=lane(e.role),
+                    lane=lane_name(lanes, e.role),
                     verdict=e.verdict.kind,
                     overridden=e.overridden,
                 )
@@ -130,22 +161,26 @@ def walk(pack: Pack, events: Sequence[ev.Event], alternatives: Alternatives) -> 
                     e, seq, "decision", e.option, e.verdict.kind, e.rationale, e.overridden
                 )
                 out.log.append(entry)
+                last_decision = seq
             case ev.DecisionRejected():
                 label = _label(dps.get(e.decision_point), e.option)
                 add(
                     e,
                     seq,
                     "rejection",
-                    f"{e.decision_point}: {lane(e.role)} proposed {label}, refused",
+                    f"{e.decision_point}: {seat_name(e.role)} proposed {label}, refused",
                     ref=e.decision_point,
                     detail=e.verdict.headline,
-                    lane=lane(e.role),
+                    lane=lane_name(lanes, e.role),
                     verdict=e.verdict.kind,
                 )
                 out.log.append(_entry(e, seq, "rejection", e.option, e.verdict.kind, e.note))
                 out.rejections.append(e)
             case ev.ObservationNoted():
                 out.observations.append(e)
+                out.observation_seqs.append(seq)
+            case ev.ExerciseDetailsRecorded():
+                out.details = e
             case ev.ImprovementPlanned():
                 out.plan.append(e)
             case ev.MandateOverridden():

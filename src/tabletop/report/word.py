@@ -25,6 +25,7 @@ from tabletop.report.model import AfterActionReport
 from tabletop.report.paper import Paper
 from tabletop.report.safetext import shortened, visible
 from tabletop.report.sections import SECTIONS
+from tabletop.report.word_findings import key_findings, overview_facts
 from tabletop.report.word_sections import (
     appendix,
     decisions,
@@ -244,7 +245,9 @@ def render_docx(
         run.font.color.rgb = COLOURS["permitted_with_obligations"]
     o = report.overview
     out.para(f"{o.pack_title} · session {o.session_id or 'unknown'} · {o.exercise_date or ''}")
+    out.heading(SECTIONS["findings"], 1)
     _status(out, report)
+    key_findings(out, report)
     _overview(out, report)
     _timeline(out, report, chart_png)
     decisions(out, report, SECTIONS["decisions"])
@@ -292,13 +295,14 @@ def stable_zip(data: bytes, stamp: datetime) -> bytes:
 
 
 def _status(out: Writer, report: AfterActionReport) -> None:
-    out.heading(SECTIONS["status"], 1)
+    """What the reader must know before trusting the rest: the notices, then the status."""
     for n in report.notices:
         p = out.para()
         run = add_text(p, n.title.upper() + ". ", bold=True)
         if n.level in ("danger", "warning"):
             run.font.color.rgb = COLOURS["outside_mandate" if n.level == "danger" else None]
         add_text(p, n.text)
+    out.heading("Report status", 2)
     status = "Interim (the session has not ended)" if report.status == "interim" else "Final"
     out.bullet(status, bold="Report: ")
     out.bullet(report.integrity.summary, bold="Log integrity: ")
@@ -308,20 +312,7 @@ def _status(out: Writer, report: AfterActionReport) -> None:
 def _overview(out: Writer, report: AfterActionReport) -> None:
     o = report.overview
     out.heading(SECTIONS["overview"], 1)
-    rows = [
-        ["Exercise", o.exercise],
-        ["Exercise date", str(o.exercise_date or "—")],
-        ["Wall clock", f"{wd.wall(o.started_at)} to {wd.wall(o.ended_at or o.last_event_at)}"],
-        ["Scenario time", f"{wd.scenario(o.scenario_start)} to {wd.scenario(o.scenario_end)}"],
-        ["Facilitator", o.facilitator or "—"],
-        ["Session", o.session_id or "—"],
-        ["Scenario pack", f"{o.pack_title} ({o.pack_id} {o.pack_version})"],
-        ["Pack content hash", o.pack_hash or "—"],
-        ["Pack used for this report", o.pack_used],
-        ["Pack authors", "; ".join(o.authors)],
-        ["Logged by", o.software or "—"],
-    ]
-    out.facts(rows)
+    overview_facts(out, report)
     out.heading("Scope", 2)
     out.para(o.scope or "Not stated in the pack.")
     out.heading("Scenario summary", 2)
@@ -393,6 +384,5 @@ def _compliance(out: Writer, report: AfterActionReport) -> None:
         out.run(p, f"{ob.owed_by}: ", bold=True)
         out.run(
             p,
-            f"{w.strip_stop(ob.text)} ({ob.citation}), from the decision of {ob.role_title} "
-            f"at {ob.decision_point}",
+            f"{w.strip_stop(ob.text)} ({ob.citation}), {wd.arose_words(ob)}",
         )

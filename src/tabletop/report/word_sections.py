@@ -7,10 +7,19 @@ from typing import TYPE_CHECKING
 from docx.enum.section import WD_ORIENT
 
 from tabletop.mandates import wording as w
+from tabletop.report import aar_text as at
 from tabletop.report import tables
+from tabletop.report import word_findings as wf
 from tabletop.report import words as wd
 from tabletop.report.integrity import signature_words
-from tabletop.report.model import AfterActionReport, ChoiceView, ObligationView, VerdictView
+from tabletop.report.model import (
+    AfterActionReport,
+    ChoiceView,
+    ObligationView,
+    ObservationView,
+    VerdictView,
+)
+from tabletop.report.repeats import ChoiceReferrals, Referrals, referral_words
 from tabletop.report.sections import SECTIONS, appendix_sections
 
 if TYPE_CHECKING:
@@ -34,10 +43,20 @@ def obligation_mark(out: Writer, p: Paragraph, ob: ObligationView) -> None:
     out.mark(p, words, kind)
 
 
-def _verdict(out: Writer, v: VerdictView, overridden: bool = False, refused: bool = False) -> None:
+def _verdict(
+    out: Writer,
+    v: VerdictView,
+    overridden: bool = False,
+    refused: bool = False,
+    given_at: str | None = None,
+) -> None:
     p = out.para(bold="Verdict: ")
     out.badge(p, v.kind, overridden, refused)
-    out.run(p, v.headline)
+    out.run(p, referral_words(given_at) if given_at else v.headline)
+    if given_at:  # said in full earlier: only what is this decision's own
+        for r in v.relies_on or ():
+            out.bullet(r.words, bold="Relies on: ")
+        return
     for caution in v.cautions:
         out.bullet(caution, bold="Caution: ")
     if wd.basis_adds(v):
@@ -52,15 +71,15 @@ def _verdict(out: Writer, v: VerdictView, overridden: bool = False, refused: boo
         out.para("; ".join(v.citations), bold="Cites: ")
 
 
-def _choice(out: Writer, c: ChoiceView) -> None:
+def _choice(out: Writer, c: ChoiceView, refs: ChoiceReferrals) -> None:
     out.heading(c.role_title, 3)
     out.para(wd.seat_words(c.participant, c.actor_name), bold="Seat: ")
-    for r in c.rejections:
+    for r, given_at in zip(c.rejections, refs.rejections, strict=True):
         note = f" (note: {r.note})" if r.note else ""
         out.para(
             f"{r.option_label} at {wd.scenario(r.scenario_time)}{note}", bold="Refused first: "
         )
-        _verdict(out, r.verdict, refused=True)
+        _verdict(out, r.verdict, refused=True, given_at=given_at)
     if not c.decided:
         out.para("No decision recorded.", bold="Choice: ")
     else:
@@ -74,9 +93,9 @@ def _choice(out: Writer, c: ChoiceView) -> None:
                 f"Corrected at {wd.wall(a.at)} ({a.reason}); it read: “{a.rationale_before}”"
             )
         if c.verdict:
-            _verdict(out, c.verdict, c.overridden)
+            _verdict(out, c.verdict, c.overridden, given_at=refs.verdict)
         if c.overridden:
-            out.para(c.justification, bold="Override, let stand by the facilitator: ")
+            out.para(c.justification, bold=at.OVERRIDE_LEAD)
         for ob in c.obligations:
             p = out.para(bold="Obligation: ")
             obligation_mark(out, p, ob)
@@ -94,8 +113,13 @@ def _choice(out: Writer, c: ChoiceView) -> None:
         out.para(f"{what}, checked {c.alternatives_on}:")
         unchecked = "could not be checked: "
         rows = [
-            [a.option_label, a.verdict.headline if a.verdict else unchecked + a.error]
-            for a in c.alternatives
+            [
+                a.option_label,
+                (referral_words(given_at) if given_at else a.verdict.headline)
+                if a.verdict
+                else unchecked + a.error,
+            ]
+            for a, given_at in zip(c.alternatives, refs.alternatives, strict=True)
         ]
         table = out.table(["Option", "Verdict it would have had"], rows, [1.8, 4.7])
         for row, alt in zip(table.rows[1:], c.alternatives, strict=True):
@@ -110,6 +134,7 @@ def _choice(out: Writer, c: ChoiceView) -> None:
 def decisions(out: Writer, report: AfterActionReport, heading: str) -> None:
     """Section 4: one Heading 2 per decision point, one Heading 3 per decider."""
     out.heading(heading, 1)
+    refs = Referrals()
     for a in report.decisions:
         out.heading(f"{a.id}: {a.title} ({a.status})", 2)
         out.para(a.prompt, style="Quote")
@@ -118,7 +143,7 @@ def decisions(out: Writer, report: AfterActionReport, heading: str) -> None:
             out.para("Not reached in this game.")
             continue
         for c in a.choices:
-            _choice(out, c)
+            _choice(out, c, refs.of(a, c))
         for r in a.rulings:
             out.para(r, bold="Ruling: ")
 
@@ -126,35 +151,40 @@ def decisions(out: Writer, report: AfterActionReport, heading: str) -> None:
 def objectives_and_plan(out: Writer, report: AfterActionReport) -> None:
     """Sections 6 and 7: the ratings table, each objective, and the improvement plan table."""
     out.heading(SECTIONS["objectives"], 1)
-    rows = [
-        [o.id, o.text, o.capability, f"{o.rating}: {o.rating_label}" if o.rating else "Not rated"]
-        for o in report.objectives
-    ]
-    out.table(["Id", "Objective", "Core capability", "Rating"], rows, [0.7, 3.1, 1.4, 1.3])
+    rows = [[o.id, o.text, o.capability, ""] for o in report.objectives]
+    t = out.table(["Id", "Objective", "Core capability", "Rating"], rows, [0.7, 3.1, 1.4, 1.3])
+    for row, o in zip(t.rows[1:], report.objectives, strict=True):
+        wf.rating(out, row.cells[3].paragraphs[0], o.rating)
+    wf.rating_scale(out, report)
     source = {"facilitator": " (rated by the facilitator)", "observations": " (from observations)"}
     for o in report.objectives:
         out.heading(f"{o.id}: {o.capability}", 2)
         out.para(o.text, bold="Objective: ")
-        rating = f"{o.rating}: {o.rating_label}" if o.rating else "Not rated"
-        out.para(rating + source.get(o.rating_source, ""), bold="Rating: ")
+        p = out.para(bold="Rating: ")
+        wf.rating(out, p, o.rating)
+        out.run(p, source.get(o.rating_source, "").strip())
         if o.rating_note:
             out.para(o.rating_note)
         for s in o.strengths:
-            out.bullet(s.text + wd.noted_suffix(s.observer), bold="Strength: ")
+            out.bullet(s.text + _about(s), bold=f"{s.number}: ")
         for s in o.improvements:
-            out.bullet(s.text + wd.noted_suffix(s.observer), bold="Area for improvement: ")
+            out.bullet(s.text + _about(s), bold=f"{s.number}: ")
+            for label, text in wd.area_details(s):
+                out.para(text, bold=f"{label}: ", style="ListBullet2")
         if o.decision_points:
             out.para("; ".join(o.decision_points), bold="Tested by: ")
     if report.other_observations:
         out.heading("Observations on no objective", 2)
         for s in report.other_observations:
             kind = "Strength: " if s.kind == "strength" else "Area for improvement: "
-            out.bullet(s.text + wd.noted_suffix(s.observer), bold=kind)
-    out.heading(SECTIONS["plan"], 1)
-    if not report.improvement_plan:
-        out.para("No improvement-plan rows were logged.")
-        return
-    out.table(tables.PLAN_HEAD, tables.plan_rows(report), [2, 2, 1.1, 1.3, 1.2, 0.9, 0.9])
+            out.bullet(s.text + _about(s), bold=kind)
+    wf.plan_matrix(out, report)
+
+
+def _about(s: ObservationView) -> str:
+    """' (role, decision point) — Noted by ...' after an observation's text."""
+    parts = [x for x in (s.role, wd.decision_point_words(s)) if x]
+    return (f" ({', '.join(parts)})" if parts else "") + wd.noted_suffix(s.observer)
 
 
 def appendix(out: Writer, report: AfterActionReport) -> None:
@@ -168,6 +198,7 @@ def appendix(out: Writer, report: AfterActionReport) -> None:
     if report.evaluators:
         out.heading(tables.EVALUATORS_TITLE, 2)
         out.table(tables.EVALUATORS_HEAD, tables.evaluator_rows(report), [4.5, 2])
+    wf.staff(out, report)
     out.turn(WD_ORIENT.LANDSCAPE)  # nine columns: the log gets the long side of the page
     out.heading(heads["log"], 1)
     head = ["#", "Scenario", "Wall", "Kind", "Decision", "Role", "Option", "Verdict", "Text"]
@@ -198,3 +229,5 @@ def appendix(out: Writer, report: AfterActionReport) -> None:
         out.heading(heads["sources"], 1)
         for s in report.sources:
             out.bullet(s)
+    if "acronyms" in heads:
+        wf.acronyms(out, report, heads["acronyms"])

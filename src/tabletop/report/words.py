@@ -5,13 +5,20 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from tabletop.engine.provenance import reliance_words
+from tabletop.engine.state import fact_from_json
 from tabletop.mandates import wording as w
 from tabletop.mandates.render import citation_words
 from tabletop.model.events import FactChange
 from tabletop.model.index import index_of
 from tabletop.model.pack import ActionSpec, DecisionPoint, Pack
 from tabletop.model.verdict import FactTrace, Verdict
-from tabletop.report.model import AfterActionReport, RelianceView, VerdictView
+from tabletop.report.model import (
+    AfterActionReport,
+    ObligationView,
+    ObservationView,
+    RelianceView,
+    VerdictView,
+)
 
 RATING_LABELS: dict[str | None, str] = {
     "P": "Performed without Challenges",
@@ -24,6 +31,29 @@ RATING_LABELS: dict[str | None, str] = {
 
 RATING_ORDER = {"P": 0, "S": 1, "M": 2, "U": 3}
 """Ratings from best to worst."""
+
+RATING_DEFINITIONS: dict[str, str] = {
+    "P": "The targets and critical tasks of the objective were completed in a way that "
+    "achieved its aim; the performance did not add risks to the safety of the public or of "
+    "those responding, and it was carried out under the applicable plans, policies, "
+    "procedures, regulations and laws.",
+    "S": "The objective's aim was achieved, but some of its performance showed opportunities "
+    "to improve effectiveness or efficiency; it did not add risks, and it kept to the "
+    "applicable plans, policies, procedures, regulations and laws.",
+    "M": "The objective's aim was achieved only in part, or with major problems: the "
+    "performance added risks, or departed from the applicable plans, policies, procedures, "
+    "regulations or laws (a decision outside its mandate let stand, say).",
+    "U": "The targets and critical tasks of the objective were not performed in a way that "
+    "achieved its aim.",
+}
+"""What each rating means, after HSEEP's definitions (in our words)."""
+
+EXERCISE_TYPES = {
+    "seminar": "Seminar",
+    "tabletop": "Tabletop exercise",
+    "game": "Game",
+}
+"""The exercise types in words."""
 
 VERDICT_SHORT = {
     "permitted": "Permitted",
@@ -137,22 +167,14 @@ def action_words(pack: Pack, action: ActionSpec) -> str:
 
 
 def change_words(pack: Pack, change: FactChange) -> str:
-    """'Situation on the border: calm → violent'."""
-    spec = index_of(pack).facts.get(change.fact)
+    """'Situation on the border: violent (was calm)': the value in words, actors by name."""
+    index = index_of(pack)
+    spec = index.facts.get(change.fact)
     title = spec.title if spec else change.fact
-    return f"{title}: {_fact_value(change.before)} → {_fact_value(change.after)}"
-
-
-def _fact_value(value: object) -> str:
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, tuple):
-        if not value:
-            return "none"
-        return ", ".join(f"{v[0]}→{v[1]}" if isinstance(v, tuple | list) else str(v) for v in value)
-    if value == "":
-        return "(empty)"
-    return str(value)
+    kind = spec.type if spec else ""
+    before = w.fact_words(index, fact_from_json(change.before), kind)
+    after = w.fact_words(index, fact_from_json(change.after), kind)
+    return f"{title}: {after} (was {before})"
 
 
 def plural(n: int, word: str, many: str | None = None) -> str:
@@ -221,3 +243,42 @@ def noted_suffix(observer: str | None) -> str:
     """' — Noted by Evaluator: Dr N. Ivanova' after an observation an evaluator noted from
     their own seat; nothing after the facilitator's own."""
     return f" — Noted by {observer}" if observer else ""
+
+
+def decision_point_words(s: ObservationView) -> str:
+    """The decision point an observation is about, id and title: 'DP-2: The request'."""
+    if not s.decision_point:
+        return ""
+    return (
+        f"{s.decision_point}: {s.decision_point_title}"
+        if s.decision_point_title
+        else s.decision_point
+    )
+
+
+def area_details(s: ObservationView) -> list[tuple[str, str]]:
+    """An area for improvement's HSEEP parts after its observation: reference, analysis and
+    the plan rows that answer it."""
+    out = [("Reference", s.reference or "not recorded"), ("Analysis", s.analysis or "not recorded")]
+    out.append(("Improvement plan", ", ".join(s.plan_rows) or "no row yet"))
+    return out
+
+
+def released_words(pack: Pack, because: str) -> str:
+    """'released because DP-7: csto_secretariat chose clear-streets' in display names:
+    'after the CSTO Secretariat chose 'Take on crowd control' at DP-7'."""
+    dp_id, _, rest = because.partition(": ")
+    role_id, _, option_id = rest.partition(" chose ")
+    index = index_of(pack)
+    dp = index.decision_points.get(dp_id)
+    role = index.roles.get(role_id)
+    option = next((o for o in dp.options if o.id == option_id), None) if dp else None
+    if dp is None or role is None or option is None:
+        return f"released ({because})" if because else "released by a decision"
+    return f"after {role.title} chose '{option.label}' at {dp.id}"
+
+
+def arose_words(ob: ObligationView) -> str:
+    """'from the decision of the Compact Secretariat at DP-3: The Compact's answer'."""
+    where = ob.decision_point + (f": {ob.decision_point_title}" if ob.decision_point_title else "")
+    return f"from the decision of {ob.role_title} at {where}"

@@ -365,7 +365,8 @@ class ConsoleModel:
         """End the session; observations, ratings and plan rows can still be added."""
         done = self.run(
             lambda: self.game.end(note.strip()),
-            "Session ended: observations, ratings and plan rows can still be added.",
+            "Session ended: observations, ratings, plan rows and the exercise details can "
+            "still be added.",
         )
         return isinstance(done, Applied)
 

@@ -1,5 +1,7 @@
 """The console's forms: observations (strength or area for improvement, with an objective
-and a rating), objective ratings, improvement-plan rows and seating a participant.
+and a rating; an area with its reference and root cause), objective ratings,
+improvement-plan rows (and the area each answers), seating a participant, and the
+exercise's details.
 
 Each form is plain data the view binds its fields to; each action calls the game through
 the console (`ConsoleModel.run`), so refusals become its notice; a form is emptied once
@@ -16,6 +18,7 @@ from tabletop.app import Applied
 from tabletop.model.events import CapabilityElement
 from tabletop.ui.viewmodels import console_rows as rows
 from tabletop.ui.viewmodels.console_rows import Notice
+from tabletop.ui.viewmodels.details_vm import DetailsForm
 
 if TYPE_CHECKING:
     from tabletop.ui.viewmodels.console_vm import ConsoleModel
@@ -38,6 +41,15 @@ class ObservationForm:
     text: str = ""
     objective: str = ""
     rating: str = ""
+    reference: str = ""
+    """For an area for improvement: the instrument or plan concerned."""
+    analysis: str = ""
+    """For an area for improvement: the root cause."""
+
+    @property
+    def is_area(self) -> bool:
+        """True for an area for improvement (which asks for a reference and an analysis)."""
+        return self.kind == "area_for_improvement"
 
 
 @dataclass
@@ -61,6 +73,8 @@ class PlanForm:
     start: str = field(default_factory=lambda: date.today().isoformat())
     completion: str = ""
     objective: str = ""
+    answers: str = ""
+    """The event number of the area for improvement it answers ('' for none)."""
 
 
 class NotesModel:
@@ -71,6 +85,7 @@ class NotesModel:
         self.observation = ObservationForm()
         self.rating = RatingForm()
         self.plan = PlanForm()
+        self.details = DetailsForm.of(console.game.details)
         roles = console.game.pack.roles
         self.seat_role = roles[0].id if roles else ""
         self.seat_name = ""
@@ -78,6 +93,14 @@ class NotesModel:
     def objectives(self) -> tuple[tuple[str, str], ...]:
         """The exercise objectives: id and text."""
         return tuple((o.id, f"{o.id}: {o.text}") for o in self.console.game.pack.objectives)
+
+    def areas(self) -> tuple[tuple[str, str], ...]:
+        """The areas for improvement noted, that a plan row may answer: key (the event
+        number) and words (its number and text, cut short)."""
+        return tuple(
+            (str(a.seq), f"#{a.seq}: {_short(a.text)}")
+            for a in self.console.game.areas_for_improvement()
+        )
 
     def assign(self) -> bool:
         """Seat the participant typed in the chosen seat."""
@@ -95,7 +118,13 @@ class NotesModel:
         f = self.observation
         done = self.console.run(
             lambda: self.console.game.note(
-                f.kind, f.text.strip(), objective=f.objective or None, rating=rows.rating(f.rating)
+                f.kind,
+                f.text.strip(),
+                objective=f.objective or None,
+                rating=rows.rating(f.rating),
+                # Shown, and so kept, for an area for improvement only.
+                reference=f.reference if f.is_area else None,
+                analysis=f.analysis if f.is_area else None,
             ),
             f"{rows.KINDS.get(f.kind, f.kind)} noted.",
         )
@@ -141,9 +170,30 @@ class NotesModel:
                 start_date=start,
                 completion_date=completion,
                 objective=f.objective or None,
+                addresses=int(f.answers) if f.answers.isdigit() else None,
             ),
             "Improvement-plan row added.",
         )
         if isinstance(done, Applied):
             self.plan = PlanForm()
         return isinstance(done, Applied)
+
+    def edit_details(self) -> DetailsForm:
+        """The details form, prefilled with the details as last recorded."""
+        self.details = DetailsForm.of(self.console.game.details)
+        return self.details
+
+    def save_details(self) -> bool:
+        """Record the details in the form (the whole set, replacing the last)."""
+        form = self.details
+        problem = form.problem()
+        if problem:
+            self.console.notice = Notice(problem, error=True)
+            return False
+        done = self.console.run(lambda: form.record(self.console.game), "Exercise details saved.")
+        return isinstance(done, Applied)
+
+
+def _short(text: str, most: int = 80) -> str:
+    line = " ".join(text.split())
+    return line if len(line) <= most else line[: most - 1].rstrip() + "…"

@@ -1,11 +1,13 @@
-"""Session setup: the exercise's name, date and facilitator, and who sits in which seat."""
+"""Session setup: the exercise's name, date and facilitator, its details (type, place,
+sponsor, contacts, evaluators, controllers), and who sits in which seat."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
 
-from tabletop.app import AppError, Game, LoadedPack
+from tabletop.app import AppError, Game, LoadedPack, Refusal
+from tabletop.ui.viewmodels.details_vm import DetailsForm
 from tabletop.ui.viewmodels.hub import Hub
 
 
@@ -29,7 +31,10 @@ class SetupModel:
     facilitator: str = ""
     day: str = field(default_factory=lambda: date.today().isoformat())
     seats: list[SeatField] = field(default_factory=list)
+    details: DetailsForm = field(default_factory=DetailsForm)
     error: str = ""
+    warning: str = ""
+    """Set when the session started but something after its start was not logged."""
 
     def __post_init__(self) -> None:
         pack = self.loaded.pack
@@ -48,14 +53,21 @@ class SetupModel:
             if seat.role == role:
                 seat.participant = participant
 
+    @property
+    def pack_sponsor(self) -> str:
+        """The pack's sponsor, which stands when the form gives none."""
+        return self.loaded.pack.meta.sponsor
+
     def start(self) -> Game | None:
-        """Start the session and seat everyone named; None (and `error` says why) if the
-        form is not complete."""
-        self.error = ""
+        """Start the session, seat everyone named and record the exercise's details; None
+        (and `error` says why) if the form is not complete or cannot be read."""
+        self.error = self.warning = ""
         if not self.exercise.strip():
             self.error = "Give the exercise a name."
         elif not self.facilitator.strip():
             self.error = "Say who facilitates."
+        else:
+            self.error = self.details.problem()
         if self.error:
             return None
         try:
@@ -76,4 +88,14 @@ class SetupModel:
         for seat in self.seats:
             if seat.participant.strip():
                 game.assign(seat.role, seat.participant.strip())
+        try:
+            recorded = self.details.record(game)
+        except AppError as exc:
+            recorded = Refusal("not-recorded", str(exc))
+        if isinstance(recorded, Refusal):
+            # The session is under way: say so, and let the console's dialog put it right.
+            self.warning = (
+                f"The exercise details were not recorded ({recorded.message}): "
+                "give them again from the Plan tab."
+            )
         return self.hub.add(game)

@@ -206,8 +206,8 @@ def end(screen: ConsoleScreen) -> None:
         ]
 
     hint = parts.note(
-        "The clock stops and no more decisions are taken; observations, ratings and plan "
-        "rows can still be added, then the report.",
+        "The clock stops and no more decisions are taken; observations, ratings, plan "
+        "rows and the exercise details can still be added, then the report.",
         screen.scale,
     )
     _open(screen, "End the session?", [hint, note], actions)

@@ -1,4 +1,5 @@
-"""The console's forms: observations and objective ratings, improvement-plan rows, seats.
+"""The console's forms: observations and objective ratings, improvement-plan rows, seats,
+and the exercise's details (a summary and the button to its dialog).
 
 The fields are built once and bound to the view-model's forms (each change is kept there),
 so a redraw after another tab's change never clears what is being typed; after an action
@@ -14,7 +15,9 @@ import flet as ft
 
 from tabletop.ui import theme
 from tabletop.ui.viewmodels.console_rows import ELEMENTS, KINDS, RATINGS, SeatRow
+from tabletop.ui.viewmodels.details_vm import summary
 from tabletop.ui.views import console_parts as parts
+from tabletop.ui.views.console_details import details as details_dialog
 from tabletop.ui.widgets import heading
 
 if TYPE_CHECKING:
@@ -42,6 +45,19 @@ class Forms:
         objectives = [(NONE, "No objective"), *self.model.notes.objectives()]
         ratings = [(NONE, "No rating"), *RATINGS.items()]
         m = self.model.notes
+        # An area for improvement's HSEEP fields, shown for that kind only.
+        self.area_fields = ft.Column(
+            [
+                self._text("Reference", lambda: m.observation, "reference"),
+                self._text("Analysis (root cause)", lambda: m.observation, "analysis", lines=2),
+            ],
+            spacing=theme.GAP,
+            visible=m.observation.is_area,
+            horizontal_alignment=ft.CrossAxisAlignment.STRETCH,
+        )
+        self._areas = m.areas()
+        self.answers = self._pick("Answers", self._area_options(), lambda: m.plan, "answers")
+        self.details_summary = parts.note(self._details_words(), self.scale)
         self.observe = ft.Column(
             [
                 ft.RadioGroup(
@@ -55,9 +71,10 @@ class Forms:
                         wrap=True,
                     ),
                     value=m.observation.kind,
-                    on_change=lambda e: _keep(m.observation, "kind", e.control.value or "strength"),
+                    on_change=self._kind_chosen,
                 ),
                 self._text("Observation", lambda: m.observation, "text", lines=3),
+                self.area_fields,
                 self._pick("Objective", objectives, lambda: m.observation, "objective"),
                 self._pick("Rating", ratings, lambda: m.observation, "rating"),
                 self._button("Add observation", ft.Icons.NOTE_ADD, m.add_observation),
@@ -96,7 +113,20 @@ class Forms:
                     ]
                 ),
                 self._pick("Plan objective", objectives, lambda: m.plan, "objective"),
+                self.answers,
                 self._button("Add plan row", ft.Icons.PLAYLIST_ADD, m.add_plan_row),
+                ft.Divider(),
+                heading("Exercise details", self.scale),
+                self.details_summary,
+                ft.Row(
+                    [
+                        ft.OutlinedButton(
+                            "Edit exercise details",
+                            icon=ft.Icons.EDIT_NOTE,
+                            on_click=lambda _e: details_dialog(self.screen),
+                        )
+                    ]
+                ),
             ],
             spacing=theme.GAP,
             scroll=ft.ScrollMode.AUTO,
@@ -125,6 +155,19 @@ class Forms:
             expand=True,
             horizontal_alignment=ft.CrossAxisAlignment.STRETCH,
         )
+
+    def _kind_chosen(self, e: ft.Event[ft.RadioGroup]) -> None:
+        form = self.model.notes.observation
+        _keep(form, "kind", e.control.value or "strength")
+        if self.area_fields.visible != form.is_area:
+            self.area_fields.visible = form.is_area
+            self.screen.patch(self.area_fields)
+
+    def _area_options(self) -> list[tuple[str, str]]:
+        return [(NONE, "No area for improvement"), *self._areas]
+
+    def _details_words(self) -> str:
+        return summary(self.model.game.details) or "None given yet."
 
     def focus_observation(self) -> None:
         """Open the Observe tab with the cursor in the observation (the keyboard's O)."""
@@ -200,6 +243,20 @@ class Forms:
         if self.seat_form.visible == self.model.ended:
             self.seat_form.visible = not self.model.ended
             changed.append(self.seat_form)
+        if self.area_fields.visible != self.model.notes.observation.is_area:
+            self.area_fields.visible = self.model.notes.observation.is_area
+            changed.append(self.area_fields)
+        areas = self.model.notes.areas()
+        if areas != self._areas:  # an area was noted (here or in another window)
+            self._areas = areas
+            self.answers.options = [
+                ft.DropdownOption(key=k, text=t) for k, t in self._area_options()
+            ]
+            changed.append(self.answers)
+        words = self._details_words()
+        if self.details_summary.value != words:
+            self.details_summary.value = words
+            changed.append(self.details_summary)
         return changed
 
     def draw_seats(self, seats: tuple[SeatRow, ...]) -> ft.Control:

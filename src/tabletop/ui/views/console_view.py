@@ -21,12 +21,15 @@ label, its entries buttons named by their text):
   "Refuse instead", "Cancel"; the refusal dialog: "Refusal note", "Record refusal"; the
   amendment dialog: "Corrected rationale", "Reason for the correction", "Save amendment";
 - the tabs "World", "Observe", "Plan", "Seats"; their fields are named by their labels:
-  radios "Strength" / "Area for improvement", textbox "Observation", dropdowns
-  "Objective", "Rating"; dropdowns "Objective to rate", "Objective rating", textbox
-  "Rating note"; textboxes "Issue", "Corrective action", dropdown "Capability element",
-  textboxes "Responsible organisation", "Point of contact", "Start date", "Completion
-  date", dropdown "Plan objective"; dropdown "Seat", textbox "Participant"; and their
-  buttons "Add observation", "Rate objective", "Add plan row", "Assign seat";
+  radios "Strength" / "Area for improvement", textbox "Observation", for an area the
+  textboxes "Reference" and "Analysis (root cause)", dropdowns "Objective", "Rating";
+  dropdowns "Objective to rate", "Objective rating", textbox "Rating note"; textboxes
+  "Issue", "Corrective action", dropdown "Capability element", textboxes "Responsible
+  organisation", "Point of contact", "Start date", "Completion date", dropdowns "Plan
+  objective", "Answers" (the area for improvement the row answers); dropdown "Seat",
+  textbox "Participant"; and their buttons "Add observation", "Rate objective", "Add plan
+  row", "Assign seat"; under the plan, "Edit exercise details" opens its dialog
+  (`console_details`: the fields of `details_fields`, "Save details", "Cancel");
 - the end dialog: textbox "Closing note", buttons "End the session" / "Cancel";
 - the tab "Room" (`console_room`): codes, proposals, the projector's reveals;
 - the icon buttons "Projector" and "Keyboard shortcuts"; the keys (`console_keys`).

@@ -1,4 +1,5 @@
-"""Session setup: name, date, facilitator, and the participants in their seats."""
+"""Session setup: name, date, facilitator, the exercise's details, and the participants in
+their seats."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import flet as ft
 from tabletop.app import LoadedPack
 from tabletop.ui import theme
 from tabletop.ui.viewmodels.setup_vm import SetupModel
+from tabletop.ui.views.details_fields import details_fields, quiet
 from tabletop.ui.widgets import message, panel, small
 
 if TYPE_CHECKING:
@@ -29,16 +31,24 @@ class SetupScreen:
 
         def field(label: str, value: str, setter: str) -> ft.TextField:
             def changed(e: ft.Event[ft.TextField]) -> None:
+                quiet()
                 setattr(m, setter, e.control.value or "")
 
             return ft.TextField(label=label, value=value, on_change=changed)
+
+        def seated(role: str) -> ft.ControlEventHandler[ft.TextField]:
+            def changed(e: ft.Event[ft.TextField]) -> None:
+                quiet()
+                m.seat(role, e.control.value or "")
+
+            return changed
 
         seats = [
             ft.TextField(
                 label=f"{seat.title} ({seat.actor})",
                 hint_text="participant's name, or leave empty",
                 value=seat.participant,
-                on_change=lambda e, role=seat.role: m.seat(role, e.control.value or ""),
+                on_change=seated(seat.role),
             )
             for seat in m.seats
         ]
@@ -69,6 +79,14 @@ class SetupScreen:
                                 field("Exercise name", m.exercise, "exercise"),
                                 field("Exercise date (YYYY-MM-DD)", m.day, "day"),
                                 field("Facilitator", m.facilitator, "facilitator"),
+                            ],
+                            expand=1,
+                        ),
+                        panel(
+                            "Exercise details",
+                            [
+                                small("For the report; they can be changed later, in the console."),
+                                *details_fields(m.details, pack_sponsor=m.pack_sponsor),
                             ],
                             expand=1,
                         ),
@@ -109,3 +127,5 @@ class SetupScreen:
             self.shell.page.update()
             return
         self.shell.console(game)
+        if self.model.warning:
+            self.shell.notify(self.model.warning, error=True)
