@@ -25,13 +25,16 @@ def test_the_same_log_by_id_by_prefix_and_by_exported_file(game, workspace, tmp_
 
 def test_a_report_in_every_format(game, workspace):
     game.end("Hot wash.")
-    for fmt in ("md", "html", "json", "docx"):
+    for fmt in ("md", "html", "json", "docx", "pdf"):
         out = workspace.report(game.id, fmt)
         assert out.data and out.format == fmt and not out.damaged
         assert out.report.status == "final"
     assert json.loads(workspace.report(game.id, "json").data)["status"] == "final"
+    assert workspace.report(game.id, "pdf", paper="letter").data.startswith(b"%PDF-")
     with pytest.raises(AppError, match="unknown report format"):
-        workspace.report(game.id, "pdf")
+        workspace.report(game.id, "odt")
+    with pytest.raises(AppError, match="unknown paper size 'a3'"):
+        workspace.report(game.id, "html", paper="a3")  # type: ignore[arg-type]
 
 
 def test_deleting_a_practice_run(game, workspace, tmp_path):

@@ -58,7 +58,7 @@ SUMMARIES: dict[str, tuple[str, str]] = {
     "import_": ("import", "add an exported session log (.jsonl) to the session database"),
     "report": (
         "report",
-        "write the after-action report of a session (Markdown, HTML, JSON or Word)",
+        "write the after-action report of a session (Markdown, HTML, JSON, Word or PDF)",
     ),
     "window": ("app", "open the desktop app, or serve it to a browser with --web"),
 }
