@@ -1,0 +1,247 @@
+"""The Word report as a printable AAR/IP: paper size, title page, contents, page numbers,
+properties, the chart's printed text size, and the same bytes for the same log."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+
+import docx
+import pytest
+from docx.enum.section import WD_ORIENT
+from docx.oxml.ns import qn
+from docx.shared import Inches, Mm
+from docxread import (
+    PAPER_TWIPS,
+    bookmarks,
+    contents,
+    headings,
+    instructions,
+    page_twips,
+    pages_by_break,
+    section_of_picture,
+)
+
+from tabletop.report import AfterActionReport, render_docx, render_timeline_png, render_timeline_svg
+from tabletop.report.chart import CHART_FONT_PT
+from tabletop.report.sections import all_sections
+from tabletop.report.word_chart import (
+    MIN_PRINTED_PT,
+    ROOM_ABOVE_AND_BELOW,
+    figure_inches,
+    fit_chart,
+    text_boxes,
+)
+
+PAPERS = ("a4", "letter")
+
+
+@pytest.fixture(scope="module")
+def chart(report: AfterActionReport) -> bytes:
+    """The golden game's chart, drawn once."""
+    return render_timeline_png(report)
+
+
+@pytest.fixture(scope="module")
+def files(report: AfterActionReport, chart: bytes) -> dict[str, bytes]:
+    """The golden game's Word file on each paper."""
+    return {paper: render_docx(report, paper=paper, chart_png=chart) for paper in PAPERS}
+
+
+@pytest.fixture(scope="module", params=PAPERS)
+def paper(request) -> str:
+    return request.param
+
+
+@pytest.fixture(scope="module")
+def document(files: dict[str, bytes], paper: str):
+    return docx.Document(io.BytesIO(files[paper]))
+
+
+def test_every_page_is_on_the_chosen_paper(document, paper: str) -> None:
+    width, height = PAPER_TWIPS[paper]
+    orientations = []
+    for section in document.sections:
+        orientations.append(section.orientation)
+        if section.orientation == WD_ORIENT.LANDSCAPE:
+            assert page_twips(section) == (height, width)
+        else:
+            assert page_twips(section) == (width, height)
+        margin = {"a4": Mm(20), "letter": Inches(0.75)}[paper]
+        sides = (section.top_margin, section.bottom_margin, section.left_margin,
+                 section.right_margin)  # fmt: skip
+        assert all(abs(side - margin) <= 635 for side in sides)  # stored in twips
+    # The chart and the decision log are turned; the rest, the title page first, is not.
+    assert orientations[0] == WD_ORIENT.PORTRAIT
+    assert orientations.count(WD_ORIENT.LANDSCAPE) == 2
+
+
+def test_the_title_page_is_the_hseep_cover(document, report: AfterActionReport) -> None:
+    title_page = "\n".join(pages_by_break(document)[0])
+    o = report.overview
+    for text in (
+        report.title,
+        o.exercise,
+        o.pack_title,
+        "Exercise date: 2031-03-01",
+        "Facilitator: Col. Ada Brenn",
+        report.classification,
+        "Report: Final",
+        f"Log integrity: {report.integrity.summary}",
+        f"Prepared by tabletop from the session log {o.session_id}.",
+    ):
+        assert text in title_page
+    assert o.exercise == "Quiet Pass staff seminar"
+    assert document.paragraphs[0].style.name == "Title"
+    assert "1. Report status" not in title_page
+
+
+def test_an_interim_report_says_so_on_its_title_page(player, script_of, example) -> None:
+    game = player(script_of({"advance": {"by_minutes": 0}}), example)
+    document = docx.Document(io.BytesIO(render_docx(game.report(), paper="letter")))
+    title_page = pages_by_break(document)[0]
+    assert "INTERIM" in title_page[0] and "Report: Interim: the session has not ended" in title_page
+
+
+def test_contents_is_a_toc_field_that_already_lists_the_headings(
+    document, report: AfterActionReport
+) -> None:
+    pages = pages_by_break(document)
+    assert pages[1][0] == "Contents"  # a page of its own, after the title page
+    assert pages[2][0] == "1. Report status"
+    body = document.element.body
+    assert instructions(body)[0] == r'TOC \o "1-3" \h \z \u'
+    entries = contents(document)
+    assert [(level, text) for level, text, _ in entries] == headings(document)
+    assert [text for level, text, _ in entries if level == 1] == list(all_sections(report).values())
+    marks = bookmarks(document)
+    assert all(marks[anchor] == text for _, text, anchor in entries)  # each links its heading
+    assert len({anchor for _, _, anchor in entries}) == len(entries)
+
+    # The field's result is the entries: it opens in the first and closes after the last.
+    def chars(p) -> list[str]:
+        return [c.get(qn("w:fldCharType")) for c in p._p.iter(qn("w:fldChar"))]
+
+    listed = [
+        i for i, p in enumerate(document.paragraphs) if re.fullmatch(r"TOC\d", p._p.style or "")
+    ]
+    after = document.paragraphs[listed[-1] + 1]
+    assert chars(document.paragraphs[listed[0]]) == ["begin", "separate"]
+    assert [chars(document.paragraphs[i]) for i in listed[1:]] == [[]] * (len(listed) - 1)
+    assert chars(after) == ["end"] and after.text == ""
+
+
+def test_word_refreshes_the_fields_on_opening(files: dict[str, bytes], paper: str) -> None:
+    with zipfile.ZipFile(io.BytesIO(files[paper])) as z:
+        settings = z.read("word/settings.xml").decode()
+    flag = '<w:updateFields w:val="true"/>'
+    assert settings.count(flag) == 1
+    # Where the schema wants it (Word refuses settings out of order): before w:compat.
+    assert settings.index(flag) < settings.index("<w:compat>")
+
+
+def test_every_page_has_the_classification_and_page_x_of_y(
+    document, report: AfterActionReport
+) -> None:
+    for section in document.sections:
+        header, footer = section.header, section.footer
+        assert header.is_linked_to_previous == footer.is_linked_to_previous
+        assert report.classification in header.paragraphs[0].text
+        assert report.classification in footer.paragraphs[0].text
+    footer = document.sections[0].footer
+    assert "page  of " in footer.paragraphs[0].text  # the numbers are fields
+    assert instructions(footer._element) == ["PAGE", "NUMPAGES"]
+    assert all(s.header.is_linked_to_previous for s in document.sections[1:])
+
+
+def test_the_document_properties_describe_the_exercise(
+    files: dict[str, bytes], report: AfterActionReport
+) -> None:
+    data = files["a4"]
+    props = docx.Document(io.BytesIO(data)).core_properties
+    o = report.overview
+    assert props.title == report.title
+    assert props.author == o.facilitator == "Col. Ada Brenn"
+    assert o.exercise in props.subject and o.pack_title in props.subject
+    assert "after-action report" in props.keywords and report.classification in props.keywords
+    assert props.category == "After-Action Report / Improvement Plan"
+    assert o.session_id in props.comments
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        names = z.namelist()
+        package = "\n".join(z.read(n).decode() for n in names if n.endswith((".xml", ".rels")))
+    # python-docx's template carried a thumbnail of another document and a bibliography.
+    assert not [n for n in names if "thumbnail" in n or n.startswith("customXml/")]
+    assert "python-docx" not in package and "thumbnail" not in package
+
+
+def test_the_same_log_gives_the_same_bytes_on_each_paper(
+    files: dict[str, bytes], report: AfterActionReport, chart: bytes
+) -> None:
+    for paper in PAPERS:
+        assert render_docx(report, paper=paper, chart_png=chart) == files[paper]
+    assert files["a4"] != files["letter"]
+    assert render_docx(report) == render_docx(report, paper="a4")  # A4 unless asked
+
+
+def test_the_chart_is_as_large_as_its_page_allows(document, chart: bytes) -> None:
+    section = section_of_picture(document)
+    fig_width, _ = figure_inches(chart)
+    assert fig_width == pytest.approx(10, abs=0.01)
+    placed = document.inline_shapes[0].width
+    # On a 10-inch figure the 7-pt labels need 11.4 inches to print at 8 pt: more than any
+    # page has, so the chart takes the whole width of a landscape page.
+    assert section.orientation == WD_ORIENT.LANDSCAPE
+    assert placed == section.page_width - section.left_margin - section.right_margin
+    printed = placed / Inches(fig_width) * CHART_FONT_PT
+    portrait, _ = text_boxes(section)
+    assert printed > portrait[0] / Inches(fig_width) * CHART_FONT_PT
+
+
+def test_the_chart_sets_no_text_smaller_than_it_says(report: AfterActionReport) -> None:
+    svg = render_timeline_svg(report)  # one user unit a point: 720 wide for 10 inches
+    sizes = [float(s) for s in re.findall(r"font-size: ([\d.]+)px", svg)]
+    assert sizes and min(sizes) >= CHART_FONT_PT
+    assert re.search(r'viewBox="0 0 720 ', svg)
+
+
+A4_PORTRAIT = (Mm(170), Mm(257))
+A4_LANDSCAPE = (Mm(257), Mm(170))
+
+
+def _printed(fit, figure_width: float, type_pt: float) -> float:
+    return fit.width / Inches(figure_width) * type_pt
+
+
+def test_a_chart_whose_text_prints_at_8pt_across_the_portrait_page_stays_portrait() -> None:
+    fit = fit_chart((6, 3), 7.5, A4_PORTRAIT, A4_LANDSCAPE)
+    assert not fit.landscape and fit.width == Mm(170)
+    assert _printed(fit, 6, 7.5) == pytest.approx(fit.printed_pt) and fit.printed_pt >= 8
+
+
+def test_a_wide_chart_goes_landscape_to_print_at_8pt() -> None:
+    fit = fit_chart((10, 4), 9, A4_PORTRAIT, A4_LANDSCAPE)
+    # Portrait: 170 mm for 254 mm of figure prints 9 pt at 6.0 pt. Landscape: 9.1 pt.
+    assert fit.landscape and fit.width == Mm(257)
+    assert _printed(fit, 10, 9) == pytest.approx(fit.printed_pt)
+    assert fit.printed_pt >= MIN_PRINTED_PT
+
+
+def test_a_tall_chart_is_narrowed_to_fit_the_page_height() -> None:
+    fit = fit_chart((10, 5.5), 9, A4_PORTRAIT, A4_LANDSCAPE)
+    # 257 mm wide it would be 141 mm tall: more than the 170 mm page keeps for a picture.
+    room = A4_LANDSCAPE[1] - ROOM_ABOVE_AND_BELOW
+    assert fit.landscape and fit.width < Mm(257)
+    assert fit.width * 5.5 / 10 == pytest.approx(room, abs=1)
+    assert fit.printed_pt >= MIN_PRINTED_PT
+
+
+def test_a_chart_no_page_can_print_at_8pt_gets_the_larger_print() -> None:
+    fit = fit_chart((10, 4), 7, A4_PORTRAIT, A4_LANDSCAPE)
+    assert fit.landscape and fit.width == Mm(257)
+    assert fit.printed_pt == pytest.approx(7 * 257 / 254)
+    assert fit.printed_pt < MIN_PRINTED_PT
+    # A chart too tall for a landscape page prints larger across the portrait one.
+    tall = fit_chart((10, 9), 9, A4_PORTRAIT, A4_LANDSCAPE)
+    assert not tall.landscape and tall.width == Mm(170)
+    assert tall.printed_pt == pytest.approx(9 * 170 / 254)
