@@ -118,11 +118,12 @@ def test_tables_span_the_text_width_in_a_fixed_layout(document) -> None:
         return section.page_width - section.left_margin - section.right_margin
 
     portrait, landscape = span(document.sections[0]), max(map(span, document.sections))
-    assert landscape > portrait  # the decision log has a landscape page of its own
+    assert landscape > portrait  # the decision log has a landscape page, the timeline too
     timeline = _table_with(document, "#", "Scenario time")
     log = _table_with(document, "#", "Scenario", "Wall")
     plan = _table_with(document, "No.", "Core capability / objective")
-    wide = (log._tbl, plan._tbl)  # nine columns each: landscape pages of their own
+    # Nine columns each: landscape pages of their own; the timeline follows its chart there.
+    wide = (log._tbl, plan._tbl, timeline._tbl)
     for table in document.tables:
         assert not table.autofit
         widths = [col.w for col in table._tbl.tblGrid.gridCol_lst]

@@ -267,12 +267,15 @@ def _timeline(out: Writer, report: AfterActionReport, chart_png: bytes | None) -
     png = chart_png if chart_png is not None else render_timeline_png(report)
     portrait, landscape = text_boxes(out.doc.sections[-1])
     fit = fit_chart(figure_inches(png), CHART_FONT_PT, portrait, landscape)
-    if fit.landscape:  # the chart and its heading on a page of their own, turned
+    if fit.landscape:  # the section turned: the chart, then its table, across the long side
         out.turn(WD_ORIENT.LANDSCAPE)
     out.heading(SECTIONS["timeline"], 1)
     out.doc.add_picture(io.BytesIO(png), width=fit.width)
+    picture = out.doc.paragraphs[-1].paragraph_format
+    # Single spacing: at the template's 1.15 the line would be taller than the picture.
+    picture.line_spacing, picture.space_after = 1.0, Pt(4)
+    picture.keep_with_next = True  # the caption stays with its chart
     out.para("Timeline chart: injects and decisions by scenario time.", style="Caption")
-    out.turn(WD_ORIENT.PORTRAIT)
     day = wd.session_day(report)
     rows = []
     for t in report.timeline:
@@ -289,6 +292,7 @@ def _timeline(out: Writer, report: AfterActionReport, chart_png: bytes | None) -
             ]
         )
     out.table(["#", "Scenario time", "Wall clock (UTC)", "Event"], rows, [0.4, 1.3, 0.9, 3.9])
+    out.turn(WD_ORIENT.PORTRAIT)
 
 
 def _compliance(out: Writer, report: AfterActionReport) -> None:

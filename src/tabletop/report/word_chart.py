@@ -15,8 +15,9 @@ if TYPE_CHECKING:
 
 MIN_PRINTED_PT = 8.0
 """The smallest text a printed chart may have."""
-ROOM_ABOVE_AND_BELOW = Pt(96)
-"""Page height kept for the section's heading above the chart and its caption below."""
+ROOM_ABOVE_AND_BELOW = Pt(72)
+"""Page height kept for the section's heading above the chart (about 40 pt with its space)
+and its caption below (about 20 pt)."""
 
 
 @dataclass(frozen=True)

@@ -130,9 +130,9 @@ def _contents_styles(doc: DocxDocument) -> None:
         style.base_style = doc.styles["Normal"]
         fmt = style.paragraph_format
         fmt.left_indent = Emu(TOC_INDENT * (level - 1))
-        fmt.space_after = Pt(2)
+        fmt.space_after, fmt.line_spacing = Pt(0), 1.0  # forty headings fit a page
         fmt.tab_stops.add_tab_stop(Emu(width - left - right), WD_TAB_ALIGNMENT.RIGHT,
                                    WD_TAB_LEADER.DOTS)  # fmt: skip
         if level == 1:
-            fmt.space_before = Pt(4)
+            fmt.space_before = Pt(3)
             style.font.bold = True
