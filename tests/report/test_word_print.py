@@ -31,7 +31,6 @@ from tabletop.report.word_chart import (
     ROOM_ABOVE_AND_BELOW,
     figure_inches,
     fit_chart,
-    text_boxes,
 )
 
 PAPERS = ("a4", "letter")
@@ -184,18 +183,22 @@ def test_the_same_log_gives_the_same_bytes_on_each_paper(
     assert render_docx(report) == render_docx(report, paper="a4")  # A4 unless asked
 
 
-def test_the_chart_is_as_large_as_its_page_allows(document, chart: bytes) -> None:
+def test_the_chart_prints_at_8pt_where_a_page_is_wide_enough(document, chart: bytes) -> None:
     section = section_of_picture(document)
-    fig_width, _ = figure_inches(chart)
-    assert fig_width == pytest.approx(10, abs=0.01)
+    fig_width, fig_height = figure_inches(chart)
+    assert (fig_width, fig_height) == pytest.approx((10, 4.1), abs=0.01)  # the golden chart
     placed = document.inline_shapes[0].width
-    # On a 10-inch figure the 7-pt labels need 11.4 inches to print at 8 pt: more than any
-    # page has, so the chart takes the whole width of a landscape page.
-    assert section.orientation == WD_ORIENT.LANDSCAPE
-    assert placed == section.page_width - section.left_margin - section.right_margin
     printed = placed / Inches(fig_width) * CHART_FONT_PT
-    portrait, _ = text_boxes(section)
-    assert printed > portrait[0] / Inches(fig_width) * CHART_FONT_PT
+    text_width = section.page_width - section.left_margin - section.right_margin
+    needed = Inches(fig_width) * MIN_PRINTED_PT / CHART_FONT_PT
+    assert section.orientation == WD_ORIENT.LANDSCAPE  # the portrait page is far too narrow
+    if needed <= text_width:
+        assert printed >= MIN_PRINTED_PT
+    else:
+        # chart.py's 7-pt labels on its 10-inch figure need 11.4 inches to print at 8 pt:
+        # wider than any page, so the chart takes the whole width of a landscape one.
+        assert placed == text_width
+        assert printed == pytest.approx(CHART_FONT_PT * text_width / Inches(fig_width))
 
 
 def test_the_chart_sets_no_text_smaller_than_it_says(report: AfterActionReport) -> None:
