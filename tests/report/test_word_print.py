@@ -163,7 +163,7 @@ def test_the_document_properties_describe_the_exercise(
     assert props.title == report.title
     assert props.author == o.facilitator == "Col. Ada Brenn"
     assert o.exercise in props.subject and o.pack_title in props.subject
-    assert "after-action report" in props.keywords and report.classification in props.keywords
+    assert props.keywords.startswith(report.classification) and "HSEEP" in props.keywords
     assert props.category == "After-Action Report / Improvement Plan"
     assert o.session_id in props.comments
     with zipfile.ZipFile(io.BytesIO(data)) as z:

@@ -54,8 +54,8 @@ def set_properties(doc: DocxDocument, report: AfterActionReport) -> None:
     props = doc.core_properties
     props.title = _property(report.title)
     props.subject = _property(f"{o.exercise}: {o.pack_title} ({o.pack_id} {o.pack_version})")
-    props.keywords = _property(
-        f"after-action report; improvement plan; HSEEP; {o.pack_title}; {report.classification}"
+    props.keywords = _property(  # the handling first: a cut keeps it
+        f"{report.classification}; after-action report; improvement plan; HSEEP; {o.pack_title}"
     )
     stamp = log_stamp(report)
     props.created = props.modified = stamp.replace(tzinfo=None)

@@ -63,7 +63,8 @@ def banner(report: AfterActionReport, doc: DocxDocument) -> None:
 
 def _banner_run(p: Paragraph, text: str, *, bold: bool = False) -> None:
     run = p.add_run(visible(text))
-    run.bold = bold
+    if bold:
+        run.bold = True
 
 
 def _field_char(parent: BaseOxmlElement, kind: str) -> None:
