@@ -28,6 +28,8 @@ HEADING_LEVELS = {"Heading1": 1, "Heading2": 2, "Heading3": 3}
 """The heading styles (by id) that the contents list, and their levels."""
 TOC_INDENT = Mm(5)
 """How far each level of the contents is indented from the one above it."""
+TOC_TYPE, TOC_LINE = Pt(9), Pt(10.5)
+"""The contents' type size and (exact) line height: the size of the tables' text."""
 
 
 def title_page(out: Writer, report: AfterActionReport) -> None:
@@ -36,7 +38,8 @@ def title_page(out: Writer, report: AfterActionReport) -> None:
     from tabletop.report.word import COLOURS  # word imports this module
 
     o = report.overview
-    title = out.heading(report.title, 0)
+    # The HSEEP title above, the exercise below it: not the exercise twice.
+    title = out.heading(report.title.removesuffix(f": {o.exercise}"), 0)
     title.paragraph_format.space_before = Pt(96)
     if report.status == "interim":
         out.run(title, "  (INTERIM)").font.color.rgb = COLOURS["permitted_with_obligations"]
@@ -63,7 +66,7 @@ def title_page(out: Writer, report: AfterActionReport) -> None:
 def contents_place(out: Writer) -> Paragraph:
     """The contents' heading, and the paragraph the contents go before once every heading is
     written (see `fill_contents`)."""
-    out.para("Contents", style="TOCHeading")
+    out.para("Contents", style="TOCHeading").paragraph_format.space_before = Pt(0)
     return out.para()
 
 
@@ -120,7 +123,8 @@ def _bookmark(p: Paragraph, number: int, name: str) -> None:
 
 def _contents_styles(doc: DocxDocument) -> None:
     """Word's own "toc 1" to "toc 3" styles (the template has none): indented by level, the
-    page number right-aligned at the margin after a dotted leader."""
+    page number right-aligned at the margin after a dotted leader, and tight enough that the
+    sixty headings of a long game fit one Letter page."""
     section = doc.sections[0]
     width, left, right = section.page_width, section.left_margin, section.right_margin
     assert width is not None and left is not None and right is not None
@@ -130,9 +134,10 @@ def _contents_styles(doc: DocxDocument) -> None:
         style.base_style = doc.styles["Normal"]
         fmt = style.paragraph_format
         fmt.left_indent = Emu(TOC_INDENT * (level - 1))
-        fmt.space_after, fmt.line_spacing = Pt(0), 1.0  # forty headings fit a page
+        fmt.space_after, fmt.line_spacing = Pt(0), TOC_LINE
+        style.font.size = TOC_TYPE
         fmt.tab_stops.add_tab_stop(Emu(width - left - right), WD_TAB_ALIGNMENT.RIGHT,
                                    WD_TAB_LEADER.DOTS)  # fmt: skip
         if level == 1:
-            fmt.space_before = Pt(3)
+            fmt.space_before = Pt(2)
             style.font.bold = True
