@@ -22,10 +22,11 @@ from docxread import (
     pages_by_break,
     section_of_picture,
 )
+from PIL import Image
 
 from tabletop.report import AfterActionReport, render_docx, render_timeline_png, render_timeline_svg
 from tabletop.report.chart import CHART_FONT_PT
-from tabletop.report.sections import all_sections
+from tabletop.report.sections import SECTIONS, all_sections
 from tabletop.report.word_chart import (
     MIN_PRINTED_PT,
     ROOM_ABOVE_AND_BELOW,
@@ -254,3 +255,37 @@ def test_a_chart_no_page_can_print_at_8pt_gets_the_larger_print() -> None:
     tall = fit_chart((10, 9), 9, A4_PORTRAIT, A4_LANDSCAPE)
     assert not tall.landscape and tall.width == Mm(170)
     assert tall.printed_pt == pytest.approx(9 * 170 / 254)
+
+
+def _png(width_in: float, height_in: float, dpi: int = 100) -> bytes:
+    buf = io.BytesIO()
+    size = (int(width_in * dpi), int(height_in * dpi))
+    Image.new("RGB", size, "white").save(buf, "PNG", dpi=(dpi, dpi))
+    return buf.getvalue()
+
+
+def _timeline_heading(document):
+    return next(
+        p
+        for p in document.paragraphs
+        if p.text == SECTIONS["timeline"] and p.style.name == "Heading 1"
+    )
+
+
+def test_a_narrow_chart_stays_portrait_at_the_top_of_a_page(report: AfterActionReport) -> None:
+    # 5 inches of 7-pt text print at 8 pt on 5.7: the portrait page's 6.7 will do.
+    document = docx.Document(io.BytesIO(render_docx(report, chart_png=_png(5, 2.5))))
+    section = section_of_picture(document)
+    assert section.orientation == WD_ORIENT.PORTRAIT
+    text_width = section.page_width - section.left_margin - section.right_margin
+    assert document.inline_shapes[0].width == text_width == pytest.approx(Mm(170), abs=635)
+    heading = _timeline_heading(document).paragraph_format
+    assert heading.page_break_before and heading.space_before == 0  # sized for a whole page
+
+
+def test_a_wide_chart_opens_its_landscape_section(document) -> None:
+    heading = _timeline_heading(document)
+    body = list(document.element.body.iterchildren())
+    before = body[body.index(heading._p) - 1]  # the paragraph that ends the portrait section
+    assert before.find(qn("w:pPr")).find(qn("w:sectPr")) is not None
+    assert heading.paragraph_format.space_before == 0

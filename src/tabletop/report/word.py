@@ -269,7 +269,9 @@ def _timeline(out: Writer, report: AfterActionReport, chart_png: bytes | None) -
     fit = fit_chart(figure_inches(png), CHART_FONT_PT, portrait, landscape)
     if fit.landscape:  # the section turned: the chart, then its table, across the long side
         out.turn(WD_ORIENT.LANDSCAPE)
-    out.heading(SECTIONS["timeline"], 1)
+    heading = out.heading(SECTIONS["timeline"], 1).paragraph_format
+    # The chart is sized for a page of its own, under its heading: at the top of a page.
+    heading.page_break_before, heading.space_before = not fit.landscape, Pt(0)
     out.doc.add_picture(io.BytesIO(png), width=fit.width)
     picture = out.doc.paragraphs[-1].paragraph_format
     # Single spacing: at the template's 1.15 the line would be taller than the picture.
