@@ -80,15 +80,13 @@ def fill_contents(doc: DocxDocument, place: Paragraph) -> None:
         for p in doc.paragraphs
         if (style := p._p.style) is not None and style in HEADING_LEVELS
     ]
-    first = True
     for number, (level, heading) in enumerate(headings, 1):
         name = f"_Toc{number:08d}"
         _bookmark(heading, number, name)
         entry = place.insert_paragraph_before()
         entry._p.get_or_add_pPr().style = f"TOC{level}"
-        if first:
+        if number == 1:
             field_start(entry._p, TOC_INSTRUCTION)
-            first = False
         link = OxmlElement("w:hyperlink")
         link.set(qn("w:anchor"), name)
         link.set(qn("w:history"), "1")
@@ -96,7 +94,7 @@ def fill_contents(doc: DocxDocument, place: Paragraph) -> None:
         # stored one as it stands, and none can be known here).
         _text_run(link, heading.text)
         entry._p.append(link)
-    if first:  # no headings: an empty contents field all the same
+    if not headings:  # an empty contents field all the same
         field_start(place._p, TOC_INSTRUCTION)
     field_end(place._p)  # before the page break: Word replaces all up to here on updating
     place.add_run().add_break(WD_BREAK.PAGE)
