@@ -66,10 +66,10 @@ def test_objective_ratings_are_a_word_table(document) -> None:
     }
 
 
-def test_timeline_chart_is_a_picture(document) -> None:
-    assert len(document.inline_shapes) == 1
+def test_timeline_chart_is_two_pictures(document) -> None:
+    assert len(document.inline_shapes) == 2  # the timeline, then the time-box panel
     blobs = [r.target_part.blob for r in document.part.rels.values() if "image" in r.reltype]
-    assert blobs and blobs[0].startswith(b"\x89PNG")
+    assert len(blobs) == 2 and all(b.startswith(b"\x89PNG") for b in blobs)
 
 
 def test_classification_in_header_and_footer(document, report: AfterActionReport) -> None:

@@ -9,6 +9,7 @@ import zipfile
 
 import docx
 import pytest
+from chartprint import assert_chart_prints_at_8pt
 from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
 from docx.shared import Inches, Mm
@@ -20,33 +21,34 @@ from docxread import (
     instructions,
     page_twips,
     pages_by_break,
+    pictures,
     section_of_picture,
 )
 from PIL import Image
 
 from tabletop.report import AfterActionReport, render_docx, render_timeline_png, render_timeline_svg
-from tabletop.report.chart import CHART_FONT_PT
+from tabletop.report.chart import CHART_FONT_PT, CHART_WIDTH_IN, ChartPart, chart_parts
 from tabletop.report.sections import SECTIONS, all_sections
 from tabletop.report.word_chart import (
     MIN_PRINTED_PT,
     ROOM_ABOVE_AND_BELOW,
     figure_inches,
-    fit_chart,
+    fit_charts,
 )
 
 PAPERS = ("a4", "letter")
 
 
 @pytest.fixture(scope="module")
-def chart(report: AfterActionReport) -> bytes:
-    """The golden game's chart, drawn once."""
-    return render_timeline_png(report)
+def chart(report: AfterActionReport) -> list[tuple[ChartPart, bytes]]:
+    """The golden game's chart pictures, drawn once."""
+    return [(part, render_timeline_png(report, part=part)) for part in chart_parts(report)]
 
 
 @pytest.fixture(scope="module")
-def files(report: AfterActionReport, chart: bytes) -> dict[str, bytes]:
+def files(report: AfterActionReport, chart) -> dict[str, bytes]:
     """The golden game's Word file on each paper."""
-    return {paper: render_docx(report, paper=paper, chart_png=chart) for paper in PAPERS}
+    return {paper: render_docx(report, paper=paper, charts=chart) for paper in PAPERS}
 
 
 @pytest.fixture(scope="module", params=PAPERS)
@@ -178,36 +180,36 @@ def test_the_document_properties_describe_the_exercise(
 
 
 def test_the_same_log_gives_the_same_bytes_on_each_paper(
-    files: dict[str, bytes], report: AfterActionReport, chart: bytes
+    files: dict[str, bytes], report: AfterActionReport, chart
 ) -> None:
     for paper in PAPERS:
-        assert render_docx(report, paper=paper, chart_png=chart) == files[paper]
+        assert render_docx(report, paper=paper, charts=chart) == files[paper]
     assert files["a4"] != files["letter"]
     assert render_docx(report) == render_docx(report, paper="a4")  # A4 unless asked
 
 
-def test_the_chart_prints_its_text_at_8pt_or_more(document, chart: bytes) -> None:
-    section = section_of_picture(document)
-    fig_width, fig_height = figure_inches(chart)
-    placed = document.inline_shapes[0].width
-    # The arithmetic of the issue: inserted width / figure width x the chart's type size.
-    assert placed / Inches(fig_width) * CHART_FONT_PT >= MIN_PRINTED_PT
-    # A 9-inch figure is wider than a portrait page's 6.7 inches: it gets a landscape page,
-    # and the page holds it under its heading and above its caption.
-    assert section.orientation == WD_ORIENT.LANDSCAPE
-    text_width = section.page_width - section.left_margin - section.right_margin
-    room = section.page_height - section.top_margin - section.bottom_margin
-    assert placed <= text_width
-    assert placed * fig_height / fig_width <= room - ROOM_ABOVE_AND_BELOW + 1
+def test_every_chart_picture_prints_its_text_at_8pt_or_more(document) -> None:
+    captions = [p.caption for p in assert_chart_prints_at_8pt(document)]
+    assert captions == [
+        "Timeline chart, part 1 of 2: injects and decisions by scenario time.",
+        "Timeline chart, part 2 of 2: each decision point's wall-clock time open against its"
+        " time box.",
+    ]
 
 
-def test_the_chart_sets_no_text_smaller_than_it_says(report: AfterActionReport, chart) -> None:
+def test_each_picture_is_its_part_at_the_natural_width(document, chart) -> None:
+    for picture, (_part, png) in zip(pictures(document), chart, strict=True):
+        assert picture.figure == pytest.approx(figure_inches(png))
+        assert picture.figure[0] == pytest.approx(CHART_WIDTH_IN)
+
+
+def test_the_chart_sets_no_text_smaller_than_it_says(report: AfterActionReport) -> None:
     svg = render_timeline_svg(report)  # one user unit a point, as the figure's 72 a inch
     sizes = [float(s) for s in re.findall(r"font-size: ([\d.]+)px", svg)]
     assert sizes and min(sizes) >= CHART_FONT_PT
     view = re.search(r'viewBox="0 0 ([\d.]+) ([\d.]+)"', svg)
     assert view is not None
-    width, height = figure_inches(chart)  # the PNG is the same figure
+    width, height = figure_inches(render_timeline_png(report))  # the PNG is the same figure
     assert (float(view[1]), float(view[2])) == pytest.approx((width * 72, height * 72), abs=1)
 
 
@@ -215,42 +217,43 @@ A4_PORTRAIT = (Mm(170), Mm(257))
 A4_LANDSCAPE = (Mm(257), Mm(170))
 
 
-def _printed(fit, figure_width: float, type_pt: float) -> float:
-    return fit.width / Inches(figure_width) * type_pt
+def _printed(width: int, figure_width: float, type_pt: float) -> float:
+    return width / Inches(figure_width) * type_pt
 
 
-def test_a_chart_whose_text_prints_at_8pt_across_the_portrait_page_stays_portrait() -> None:
-    fit = fit_chart((6, 3), 7.5, A4_PORTRAIT, A4_LANDSCAPE)
-    assert not fit.landscape and fit.width == Mm(170)
-    assert _printed(fit, 6, 7.5) == pytest.approx(fit.printed_pt) and fit.printed_pt >= 8
+def test_charts_whose_text_prints_at_8pt_across_the_portrait_page_stay_portrait() -> None:
+    fit = fit_charts([(6, 3), (5, 4)], 7.5, A4_PORTRAIT, A4_LANDSCAPE)
+    assert not fit.landscape and fit.widths == (Mm(170), Mm(170))
+    assert fit.printed_pt == pytest.approx((_printed(Mm(170), 6, 7.5), _printed(Mm(170), 5, 7.5)))
+    assert min(fit.printed_pt) >= 8
 
 
-def test_a_wide_chart_goes_landscape_to_print_at_8pt() -> None:
-    fit = fit_chart((10, 4), 9, A4_PORTRAIT, A4_LANDSCAPE)
+def test_one_wide_picture_turns_them_all_landscape_to_print_at_8pt() -> None:
+    fit = fit_charts([(5, 2), (10, 4)], 9, A4_PORTRAIT, A4_LANDSCAPE)
     # Portrait: 170 mm for 254 mm of figure prints 9 pt at 6.0 pt. Landscape: 9.1 pt.
-    assert fit.landscape and fit.width == Mm(257)
-    assert _printed(fit, 10, 9) == pytest.approx(fit.printed_pt)
-    assert fit.printed_pt >= MIN_PRINTED_PT
+    assert fit.landscape and fit.widths == (Mm(257), Mm(257))
+    assert fit.printed_pt[1] == pytest.approx(_printed(Mm(257), 10, 9))
+    assert min(fit.printed_pt) >= MIN_PRINTED_PT
 
 
-def test_a_tall_chart_is_narrowed_to_fit_the_page_height() -> None:
-    fit = fit_chart((10, 6), 9, A4_PORTRAIT, A4_LANDSCAPE)
+def test_a_tall_picture_is_narrowed_to_fit_the_page_height() -> None:
+    fit = fit_charts([(10, 3), (10, 6)], 9, A4_PORTRAIT, A4_LANDSCAPE)
     # 257 mm wide it would be 154 mm tall: more than the 170 mm page keeps for a picture.
     room = A4_LANDSCAPE[1] - ROOM_ABOVE_AND_BELOW
-    assert fit.landscape and fit.width < Mm(257)
-    assert fit.width * 6 / 10 == pytest.approx(room, abs=1)
-    assert fit.printed_pt >= MIN_PRINTED_PT
+    assert fit.landscape and fit.widths[0] == Mm(257) and fit.widths[1] < Mm(257)
+    assert fit.widths[1] * 6 / 10 == pytest.approx(room, abs=1)
+    assert min(fit.printed_pt) >= MIN_PRINTED_PT
 
 
-def test_a_chart_no_page_can_print_at_8pt_gets_the_larger_print() -> None:
-    fit = fit_chart((10, 4), 7, A4_PORTRAIT, A4_LANDSCAPE)
-    assert fit.landscape and fit.width == Mm(257)
-    assert fit.printed_pt == pytest.approx(7 * 257 / 254)
-    assert fit.printed_pt < MIN_PRINTED_PT
+def test_pictures_no_page_can_print_at_8pt_get_the_larger_print() -> None:
+    fit = fit_charts([(10, 4)], 7, A4_PORTRAIT, A4_LANDSCAPE)
+    assert fit.landscape and fit.widths == (Mm(257),)
+    assert fit.printed_pt == pytest.approx((7 * 257 / 254,))
+    assert fit.printed_pt[0] < MIN_PRINTED_PT
     # A chart too tall for a landscape page prints larger across the portrait one.
-    tall = fit_chart((10, 9), 9, A4_PORTRAIT, A4_LANDSCAPE)
-    assert not tall.landscape and tall.width == Mm(170)
-    assert tall.printed_pt == pytest.approx(9 * 170 / 254)
+    tall = fit_charts([(10, 9)], 9, A4_PORTRAIT, A4_LANDSCAPE)
+    assert not tall.landscape and tall.widths == (Mm(170),)
+    assert tall.printed_pt == pytest.approx((9 * 170 / 254,))
 
 
 def _png(width_in: float, height_in: float, dpi: int = 100) -> bytes:
@@ -271,11 +274,13 @@ def _timeline_heading(document):
 def test_a_narrow_chart_stays_portrait_at_the_top_of_a_page(report: AfterActionReport) -> None:
     # 5 inches of figure print its text at 8 pt or more across the portrait page's 6.7.
     assert CHART_FONT_PT * 6.69 / 5 >= MIN_PRINTED_PT
-    document = docx.Document(io.BytesIO(render_docx(report, chart_png=_png(5, 2.5))))
+    narrow = [("timeline", _png(5, 2.5)), ("decision_points", _png(5, 2))]
+    document = docx.Document(io.BytesIO(render_docx(report, charts=narrow)))
     section = section_of_picture(document)
     assert section.orientation == WD_ORIENT.PORTRAIT
     text_width = section.page_width - section.left_margin - section.right_margin
-    assert document.inline_shapes[0].width == text_width == pytest.approx(Mm(170), abs=635)
+    assert text_width == pytest.approx(Mm(170), abs=635)
+    assert [shape.width for shape in document.inline_shapes] == [text_width, text_width]
     heading = _timeline_heading(document).paragraph_format
     assert heading.page_break_before and heading.space_before == 0  # sized for a whole page
 
@@ -286,3 +291,15 @@ def test_a_wide_chart_opens_its_landscape_section(document) -> None:
     before = body[body.index(heading._p) - 1]  # the paragraph that ends the portrait section
     assert before.find(qn("w:pPr")).find(qn("w:sectPr")) is not None
     assert heading.paragraph_format.space_before == 0
+
+
+def test_a_game_with_no_decision_point_opened_has_the_timeline_alone(
+    report: AfterActionReport,
+) -> None:
+    timeline = [t for t in report.timeline if t.kind != "opened"]
+    unopened = report.model_copy(update={"timeline": timeline})
+    assert chart_parts(report) == ["timeline", "decision_points"]
+    assert chart_parts(unopened) == ["timeline"]
+    document = docx.Document(io.BytesIO(render_docx(unopened, paper="letter")))
+    (picture,) = assert_chart_prints_at_8pt(document, parts=1)
+    assert picture.caption == "Timeline chart: injects and decisions by scenario time."

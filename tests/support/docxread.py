@@ -3,9 +3,14 @@ page, from the XML itself (python-docx reads the parts; these read what is in th
 
 from __future__ import annotations
 
+import io
+from dataclasses import dataclass
+
 from docx.document import Document
 from docx.oxml.ns import qn
 from docx.section import Section
+from docx.shared import Inches
+from PIL import Image
 
 PAPER_TWIPS = {"a4": (11906, 16838), "letter": (12240, 15840)}
 """Word's own page sizes (portrait width and height, in twentieths of a point)."""
@@ -79,3 +84,47 @@ def section_of_picture(document: Document) -> Section:
         if p.pPr is not None and p.pPr.find(qn("w:sectPr")) is not None:
             index += 1
     raise AssertionError("no picture in the body")
+
+
+@dataclass(frozen=True)
+class Picture:
+    """A picture in the body: its size on the page (EMU, from its extent), its figure's own
+    size (inches, from the PNG's pixels and resolution), its section and the caption after."""
+
+    width: int
+    height: int
+    figure: tuple[float, float]
+    section: Section
+    caption: str
+
+    def printed_pt(self, natural_pt: float) -> float:
+        """Text of `natural_pt` at the figure's own size, as printed at this width."""
+        return self.width / Inches(self.figure[0]) * natural_pt
+
+
+def pictures(document: Document) -> list[Picture]:
+    """Every picture in the body, in order."""
+    out = []
+    index = 0
+    paragraphs = list(document.element.body.iterchildren(qn("w:p")))
+    for i, p in enumerate(paragraphs):
+        for inline in p.iter(qn("wp:inline")):
+            extent = inline.find(qn("wp:extent"))
+            rid = next(inline.iter(qn("a:blip"))).get(qn("r:embed"))
+            with Image.open(io.BytesIO(document.part.related_parts[rid].blob)) as png:
+                (px_w, px_h), dpi = png.size, png.info["dpi"]
+            # PNG keeps pixels a metre: 200 dpi comes back as 199.9994.
+            dpi_x, dpi_y = (round(d) for d in dpi)
+            caption = "".join(t.text or "" for t in paragraphs[i + 1].iter(qn("w:t")))
+            out.append(
+                Picture(
+                    int(extent.get("cx")),
+                    int(extent.get("cy")),
+                    (px_w / dpi_x, px_h / dpi_y),
+                    document.sections[index],
+                    caption,
+                )
+            )
+        if p.pPr is not None and p.pPr.find(qn("w:sectPr")) is not None:
+            index += 1
+    return out

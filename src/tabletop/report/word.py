@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 
 from docx import Document
 from docx.document import Document as DocxDocument
@@ -17,12 +18,18 @@ from docx.text.run import Run
 from tabletop.mandates import wording as w
 from tabletop.report import tables
 from tabletop.report import words as wd
-from tabletop.report.chart import CHART_FONT_PT, render_timeline_png
+from tabletop.report.chart import (
+    CHART_FONT_PT,
+    PART_WORDS,
+    ChartPart,
+    chart_parts,
+    render_timeline_png,
+)
 from tabletop.report.model import AfterActionReport
 from tabletop.report.paper import Paper
 from tabletop.report.safetext import visible
 from tabletop.report.sections import SECTIONS
-from tabletop.report.word_chart import figure_inches, fit_chart, text_boxes
+from tabletop.report.word_chart import figure_inches, fit_charts, text_boxes
 from tabletop.report.word_findings import key_findings, overview_facts
 from tabletop.report.word_front import contents_place, fill_contents, title_page
 from tabletop.report.word_package import log_stamp, set_properties, stable_zip
@@ -189,9 +196,14 @@ def _repeat_header(row: _Row) -> None:
 
 
 def render_docx(
-    report: AfterActionReport, *, paper: Paper = "a4", chart_png: bytes | None = None
+    report: AfterActionReport,
+    *,
+    paper: Paper = "a4",
+    charts: Sequence[tuple[ChartPart, bytes]] | None = None,
 ) -> bytes:
-    """The whole report as a .docx file's bytes, laid out on A4 or US Letter paper."""
+    """The whole report as a .docx file's bytes, laid out on A4 or US Letter paper. The
+    timeline chart is the pictures `charts` (each part and its PNG) if given, else its parts
+    drawn here."""
     doc = Document()
     doc.styles["Normal"].font.name = "Calibri"
     doc.styles["Normal"].font.size = Pt(10.5)
@@ -206,7 +218,7 @@ def render_docx(
     _status(out, report)
     key_findings(out, report)
     _overview(out, report)
-    _timeline(out, report, chart_png)
+    _timeline(out, report, charts)
     decisions(out, report, SECTIONS["decisions"])
     _compliance(out, report)
     objectives_and_plan(out, report)
@@ -263,21 +275,28 @@ def _overview(out: Writer, report: AfterActionReport) -> None:
         out.para(o.end_note, bold="Facilitator's closing remark: ")
 
 
-def _timeline(out: Writer, report: AfterActionReport, chart_png: bytes | None) -> None:
-    png = chart_png if chart_png is not None else render_timeline_png(report)
+def _timeline(
+    out: Writer, report: AfterActionReport, charts: Sequence[tuple[ChartPart, bytes]] | None
+) -> None:
+    if charts is None:
+        charts = [(p, render_timeline_png(report, part=p)) for p in chart_parts(report)]
     portrait, landscape = text_boxes(out.doc.sections[-1])
-    fit = fit_chart(figure_inches(png), CHART_FONT_PT, portrait, landscape)
+    figures = [figure_inches(png) for _part, png in charts]
+    fit = fit_charts(figures, CHART_FONT_PT, portrait, landscape)
     if fit.landscape:  # the section turned: the chart, then its table, across the long side
         out.turn(WD_ORIENT.LANDSCAPE)
     heading = out.heading(SECTIONS["timeline"], 1).paragraph_format
-    # The chart is sized for a page of its own, under its heading: at the top of a page.
+    # Each picture is sized for a page of its own; the first under its heading, at the top of
+    # a page. The next follows, on the same page if it has room, else on the next.
     heading.page_break_before, heading.space_before = not fit.landscape, Pt(0)
-    out.doc.add_picture(io.BytesIO(png), width=fit.width)
-    picture = out.doc.paragraphs[-1].paragraph_format
-    # Single spacing: at the template's 1.15 the line would be taller than the picture.
-    picture.line_spacing, picture.space_after = 1.0, Pt(4)
-    picture.keep_with_next = True  # the caption stays with its chart
-    out.para("Timeline chart: injects and decisions by scenario time.", style="Caption")
+    for n, ((part, png), width) in enumerate(zip(charts, fit.widths, strict=True), start=1):
+        out.doc.add_picture(io.BytesIO(png), width=width)
+        picture = out.doc.paragraphs[-1].paragraph_format
+        # Single spacing: at the template's 1.15 the line would be taller than the picture.
+        picture.line_spacing, picture.space_after = 1.0, Pt(4)
+        picture.keep_with_next = True  # the caption stays with its picture
+        which = f", part {n} of {len(charts)}" if len(charts) > 1 else ""
+        out.para(f"Timeline chart{which}: {PART_WORDS[part]}.", style="Caption")
     day = wd.session_day(report)
     rows = []
     for t in report.timeline:

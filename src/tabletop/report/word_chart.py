@@ -1,9 +1,10 @@
-"""How wide the timeline chart goes into the Word report, and on which page: wide enough that
-its smallest text prints at 8 pt or more, on a landscape page when a portrait one is too
-narrow for that, and never taller than the page."""
+"""How wide the timeline chart's pictures go into the Word report, and on which pages: wide
+enough that their smallest text prints at 8 pt or more, on landscape pages when portrait ones
+are too narrow for that, and each never taller than its page."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -16,19 +17,19 @@ if TYPE_CHECKING:
 MIN_PRINTED_PT = 8.0
 """The smallest text a printed chart may have."""
 ROOM_ABOVE_AND_BELOW = Pt(54)
-"""Page height kept for the section's heading above the chart (17 pt: it starts the page,
+"""Page height kept for the section's heading above the first picture (17 pt: it starts the page,
 with no space before it), the picture's spacing (4 pt) and its caption below (21 pt), with
 12 pt to spare."""
 
 
 @dataclass(frozen=True)
 class ChartFit:
-    """Where the chart goes: its page's orientation and its width on the page."""
+    """Where the chart's pictures go: their pages' orientation and each one's width."""
 
     landscape: bool
-    width: Emu
-    printed_pt: float
-    """The chart's smallest text as printed at this width, in points."""
+    widths: tuple[Emu, ...]
+    printed_pt: tuple[float, ...]
+    """Each picture's smallest text as printed at its width, in points."""
 
 
 def figure_inches(png: bytes) -> tuple[float, float]:
@@ -47,22 +48,23 @@ def text_boxes(section: Section) -> tuple[tuple[int, int], tuple[int, int]]:
     return (short - left - right, long - top - bottom), (long - left - right, short - top - bottom)
 
 
-def fit_chart(
-    figure: tuple[float, float],
+def fit_charts(
+    figures: Sequence[tuple[float, float]],
     smallest_pt: float,
     portrait: tuple[int, int],
     landscape: tuple[int, int],
 ) -> ChartFit:
-    """The portrait page at its text width if the chart's smallest text prints at 8 pt there,
-    else the landscape page at its text width; at a lower width where the page is too short
-    for the chart. When neither page gets the text to 8 pt: the one that prints it largest."""
-    fig_width, fig_height = Inches(figure[0]), Inches(figure[1])
+    """Portrait pages if every picture's smallest text prints at 8 pt there, each at the text
+    width, else landscape pages; a picture too tall for its page at that width narrowed to
+    fit it. When neither orientation gets every picture to 8 pt: the one whose smallest
+    print is largest."""
     fits = []
     for is_landscape, (width, height) in ((False, portrait), (True, landscape)):
         room = height - ROOM_ABOVE_AND_BELOW
-        placed = min(width, int(room * fig_width / fig_height))
-        fit = ChartFit(is_landscape, Emu(placed), smallest_pt * placed / fig_width)
-        if fit.printed_pt >= MIN_PRINTED_PT:
+        placed = [min(width, int(room * Inches(w) / Inches(h))) for w, h in figures]
+        printed = [smallest_pt * x / Inches(w) for x, (w, _h) in zip(placed, figures, strict=True)]
+        fit = ChartFit(is_landscape, tuple(Emu(x) for x in placed), tuple(printed))
+        if min(printed) >= MIN_PRINTED_PT:
             return fit
         fits.append(fit)
-    return max(fits, key=lambda f: f.printed_pt)
+    return max(fits, key=lambda f: min(f.printed_pt))
