@@ -6,20 +6,10 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-import pytest
-
 from tabletop.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "tests" / "data" / "playthroughs" / "example-branch-compact.json"
-
-
-@pytest.fixture
-def db(tmp_path, capsys) -> Path:
-    path = tmp_path / "sessions.sqlite"
-    assert main(["play", "--script", str(SCRIPT), "--session", str(path)]) == 0
-    capsys.readouterr()
-    return path
 
 
 def _run(db: Path, *argv: str) -> int:

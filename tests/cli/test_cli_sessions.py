@@ -7,20 +7,10 @@ import shutil
 import sqlite3
 from pathlib import Path
 
-import pytest
-
 from tabletop.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "tests" / "data" / "playthroughs" / "example-branch-compact.json"
-
-
-@pytest.fixture
-def db(tmp_path, capsys) -> Path:
-    path = tmp_path / "sessions.sqlite"
-    assert main(["play", "--script", str(SCRIPT), "--session", str(path)]) == 0
-    capsys.readouterr()
-    return path
 
 
 def session_id(db: Path) -> str:

@@ -62,7 +62,7 @@ def test_control_characters_anywhere_give_a_word_report(control_text: str) -> No
         "at that state's request." + SHOWN,  # a power summary, as a verdict's basis
         "The 2005 Agreement gives the Compact a clear basis." + SHOWN,  # a rationale
         "Col. Ada Brenn" + SHOWN,  # the facilitator
-        "After-Action Report / Improvement Plan: Quiet Pass staff seminar" + SHOWN,  # the exercise
+        "\nQuiet Pass staff seminar" + SHOWN + "\n",  # the exercise, under the title
         "Maj. Ilse Varn" + SHOWN,  # a participant
         "UNCLASSIFIED // FICTIONAL EXERCISE" + SHOWN,  # the classification banner
     ],
@@ -88,10 +88,13 @@ def test_long_exercise_name_and_classification_are_cut_in_the_properties_only(
     document = docx.Document(io.BytesIO(data))
     props = document.core_properties
     title = "After-Action Report / Improvement Plan: " + exercise
+    assert session.report().title == title
     assert len(props.title) <= 255 and props.title.endswith("…")
     assert title.startswith(props.title.removesuffix("…"))
     assert len(props.keywords) <= 255 and classification.startswith(props.keywords[:-1])
-    assert document.paragraphs[0].text == title  # the body keeps the whole text
+    # The body keeps the whole text: the title page's title, and the exercise under it.
+    cover = [p.text for p in document.paragraphs[:2]]
+    assert cover == ["After-Action Report / Improvement Plan", exercise]
     assert document.sections[0].header.paragraphs[0].text.startswith(classification)
 
 

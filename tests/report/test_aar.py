@@ -220,3 +220,19 @@ def test_details_may_be_recorded_after_the_end(game) -> None:
     details = _event(ev.ExerciseDetailsRecorded, {**AT, "location": "Room 2"})
     assert _with(game, details).overview.location == "Room 2"
     assert date(2031, 3, 1) == game.events[0].exercise_date
+
+
+def test_a_refusal_for_want_of_a_power_is_summed_up_without_its_list() -> None:
+    from tabletop.report.words import short_headline
+
+    long = (
+        "Outside mandate: no instrument the Russian MoD draws on gives Russia a power to take "
+        "this action (military deployment); for this kind of action they provide joint "
+        "exercise (Charter 2002) instead."
+    )
+    assert short_headline(long) == (
+        "Outside mandate: no instrument the Russian MoD draws on gives Russia a power to take "
+        "this action (military deployment)."
+    )
+    kept = "Outside mandate: the law allows it only in a framework; it applies because none."
+    assert short_headline(kept) == kept

@@ -99,7 +99,7 @@ def hostile_credited(example: LoadedPack, ticking_clock: Callable[[], Clock]) ->
 
 
 def _docx(report: AfterActionReport):
-    return docx.Document(io.BytesIO(render_docx(report, chart_png=PNG)))
+    return docx.Document(io.BytesIO(render_docx(report, charts=[("whole", PNG)])))
 
 
 def _docx_text(report: AfterActionReport) -> str:

@@ -102,7 +102,7 @@ def test_html_says_so_in_its_first_section(tampered) -> None:
 
 
 def test_word_says_so_under_its_first_heading(tampered) -> None:
-    doc = docx.Document(io.BytesIO(render_docx(tampered[0], chart_png=_png())))
+    doc = docx.Document(io.BytesIO(render_docx(tampered[0], charts=[("whole", _png())])))
     paragraphs = [p for p in doc.paragraphs if p.text.strip()]
     first_heading = next(i for i, p in enumerate(paragraphs) if p.style.name == "Heading 1")
     assert paragraphs[first_heading].text == "1. Key findings"

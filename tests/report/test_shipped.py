@@ -11,6 +11,14 @@ from pathlib import Path
 import docx
 import jsonschema
 import pytest
+from chartprint import assert_chart_prints_at_8pt
+from docxread import (
+    PAPER_TWIPS,
+    contents,
+    headings,
+    page_twips,
+    pages_by_break,
+)
 
 from tabletop.engine import replay
 from tabletop.engine.deadlines import owed_late_first
@@ -125,14 +133,26 @@ def test_html(one_per_pack: AfterActionReport) -> None:
 
 
 def test_word(one_per_pack: AfterActionReport) -> None:
-    document = docx.Document(io.BytesIO(render_docx(one_per_pack)))
+    document = docx.Document(io.BytesIO(render_docx(one_per_pack, paper="letter")))
     text = "\n".join(p.text for p in document.paragraphs)
     text += "\n".join(c.text for t in document.tables for row in t.rows for c in row.cells)
     said = render_markdown(one_per_pack).count("given there in full")
     assert said and text.count("given there in full") == said
     level1 = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
     assert level1 == list(all_sections(one_per_pack).values())
-    assert len(document.inline_shapes) == 1
+    # Printable: a title page naming the exercise, contents listing every heading, Letter.
+    o = one_per_pack.overview
+    title_page = "\n".join(pages_by_break(document)[0])
+    assert o.exercise in title_page and o.facilitator in title_page and o.session_id in title_page
+    assert [(level, text) for level, text, _ in contents(document)] == headings(document)
+    width, height = PAPER_TWIPS["letter"]
+    assert {page_twips(s) for s in document.sections} == {(width, height), (height, width)}
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_word_chart_prints_its_text_at_8pt_or_more(shipped: AfterActionReport, paper) -> None:
+    document = docx.Document(io.BytesIO(render_docx(shipped, paper=paper)))
+    assert_chart_prints_at_8pt(document)
 
 
 def _first_section(text: str) -> str:
@@ -147,7 +167,7 @@ def test_key_findings_list_every_override_refusal_and_owed_obligation(shipped_lo
     assert sorted(f.decision_point.split(":")[0] for f in k.overrides) == sorted(
         e.decision_point for e in overrides
     )
-    assert all(f.justification and f.citation for f in k.overrides)
+    assert all(f.justification and (f.citation or f.headline) for f in k.overrides)
     assert len(k.refusals) == len(refusals)
     owed = owed_late_first(replay(events))
     assert [ob.id for ob in k.obligations] == [o.id for o in owed]

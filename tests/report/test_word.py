@@ -66,10 +66,10 @@ def test_objective_ratings_are_a_word_table(document) -> None:
     }
 
 
-def test_timeline_chart_is_a_picture(document) -> None:
-    assert len(document.inline_shapes) == 1
+def test_timeline_chart_is_two_pictures(document) -> None:
+    assert len(document.inline_shapes) == 2  # the timeline, then the time-box panel
     blobs = [r.target_part.blob for r in document.part.rels.values() if "image" in r.reltype]
-    assert blobs and blobs[0].startswith(b"\x89PNG")
+    assert len(blobs) == 2 and all(b.startswith(b"\x89PNG") for b in blobs)
 
 
 def test_classification_in_header_and_footer(document, report: AfterActionReport) -> None:
@@ -118,11 +118,12 @@ def test_tables_span_the_text_width_in_a_fixed_layout(document) -> None:
         return section.page_width - section.left_margin - section.right_margin
 
     portrait, landscape = span(document.sections[0]), max(map(span, document.sections))
-    assert landscape > portrait  # the decision log has a landscape page of its own
+    assert landscape > portrait  # the decision log has a landscape page, the timeline too
     timeline = _table_with(document, "#", "Scenario time")
     log = _table_with(document, "#", "Scenario", "Wall")
     plan = _table_with(document, "No.", "Core capability / objective")
-    wide = (log._tbl, plan._tbl)  # nine columns each: landscape pages of their own
+    # Nine columns each: landscape pages of their own; the timeline follows its chart there.
+    wide = (log._tbl, plan._tbl, timeline._tbl)
     for table in document.tables:
         assert not table.autofit
         widths = [col.w for col in table._tbl.tblGrid.gridCol_lst]

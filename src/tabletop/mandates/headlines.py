@@ -15,6 +15,10 @@ from tabletop.model.pack import ActionSpec, Role
 from tabletop.model.verdict import Ground, ObligationDue, Verdict
 from tabletop.model.world import ActionType, Citation
 
+INSTEAD_CLAUSE = "; for this kind of action they provide "
+"""Where a refusal for want of a power goes on to list what the role's instruments give
+instead (a summary may stop here: tabletop.report's key findings do)."""
+
 
 def _citations(items: Iterable[Citation]) -> tuple[Citation, ...]:
     return tuple(dict.fromkeys(items))
@@ -199,7 +203,7 @@ def no_power(
         text = f"no instrument the {role.title} draws on gives {actor} a power to take this "
         text += f"action ({what})"
     if related:
-        text += f"; for this kind of action they provide {w.join_and(list(related))} instead"
+        text += f"{INSTEAD_CLAUSE}{w.join_and(list(related))} instead"
     # `related` is only given when the role's own instruments are meant ("they").
     return Verdict(
         role=role.id,

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import io
 import re
+from typing import Literal
 
 import matplotlib
 from matplotlib.axes import Axes
@@ -55,22 +56,51 @@ from tabletop.report.chart_style import (
 from tabletop.report.lanes import LANE_CHARS
 from tabletop.report.model import AfterActionReport
 
-__all__ = ["CHART_FONT_PT", "CHART_WIDTH_IN", "render_timeline_png", "render_timeline_svg"]
+__all__ = [
+    "CHART_FONT_PT",
+    "CHART_WIDTH_IN",
+    "PART_WORDS",
+    "ChartPart",
+    "chart_parts",
+    "render_timeline_png",
+    "render_timeline_svg",
+]
 
 
-def _figure(report: AfterActionReport) -> Figure:
-    plan = place(report)
-    boxes, box_note = pick(cd.decision_bars(report))
+ChartPart = Literal["whole", "timeline", "decision_points"]
+"""The whole chart (the HTML's), or one of its two parts (Word's pictures): the lanes with
+their legend, or the time-box panel with its own."""
+
+PART_WORDS: dict[ChartPart, str] = {
+    "whole": "injects and decisions by scenario time, and each decision point's time open",
+    "timeline": "injects and decisions by scenario time",
+    "decision_points": "each decision point's wall-clock time open against its time box",
+}
+"""What each part shows, for its caption."""
+
+
+def chart_parts(report: AfterActionReport) -> list[ChartPart]:
+    """The parts Word shows as pictures: the timeline, then the time-box panel if any
+    decision point was opened."""
+    return ["timeline", "decision_points"] if cd.decision_bars(report) else ["timeline"]
+
+
+def _figure(report: AfterActionReport, part: ChartPart = "whole") -> Figure:
+    """The figure, top to bottom: lanes and their time axis, the time-box panel, the legend
+    of what is shown."""
+    plan = place(report) if part != "decision_points" else None
+    boxes, box_note = pick(cd.decision_bars(report)) if part != "timeline" else ([], "")
     legend = legend_entries(report, plan, boxes)
     legend_rows = -(-len(legend) // 4)
-    main_h, ticks_h = plan.height, 0.55
+    main_h, ticks_h = (plan.height, 0.55) if plan else (0.0, 0.0)
     box_h = (0.45 + 0.26 * len(boxes) + 0.5 + (0.18 if box_note else 0)) if boxes else 0.0
     legend_h = 0.2 * legend_rows + 0.15
     height = main_h + ticks_h + box_h + legend_h
     fig = Figure(figsize=(CHART_WIDTH_IN, height), dpi=100)
     left, width = LEFT_IN / CHART_WIDTH_IN, AXIS_PX / 100 / CHART_WIDTH_IN
-    ax = fig.add_axes((left, (height - main_h) / height, width, main_h / height))
-    _lanes(ax, report, plan)
+    if plan:
+        ax = fig.add_axes((left, (height - main_h) / height, width, main_h / height))
+        _lanes(ax, report, plan)
     if boxes:
         bottom = legend_h + 0.5
         top = 0.45 + (0.18 if box_note else 0)
@@ -290,10 +320,12 @@ def render_timeline_svg(report: AfterActionReport) -> str:
     return svg.replace("<svg ", f"<svg {words} ", 1)
 
 
-def render_timeline_png(report: AfterActionReport, dpi: int = 200) -> bytes:
-    """The timeline chart as a PNG (for Word, which does not take SVG)."""
+def render_timeline_png(
+    report: AfterActionReport, dpi: int = 200, part: ChartPart = "whole"
+) -> bytes:
+    """The timeline chart, or one of its parts, as a PNG (for Word, which does not take SVG)."""
     with matplotlib.rc_context(RC):
-        fig = _figure(report)
+        fig = _figure(report, part)
         buf = io.BytesIO()
         FigureCanvasAgg(fig)
         fig.savefig(buf, format="png", dpi=dpi, metadata={"Software": None})

@@ -60,7 +60,15 @@ class ObligationKeyHandler(HandlerBase):
         return [line, tip]
 
 
-def legend_entries(report: AfterActionReport, plan: Plan, boxes: list[cd.DecisionBar]) -> list[Any]:
+def legend_entries(
+    report: AfterActionReport, plan: Plan | None, boxes: list[cd.DecisionBar]
+) -> list[Any]:
+    """The entries for the lanes (when `plan` is given: they are drawn) and the time-box
+    panel's `boxes`."""
+    return (_lane_entries(report, plan) if plan else []) + (legend_handles(boxes) if boxes else [])
+
+
+def _lane_entries(report: AfterActionReport, plan: Plan) -> list[Any]:
     handles: list[Any] = [
         Line2D([], [], linestyle="", markersize=7, label=text, **marker_style(mk, c, filled))
         for text, mk, c, filled in MARKERS.values()
@@ -95,6 +103,4 @@ def legend_entries(report: AfterActionReport, plan: Plan, boxes: list[cd.Decisio
                 label="Obligation due",
             )
         )
-    if boxes:
-        handles += legend_handles(boxes)
     return handles

@@ -26,7 +26,7 @@ LEFT_IN, RIGHT_IN = 1.6, 0.3
 AXIS_PX = (CHART_WIDTH_IN - LEFT_IN - RIGHT_IN) * 100
 PHASE_ROWS = (0.13, 0.31)
 """Heights of the two rows of phase titles, in inches from the top of the lanes' area."""
-LEVEL_IN, OB_ROW_IN, MARKER_PT = 0.2, 0.11, 6.5
+LEVEL_IN, OB_ROW_IN, MARKER_PT = 0.17, 0.11, 6.5
 MOST_OB_ROWS = 4
 
 

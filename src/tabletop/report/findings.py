@@ -17,7 +17,7 @@ from tabletop.report.model import (
     RefusalFinding,
 )
 from tabletop.report.walk import Walk
-from tabletop.report.words import plural, released_words, scenario
+from tabletop.report.words import plural, released_words, scenario, short_headline
 
 
 def key_findings(
@@ -37,7 +37,7 @@ def key_findings(
                 decision_point=f"{a.id}: {a.title}",
                 role=c.role_title,
                 option=r.option_label,
-                headline=r.verdict.headline,
+                headline=short_headline(r.verdict.headline),
             )
             for a in decisions
             for c in a.choices
@@ -111,21 +111,9 @@ def _overrides(
                     role=c.role_title,
                     option=c.option_label,
                     justification=c.justification,
-                    citation=_outside_of(walked, a.id, c.role, c.verdict.citations),
-                    headline=c.verdict.headline,
+                    citation="; ".join(c.verdict.citations),
+                    headline=short_headline(c.verdict.headline),
                     consequence=" ".join(consequence),
                 )
             )
     return tuple(sorted(out, key=lambda f: f.seq))
-
-
-def _outside_of(walked: Walk, dp: str, role: str, citations: tuple[str, ...]) -> str:
-    """What a decision was outside of: the citations of its verdict or, when no instrument
-    gives the power at all (nothing to cite), the instruments the role draws on."""
-    if citations:
-        return "; ".join(citations)
-    decided = walked.state.decisions.get((dp, role))
-    consulted = decided.verdict.consulted if decided else None
-    if consulted:
-        return "no power in the instruments the seat draws on (" + "; ".join(consulted) + ")"
-    return "no instrument in the pack gives this power"

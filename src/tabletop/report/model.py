@@ -367,9 +367,15 @@ class OverrideFinding(Model):
     option: str = documented("Option taken.", ["Deploy the force"])
     justification: str = documented("The facilitator's justification.", [""])
     citation: str = documented(
-        "What it was outside of: the instrument and article the verdict names.", [""]
+        "What it was outside of: the instruments and articles the verdict cites (empty when "
+        "no instrument gives the power at all: the headline says so).",
+        [""],
     )
-    headline: str = documented("The verdict in one sentence.", [""])
+    headline: str = documented(
+        "The verdict in one sentence (without the list of what the seat's instruments give "
+        "instead).",
+        [""],
+    )
     consequence: str = documented(
         "What followed: the outcome, the facts it changed, the injects it released.", [""]
     )
@@ -382,7 +388,11 @@ class RefusalFinding(Model):
     decision_point: str = documented("Decision point: id and title.", ["DP-3: The answer"])
     role: str = documented("Seat that proposed it.", ["Compact Secretariat"])
     option: str = documented("Option refused.", ["Deploy the force"])
-    headline: str = documented("Why it was refused, in one sentence.", [""])
+    headline: str = documented(
+        "Why it was refused, in one sentence (without the list of what the seat's "
+        "instruments give instead).",
+        [""],
+    )
 
 
 class EndState(Model):

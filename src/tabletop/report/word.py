@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import io
-import zipfile
-from datetime import UTC, datetime
+from collections.abc import Sequence
 
 from docx import Document
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT, WD_SECTION
-from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Emu, Pt, RGBColor
@@ -20,12 +18,22 @@ from docx.text.run import Run
 from tabletop.mandates import wording as w
 from tabletop.report import tables
 from tabletop.report import words as wd
-from tabletop.report.chart import render_timeline_png
+from tabletop.report.chart import (
+    CHART_FONT_PT,
+    PART_WORDS,
+    ChartPart,
+    chart_parts,
+    render_timeline_png,
+)
 from tabletop.report.model import AfterActionReport
 from tabletop.report.paper import Paper
-from tabletop.report.safetext import shortened, visible
+from tabletop.report.safetext import visible
 from tabletop.report.sections import SECTIONS
+from tabletop.report.word_chart import figure_inches, fit_charts, text_boxes
 from tabletop.report.word_findings import key_findings, overview_facts
+from tabletop.report.word_front import contents_place, fill_contents, title_page
+from tabletop.report.word_package import log_stamp, set_properties, stable_zip
+from tabletop.report.word_page import banner, set_paper, update_fields_on_open
 from tabletop.report.word_sections import (
     appendix,
     decisions,
@@ -40,8 +48,6 @@ COLOURS = {
     None: RGBColor(0x52, 0x60, 0x6D),
 }
 TABLE_TYPE = Pt(9)
-# python-docx refuses a core property (title, keywords) longer than this.
-PROPERTY_LIMIT = 255
 
 
 def add_text(p: Paragraph, text: object, *, bold: bool = False) -> Run:
@@ -51,12 +57,6 @@ def add_text(p: Paragraph, text: object, *, bold: bool = False) -> Run:
     if bold:
         run.bold = True
     return run
-
-
-def _property(text: str) -> str:
-    """A document property: made safe like the body's text, then cut to the limit (the
-    body keeps the whole text)."""
-    return shortened(visible(text), PROPERTY_LIMIT)
 
 
 class Writer:
@@ -195,103 +195,38 @@ def _repeat_header(row: _Row) -> None:
     row._tr.get_or_add_trPr().append(flag)
 
 
-def _banner(report: AfterActionReport, doc: DocxDocument) -> None:
-    """The classification at the top and bottom of every page, with the page number below."""
-    section = doc.sections[0]
-    section.orientation = WD_ORIENT.PORTRAIT
-    for part, page_number in ((section.header, False), (section.footer, True)):
-        p = part.paragraphs[0]
-        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        run = add_text(p, report.classification, bold=True)
-        run.font.size = Pt(9)
-        if report.status == "interim":
-            add_text(p, " — INTERIM REPORT", bold=True)
-        if page_number:
-            add_text(p, "    page ")
-            field = OxmlElement("w:fldSimple")
-            field.set(qn("w:instr"), "PAGE")
-            p._p.append(field)
-
-
 def render_docx(
     report: AfterActionReport,
     *,
-    chart_png: bytes | None = None,
-    paper: Paper = "a4",  # laid out on it by the Word part of issue 15 (merged separately)
+    paper: Paper = "a4",
+    charts: Sequence[tuple[ChartPart, bytes]] | None = None,
 ) -> bytes:
-    """The whole report as a .docx file's bytes."""
+    """The whole report as a .docx file's bytes, laid out on A4 or US Letter paper. The
+    timeline chart is the pictures `charts` (each part and its PNG) if given, else its parts
+    drawn here."""
     doc = Document()
     doc.styles["Normal"].font.name = "Calibri"
     doc.styles["Normal"].font.size = Pt(10.5)
-    props = doc.core_properties
-    props.title = _property(report.title)
-    props.subject = "After-action report"
-    props.keywords = _property(report.classification)
-    # Dates from the log, not the clock: the same log gives the same document.
-    stamp = report.overview.last_event_at or datetime(2000, 1, 1, tzinfo=UTC)
-    props.created = props.modified = stamp.replace(tzinfo=None)
-    props.author = _property(report.overview.facilitator or "tabletop")
-    props.last_modified_by = "tabletop"
-    props.comments = _property(
-        f"Written by tabletop from the log of session {session_label(report)}."
-    )
-    props.category = "After-Action Report / Improvement Plan"
-    props.revision = 1
-    _banner(report, doc)
+    set_properties(doc, report)
+    set_paper(doc.sections[0], paper)
+    banner(report, doc)
+    update_fields_on_open(doc)
     out = Writer(doc)
-    title = out.heading(report.title, 0)
-    if report.status == "interim":
-        run = add_text(title, "  (INTERIM)")
-        run.font.color.rgb = COLOURS["permitted_with_obligations"]
-    o = report.overview
-    out.para(f"{o.pack_title} · session {o.session_id or 'unknown'} · {o.exercise_date or ''}")
+    title_page(out, report)
+    contents = contents_place(out)
     out.heading(SECTIONS["findings"], 1)
     _status(out, report)
     key_findings(out, report)
     _overview(out, report)
-    _timeline(out, report, chart_png)
+    _timeline(out, report, charts)
     decisions(out, report, SECTIONS["decisions"])
     _compliance(out, report)
     objectives_and_plan(out, report)
     appendix(out, report)
+    fill_contents(doc, contents)
     buf = io.BytesIO()
     doc.save(buf)
-    return stable_zip(buf.getvalue(), stamp)
-
-
-def session_label(report: AfterActionReport) -> str:
-    """The session id, for the document's properties."""
-    return report.overview.session_id or "unknown"
-
-
-APP_PROPERTIES = (
-    b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
-    b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
-    b'extended-properties"><Application>tabletop</Application></Properties>'
-)
-"""docProps/app.xml: python-docx's template names another application and counts."""
-
-
-def stable_zip(data: bytes, stamp: datetime) -> bytes:
-    """The .docx (a zip) with every entry dated `stamp` (the log's last event), not the
-    clock: python-docx writes the time of saving into each entry, so two exports of the
-    same log differed in their bytes."""
-    when = max(stamp.replace(tzinfo=None), datetime(1980, 1, 1))  # zip dates start in 1980
-    date_time = (when.year, when.month, when.day, when.hour, when.minute, when.second)
-    out = io.BytesIO()
-    with (
-        zipfile.ZipFile(io.BytesIO(data)) as source,
-        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
-    ):
-        for entry in source.infolist():
-            info = zipfile.ZipInfo(entry.filename, date_time=date_time)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = entry.external_attr
-            body = source.read(entry.filename)
-            if entry.filename == "docProps/app.xml":
-                body = APP_PROPERTIES
-            target.writestr(info, body)
-    return out.getvalue()
+    return stable_zip(buf.getvalue(), log_stamp(report))
 
 
 def _status(out: Writer, report: AfterActionReport) -> None:
@@ -340,11 +275,28 @@ def _overview(out: Writer, report: AfterActionReport) -> None:
         out.para(o.end_note, bold="Facilitator's closing remark: ")
 
 
-def _timeline(out: Writer, report: AfterActionReport, chart_png: bytes | None) -> None:
-    out.heading(SECTIONS["timeline"], 1)
-    png = chart_png if chart_png is not None else render_timeline_png(report)
-    out.doc.add_picture(io.BytesIO(png), width=Emu(out.text_width))
-    out.para("Timeline chart: injects and decisions by scenario time.", style="Caption")
+def _timeline(
+    out: Writer, report: AfterActionReport, charts: Sequence[tuple[ChartPart, bytes]] | None
+) -> None:
+    if charts is None:
+        charts = [(p, render_timeline_png(report, part=p)) for p in chart_parts(report)]
+    portrait, landscape = text_boxes(out.doc.sections[-1])
+    figures = [figure_inches(png) for _part, png in charts]
+    fit = fit_charts(figures, CHART_FONT_PT, portrait, landscape)
+    if fit.landscape:  # the section turned: the chart, then its table, across the long side
+        out.turn(WD_ORIENT.LANDSCAPE)
+    heading = out.heading(SECTIONS["timeline"], 1).paragraph_format
+    # Each picture is sized for a page of its own; the first under its heading, at the top of
+    # a page. The next follows, on the same page if it has room, else on the next.
+    heading.page_break_before, heading.space_before = not fit.landscape, Pt(0)
+    for n, ((part, png), width) in enumerate(zip(charts, fit.widths, strict=True), start=1):
+        out.doc.add_picture(io.BytesIO(png), width=width)
+        picture = out.doc.paragraphs[-1].paragraph_format
+        # Single spacing: at the template's 1.15 the line would be taller than the picture.
+        picture.line_spacing, picture.space_after = 1.0, Pt(4)
+        picture.keep_with_next = True  # the caption stays with its picture
+        which = f", part {n} of {len(charts)}" if len(charts) > 1 else ""
+        out.para(f"Timeline chart{which}: {PART_WORDS[part]}.", style="Caption")
     day = wd.session_day(report)
     rows = []
     for t in report.timeline:
@@ -361,6 +313,7 @@ def _timeline(out: Writer, report: AfterActionReport, chart_png: bytes | None) -
             ]
         )
     out.table(["#", "Scenario time", "Wall clock (UTC)", "Event"], rows, [0.4, 1.3, 0.9, 3.9])
+    out.turn(WD_ORIENT.PORTRAIT)
 
 
 def _compliance(out: Writer, report: AfterActionReport) -> None:

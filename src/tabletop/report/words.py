@@ -7,6 +7,7 @@ from datetime import date, datetime
 from tabletop.engine.provenance import reliance_words
 from tabletop.engine.state import fact_from_json
 from tabletop.mandates import wording as w
+from tabletop.mandates.headlines import INSTEAD_CLAUSE
 from tabletop.mandates.render import citation_words
 from tabletop.model.events import FactChange
 from tabletop.model.index import index_of
@@ -282,3 +283,10 @@ def arose_words(ob: ObligationView) -> str:
     """'from the decision of the Compact Secretariat at DP-3: The Compact's answer'."""
     where = ob.decision_point + (f": {ob.decision_point_title}" if ob.decision_point_title else "")
     return f"from the decision of {ob.role_title} at {where}"
+
+
+def short_headline(headline: str) -> str:
+    """A refusal's headline without the list of what the role's instruments give instead
+    (the decision analysis gives it whole)."""
+    cut = headline.split(INSTEAD_CLAUSE, 1)[0]
+    return cut if cut == headline else cut + "."
