@@ -81,10 +81,15 @@ def test_table_of_contents_is_numbered_once(page: Page) -> None:
 
 
 def test_timeline_chart_is_inline_svg_in_the_timeline_section(page: Page) -> None:
-    assert page.svg_in == ["timeline"]
-    (svg,) = page.named("svg")
-    assert svg.get("viewbox") and svg.get("role") == "img"
-    assert "width" not in svg and "height" not in svg
+    # Its two parts, as in Word: the lanes, then each decision point's time open.
+    assert page.svg_in == ["timeline", "timeline"]
+    ids = []
+    for svg in page.named("svg"):
+        assert svg.get("viewbox") and svg.get("role") == "img"
+        assert "width" not in svg and "height" not in svg
+        ids.append(svg.get("id"))
+    assert ids == ["chart-timeline", "chart-decision-points"]
+    assert "Timeline chart, part 2 of 2: each decision point" in page.all_text
 
 
 def test_self_contained_no_external_resources(page: Page) -> None:
@@ -127,9 +132,9 @@ def test_hostile_text_is_shown_as_text(hostile_page: Page, hostile: dict[str, st
         assert hostile_page.named(tag) == [], tag
     # The only links are the contents' own anchors.
     assert all((a.get("href") or "").startswith("#") for a in hostile_page.named("a"))
-    # The page's stylesheet and the chart's own (scoped to the chart), nothing from the text.
-    assert len(hostile_page.named("style")) == 2
-    assert "#timeline-chart *{" in hostile_page.all_text
+    # The page's stylesheet and each chart part's own (scoped to it), nothing from the text.
+    assert len(hostile_page.named("style")) == 1 + len(hostile_page.named("svg"))
+    assert "#chart-timeline *{" in hostile_page.all_text
 
 
 def test_classification_in_the_print_margins_cannot_leave_its_css_string(

@@ -252,3 +252,30 @@ def test_a_long_word_wraps_inside_the_page(hostile_game) -> None:
         assert max(c.x1 for c in chars) <= width - MARGIN + 1
     text = "".join(c.get_text() for _w, _h, chars in pages for c in chars)
     assert text.count("W") >= 400
+
+
+def test_the_chart_prints_its_text_at_8_pt_on_landscape_pages(player) -> None:
+    """The chart's parts at their natural width, each on a page across the paper: no text of
+    the whole printed report is under 8 pt (the body's 10 pt is checked above)."""
+    script = next(s for s in OVERRIDES if s.stem.startswith("kazakh"))  # the tallest chart
+    report = _report(script, player)
+    pages = _read(print_pdf(render_html(report, paper="a4"), identifier="chart"))
+    with_chart = [(w, h) for w, h, chars in pages if "Timeline chart, part" in _text(chars)]
+    assert len(with_chart) >= 1 and all(w > h for w, h in with_chart), "charts across the paper"
+    # The page before the first chart (the overview's end) holds more than a few lines.
+    first = next(
+        n for n, (_w, _h, chars) in enumerate(pages) if "Timeline chart, part" in _text(chars)
+    )
+    _w, before_height, before = pages[first - 1]
+    lowest = min(c.y0 for c in before if BAND < c.y0 < before_height - BAND)
+    assert lowest < before_height * 0.85, "the overview's last lines alone on a page"
+    smallest = min(c.size for _w, _h, chars in pages for c in chars)
+    assert smallest >= 8 - 0.05, f"text at {smallest:.1f} pt"
+    labels = "".join(c.get_text() for _w, _h, chars in pages for c in chars)
+    # A lane's short name and an axis title: the chart's text is text, at 8 pt. (pdfminer
+    # reads the chart's words without the spaces between them.)
+    assert "KazakhPresidency" in labels and "Scenariotime" in labels
+
+
+def _text(chars: list[LTChar]) -> str:
+    return "".join(c.get_text() for c in chars)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -31,6 +32,7 @@ from tabletop.report import (
     render_json,
     render_markdown,
 )
+from tabletop.report.chart import chart_parts
 from tabletop.report.repeats import REPEAT_ABOVE, Referrals
 from tabletop.report.sections import all_sections
 
@@ -125,11 +127,13 @@ def test_html(one_per_pack: AfterActionReport) -> None:
     parser = _Sections()
     html = render_html(one_per_pack)
     parser.feed(html)
+    ids = re.findall(r'\bid="([^"]+)"', html)
+    assert len(ids) == len(set(ids)), "an id twice in the page (the chart's parts, anchors)"
     # The long verdicts referred to, as in the Markdown (the same order of writing).
     said = render_markdown(one_per_pack).count("given there in full")
     assert said and html.count("given there in full") == said
     assert parser.ids == list(all_sections(one_per_pack))
-    assert parser.svg == 1 and parser.external == []
+    assert parser.svg == len(chart_parts(one_per_pack)) and parser.external == []
 
 
 def test_word(one_per_pack: AfterActionReport) -> None:

@@ -208,6 +208,7 @@ def overview_rows(report: AfterActionReport, esc: Escape = str) -> list[list[str
         ["Mission areas", ", ".join(o.mission_areas) or "not stated in the pack"],
         ["Threat or hazard", o.threat or "not stated in the pack"],
         ["Facilitator", o.facilitator or "—"],
+        *([["Facilitator's closing remark", o.end_note]] if o.end_note else []),
         ["Points of contact", contacts or given],
         ["Session", o.session_id or "—"],
         ["Scenario pack", f"{o.pack_title} ({o.pack_id} {o.pack_version})"],

@@ -61,6 +61,7 @@ __all__ = [
     "CHART_WIDTH_IN",
     "PART_WORDS",
     "ChartPart",
+    "chart_caption",
     "chart_parts",
     "render_timeline_png",
     "render_timeline_svg",
@@ -303,10 +304,18 @@ def _tick(value: float, _pos: int | None = None) -> str:
 _XML_HEAD = re.compile(r"^.*?(?=<svg)", re.DOTALL)
 
 
-def render_timeline_svg(report: AfterActionReport) -> str:
-    """The timeline chart as an SVG document fragment (no XML prolog), deterministic."""
-    with matplotlib.rc_context(RC):
-        fig = _figure(report)
+def chart_caption(part: ChartPart, n: int, total: int) -> str:
+    """'Timeline chart, part 1 of 2: injects and decisions by scenario time.'"""
+    which = f", part {n} of {total}" if total > 1 else ""
+    return f"Timeline chart{which}: {PART_WORDS[part]}."
+
+
+def render_timeline_svg(report: AfterActionReport, part: ChartPart = "whole") -> str:
+    """The timeline chart, or one of its parts, as an SVG document fragment (no XML prolog),
+    deterministic; its element id is `chart-<part>` (the whole chart's `timeline-chart`)."""
+    chart_id = "timeline-chart" if part == "whole" else f"chart-{part.replace('_', '-')}"
+    with matplotlib.rc_context({**RC, "svg.id": chart_id}):
+        fig = _figure(report, part)
         buf = io.StringIO()
         FigureCanvasSVG(fig).print_svg(
             buf, metadata={"Date": None, "Creator": None, "Format": None, "Type": None}
@@ -315,9 +324,22 @@ def render_timeline_svg(report: AfterActionReport) -> str:
     # Let the page size it: drop the fixed width/height, keep the viewBox.
     svg = re.sub(r'<svg([^>]*?) width="[^"]*" height="[^"]*"', r"<svg\1", svg, count=1)
     # matplotlib's stylesheet says `*{...}`: inline in a page that would reach every element.
-    svg = svg.replace('<style type="text/css">*{', '<style type="text/css">#timeline-chart *{', 1)
-    words = 'role="img" aria-label="Timeline chart: injects and decisions by scenario time"'
+    svg = svg.replace('<style type="text/css">*{', f'<style type="text/css">#{chart_id} *{{', 1)
+    if part != "whole":
+        svg = _own_ids(svg, chart_id)
+    words = f'role="img" aria-label="Timeline chart: {PART_WORDS[part]}"'
     return svg.replace("<svg ", f"<svg {words} ", 1)
+
+
+_ID = re.compile(r'(\bid="|url\(#|href="#)([^")]+)')
+
+
+def _own_ids(svg: str, prefix: str) -> str:
+    """The SVG with every id inside it (and every reference to one) led by `prefix`: two
+    parts in one page would otherwise share matplotlib's ids ('axes_1', the clip paths) and
+    the panel's 'dp-DP-1' would be the decision analysis's anchor too."""
+    head, _, body = svg.partition(">")  # the <svg> element keeps its own id
+    return head + ">" + _ID.sub(lambda m: f"{m[1]}{prefix}-{m[2]}", body)
 
 
 def render_timeline_png(

@@ -13,7 +13,7 @@ from markupsafe import Markup
 from tabletop.report import aar_text as at
 from tabletop.report import tables
 from tabletop.report import words as wd
-from tabletop.report.chart import render_timeline_svg
+from tabletop.report.chart import chart_caption, chart_parts, render_timeline_svg
 from tabletop.report.html_rows import (
     alternative_rows,
     badge,
@@ -122,7 +122,15 @@ def render_html(
     laid out for printing on `paper` (A4 or US Letter)."""
     if paper not in CSS_SIZE:
         raise ValueError(f"unknown paper size {paper!r}")
-    svg = chart_svg if chart_svg is not None else render_timeline_svg(report)
+    # The chart in its parts, as Word has them: on paper each fits a landscape page with its
+    # text at 8 pt (the whole chart, scaled to a page, printed at 5 to 6 pt).
+    parts = chart_parts(report)
+    charts = [
+        (chart_caption(part, n, len(parts)), Markup(render_timeline_svg(report, part)))
+        for n, part in enumerate(parts, start=1)
+    ]
+    if chart_svg is not None:
+        charts = [(chart_caption("whole", 1, 1), Markup(chart_svg))]
     context: dict[str, Any] = {
         "report": report,
         "o": report.overview,
@@ -149,7 +157,7 @@ def render_html(
         # Where each long verdict was given in full, as the template writes them.
         "refs": Referrals(),
         # Our own output, not user text: matplotlib escapes the labels it writes.
-        "chart": Markup(svg),
+        "charts": charts,
         "css": Markup(_css()),
         "page_size": CSS_SIZE[paper],
         **_properties(report),

@@ -74,8 +74,6 @@ def _overview(report: AfterActionReport, heading: str) -> list[str]:
         for p in o.phases
     ]
     lines += table(["Phase", "Started (scenario)", "Situation"], rows)
-    if o.end_note:
-        lines += [f"Facilitator's closing remark: {md(o.end_note)}", ""]
     return lines
 
 

@@ -20,8 +20,8 @@ from tabletop.report import tables
 from tabletop.report import words as wd
 from tabletop.report.chart import (
     CHART_FONT_PT,
-    PART_WORDS,
     ChartPart,
+    chart_caption,
     chart_parts,
     render_timeline_png,
 )
@@ -271,8 +271,6 @@ def _overview(out: Writer, report: AfterActionReport) -> None:
         for p in o.phases
     ]
     out.table(["Phase", "Started (scenario)", "Situation"], rows)
-    if o.end_note:
-        out.para(o.end_note, bold="Facilitator's closing remark: ")
 
 
 def _timeline(
@@ -295,8 +293,7 @@ def _timeline(
         # Single spacing: at the template's 1.15 the line would be taller than the picture.
         picture.line_spacing, picture.space_after = 1.0, Pt(4)
         picture.keep_with_next = True  # the caption stays with its picture
-        which = f", part {n} of {len(charts)}" if len(charts) > 1 else ""
-        out.para(f"Timeline chart{which}: {PART_WORDS[part]}.", style="Caption")
+        out.para(chart_caption(part, n, len(charts)), style="Caption")
     day = wd.session_day(report)
     rows = []
     for t in report.timeline:
