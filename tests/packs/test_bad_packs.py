@@ -120,7 +120,12 @@ EXPECTED = {
         ("unreachable-decision-point", "", "/decision_points/0", 116, 5),
     ),
     "warn-fact-never-set.json": (("fact-never-set", "", "/facts/0/id", 61, 12),),
-    "warn-phases-out-of-order.json": (("phases-out-of-order", "", "/phases/1/starts_at", 71, 54),),
+    "warn-phases-out-of-order.json": (
+        ("phases-out-of-order", "", "/phases/1/starts_at", 71, 54),
+        # Its injects are dated in move 1's window, which starts after move 2's.
+        ("inject-outside-phase", "", "/injects/1/time", 92, 15),
+        ("inject-outside-phase", "", "/injects/2/time", 104, 15),
+    ),
     "warn-unused-fact.json": (
         ("fact-never-read", "", "/facts/2/id", 63, 12),
         ("fact-never-set", "", "/facts/2/id", 63, 12),
@@ -128,6 +133,10 @@ EXPECTED = {
     "when-missing.json": (("when-missing", "", "/injects/2/release", 105, 18),),
     "when-unexpected.json": (("when-unexpected", "", "/injects/2/when", 105, 21),),
     "wrong-fact-kind.json": (("bad-value", "", "/facts/1/type", 62, 49),),
+    "warn-inject-outside-phase.json": (("inject-outside-phase", "", "/injects/1/time", 92, 15),),
+    "warn-decision-outside-phase.json": (
+        ("decision-outside-phase", "", "/decision_points/0/phase", 118, 16),
+    ),
     "wrong-type.json": (("wrong-type", "", "/instruments/0/year", 23, 15),),
     # Extensions of catalogue instruments (the catalogue is catalogues/extendable.json):
     # every problem in what a pack adds is located in the pack, under /extends.

@@ -1,4 +1,5 @@
-"""Lint a merged pack: duplicate ids, extensions, references, types of values, reachability.
+"""Lint a merged pack: duplicate ids, extensions, references, types of values, reachability,
+timing.
 
 Lint runs on the pack with its catalogues merged in and speaks in JSON pointers into that
 merged pack; the loader maps each pointer back to the file (pack or catalogue) it came from.
@@ -13,6 +14,7 @@ from tabletop.packs.lint_effects import check_effects
 from tabletop.packs.lint_extends import check_extensions
 from tabletop.packs.lint_flow import check_flow
 from tabletop.packs.lint_refs import check_references
+from tabletop.packs.lint_timing import check_timing
 from tabletop.packs.lint_values import check_values
 
 __all__ = ["Finding", "lint"]
@@ -38,4 +40,5 @@ def lint(
         *check_values(pack, index),
         *check_effects(pack, index),
         *check_flow(pack, index, own_facts),
+        *check_timing(pack),
     ]
