@@ -24,6 +24,8 @@ EXPECTED = {
     "bad-enum.json": (("bad-value", "", "/injects/1/channel", 96, 18),),
     "bad-id-format.json": (("bad-format", "", "/objectives/0/id", 64, 25),),
     "bad-op.json": (("bad-op", "", "/injects/2/when/op", 106, 40),),
+    "trailing-comma.json": (("json-syntax", "", "", 87, 33),),
+    "equals-op.json": (("bad-value", "", "/injects/2/when/op", 106, 40),),
     "catalogue-dangling-reference.json": (
         ("unknown-actor", "dangling.json", "/instruments/0/parties/1", 15, 9),
     ),
@@ -264,3 +266,13 @@ def test_nesting_at_the_limit_is_not_refused_for_depth() -> None:
     _model, diags = load_document(data, "ok.json", Pack, schema_for("scenario-pack.schema.json"))
     assert "nesting-too-deep" not in [d.code for d in diags]
     assert [d.code for d in diags] == ["wrong-type"]
+
+
+def test_a_trailing_comma_is_called_one() -> None:
+    (d,) = load_pack(BAD / "trailing-comma.json").errors
+    assert d.message.startswith("trailing comma") and "Remove the comma" in d.hint
+
+
+def test_a_single_equals_sign_suggests_the_double() -> None:
+    (d,) = load_pack(BAD / "equals-op.json").errors
+    assert d.hint.startswith('Did you mean "=="?')

@@ -159,6 +159,12 @@ def parse_json(text: str, name: str) -> tuple[Any, bool, Diagnostic | None]:
     try:
         value = json.loads(text, object_pairs_hook=pairs, parse_constant=constant)
     except json.JSONDecodeError as exc:
+        comma = _trailing_comma(text, exc.pos)
+        if comma is not None:
+            at_comma = Positions(text).line_col(comma)
+            message = "trailing comma: JSON allows no comma after the last item"
+            fix = "Remove the comma before the closing bracket or brace."
+            return None, False, error_at("json-syntax", message, name, "", fix, at_comma)
         return (
             None,
             False,
@@ -201,3 +207,12 @@ def lone_surrogate_at(text: str, name: str) -> Diagnostic | None:
         ptr = ptr.rsplit("/", 1)[0]  # in a key: the pointer cannot name it, its object can
     where = positions.line_col(offset)
     return error_at("json-syntax", message, name, ptr, SURROGATE_HINT, where)
+
+
+def _trailing_comma(text: str, pos: int) -> int | None:
+    """Where the comma is, when the parser stopped at a '}' or ']' that follows one (JSON
+    has no trailing commas; the parser's own words do not say so)."""
+    if pos >= len(text) or text[pos] not in "}]":
+        return None
+    before = text[:pos].rstrip()
+    return len(before) - 1 if before.endswith(",") else None

@@ -31,6 +31,10 @@ _PATTERN_HINTS = {
 }
 
 
+MEANT = {"=": "==", "<>": "!=", "=<": "<=", "=>": ">=", "!": "!="}
+"""Operators written as other languages write them, and the one meant."""
+
+
 def _json_type(value: Any) -> str:
     if value is None:
         return "null"
@@ -195,6 +199,8 @@ def describe(err: ValidationError, name: str, positions: Positions) -> list[Diag
         allowed = [value] if kind == "const" else list(value)
         listed = ", ".join(json.dumps(v) for v in allowed)
         close = difflib.get_close_matches(str(inst), [str(v) for v in allowed], n=1)
+        if inst in MEANT and MEANT[inst] in allowed:  # '=' is '==', not the nearer '>='
+            close = [MEANT[inst]]
         hint = (
             f"Did you mean {json.dumps(close[0])}? " if close else ""
         ) + f"Use one of: {listed}."
