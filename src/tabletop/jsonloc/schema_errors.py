@@ -199,9 +199,8 @@ def describe(err: ValidationError, name: str, positions: Positions) -> list[Diag
         allowed = [value] if kind == "const" else list(value)
         listed = ", ".join(json.dumps(v) for v in allowed)
         close = difflib.get_close_matches(str(inst), [str(v) for v in allowed], n=1)
-        if (
-            isinstance(inst, str) and inst in MEANT and MEANT[inst] in allowed
-        ):  # '=' is '==', not the nearer '>='
+        # '=' is '==', not the nearer-spelled '>='.
+        if isinstance(inst, str) and inst in MEANT and MEANT[inst] in allowed:
             close = [MEANT[inst]]
         hint = (
             f"Did you mean {json.dumps(close[0])}? " if close else ""
