@@ -3,6 +3,8 @@ message for SVG while the text formats still work."""
 
 from __future__ import annotations
 
+import re
+import shlex
 import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -87,3 +89,31 @@ def test_a_pack_that_does_not_load_is_reported(
     bad.write_text("{", encoding="utf-8")
     assert main(["graph", str(bad)]) == 1
     assert "the pack does not load" in capsys.readouterr().err
+
+
+def _readme_graph_session() -> list[tuple[list[str], str]]:
+    """The README's ```console example of `tabletop graph`: each command and its output."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```console\n(.*?)```", readme, re.DOTALL)
+    block = next(b for b in blocks if "$ tabletop graph " in b)
+    steps: list[tuple[list[str], str]] = []
+    for line in block.splitlines():
+        if line.startswith("$ tabletop "):
+            steps.append((shlex.split(line.removeprefix("$ tabletop ")), ""))
+        else:
+            words, out = steps[-1]
+            steps[-1] = (words, out + line + "\n")
+    return steps
+
+
+def test_readme_example_is_what_the_command_prints(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "scenarios").symlink_to(ROOT / "scenarios")
+    monkeypatch.chdir(tmp_path)
+    steps = _readme_graph_session()
+    assert len(steps) >= 2
+    for words, expected in steps:
+        assert main(words) == 0, words
+        assert capsys.readouterr().out == expected
+        assert (tmp_path / words[words.index("-o") + 1]).stat().st_size > 0
