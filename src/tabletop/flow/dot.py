@@ -15,6 +15,12 @@ ENDING_WORD = "■ ENDING"
 OUTSIDE_COLOUR = "#b00020"
 OUTSIDE_FILL = "#fde2e4"
 
+_OUTSIDE_STYLE = (
+    'shape=box, style="rounded,filled", fontsize=10, '
+    f'color="{OUTSIDE_COLOUR}", fontcolor="{OUTSIDE_COLOUR}", fillcolor="{OUTSIDE_FILL}", '
+    "penwidth=2"
+)
+
 _STYLE: dict[str, str] = {
     "scheduled": 'shape=box, style="filled", fillcolor="#ffffff"',
     "conditional": 'shape=box, style="dashed,filled", fillcolor="#ffffff"',
@@ -68,12 +74,8 @@ def _node_lines(node: Node) -> list[str]:
 
 
 def _node(node: Node) -> str:
-    attrs = [f"label={label(_node_lines(node))}", _STYLE[node.kind]]
-    if node.kind == "option" and node.marking == "outside_mandate":
-        attrs.append(
-            f'color="{OUTSIDE_COLOUR}", fontcolor="{OUTSIDE_COLOUR}", '
-            f'fillcolor="{OUTSIDE_FILL}", penwidth=2'
-        )
+    outside = node.kind == "option" and node.marking == "outside_mandate"
+    attrs = [f"label={label(_node_lines(node))}", _OUTSIDE_STYLE if outside else _STYLE[node.kind]]
     if node.ending:
         attrs.append("peripheries=2")
     return f"    {quoted(node.key)} [{', '.join(attrs)}];"
@@ -91,12 +93,7 @@ def _legend() -> list[str]:
         ("legend:ending", ["Ending", ENDING_WORD], _STYLE["conditional"] + ", peripheries=2"),
         ("legend:decision", ["Decision point"], _STYLE["decision"]),
         ("legend:permitted", ["Option", PERMITTED_WORD], _STYLE["option"]),
-        (
-            "legend:outside",
-            ["Option", OUTSIDE_WORD],
-            _STYLE["option"] + f', color="{OUTSIDE_COLOUR}", fontcolor="{OUTSIDE_COLOUR}", '
-            f'fillcolor="{OUTSIDE_FILL}", penwidth=2',
-        ),
+        ("legend:outside", ["Option", OUTSIDE_WORD], _OUTSIDE_STYLE),
     ]
     out = [
         '  subgraph "cluster_legend" {',
