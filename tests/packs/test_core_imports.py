@@ -9,7 +9,17 @@ import sys
 from pathlib import Path
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "tabletop"
-CORE = ("model", "jsonloc", "packs", "mandates", "engine", "hashchain", "scripting", "report")
+CORE = (
+    "model",
+    "jsonloc",
+    "packs",
+    "mandates",
+    "engine",
+    "hashchain",
+    "scripting",
+    "report",
+    "flow",
+)
 FORBIDDEN = ("flet", "sqlite3")
 
 

@@ -15,6 +15,7 @@ COMMANDS = (
     "new",
     "packs",
     "check",
+    "graph",
     "play",
     "sessions",
     "resume",
@@ -42,6 +43,10 @@ SUMMARIES: dict[str, tuple[str, str]] = {
     "check": (
         "check",
         "check one action of one role against its mandates, with reasons and citations",
+    ),
+    "graph": (
+        "graph",
+        "draw a pack's flow: phases, injects, decision points, options and where each leads",
     ),
     "play": ("play", "play a game headless from a playthrough script and check its expectations"),
     "sessions": ("sessions", "list the sessions in the session database"),

@@ -9,6 +9,7 @@ import flet as ft
 
 from tabletop.app.pack_overview import PackOverview, RoleView, pack_overview
 from tabletop.ui import theme
+from tabletop.ui.viewmodels.flow_vm import FlowPicture, flow_picture
 from tabletop.ui.viewmodels.library_vm import PackCard
 from tabletop.ui.widgets import body, heading, panel, small
 
@@ -24,6 +25,7 @@ class PreviewScreen:
         self.shell = shell
         self.card = card
         self.overview: PackOverview = pack_overview(card.loaded.pack)
+        self.flow: FlowPicture = flow_picture(card.loaded.pack)
 
     def build(self) -> ft.Control:
         """The screen."""
@@ -52,8 +54,8 @@ class PreviewScreen:
                 ),
             ]
         )
-        tabs = ["About", "Seats and mandates", "Timeline", "Decisions"]
-        views = [self._about(), self._roles(), self._timeline(), self._decisions()]
+        tabs = ["About", "Seats and mandates", "Timeline", "Decisions", "Flow"]
+        views = [self._about(), self._roles(), self._timeline(), self._decisions(), self._flow()]
         return ft.Column(
             [
                 top,
@@ -165,3 +167,17 @@ class PreviewScreen:
                 if o.description:
                     out.append(small(f"   {o.description}"))
         return ft.Column(out, scroll=ft.ScrollMode.AUTO, expand=True, spacing=4)
+
+    def _flow(self) -> ft.Control:
+        # The SVG is Graphviz's, from escaped pack text, and shown as an image only.
+        flow = self.flow
+        if flow.svg is None:
+            return ft.Column([body(flow.message)], expand=True)
+        picture = ft.Image(src=flow.svg, fit=ft.BoxFit.CONTAIN, semantics_label="Flow diagram")
+        return ft.Column(
+            [
+                small(flow.message),
+                ft.InteractiveViewer(content=picture, min_scale=0.2, max_scale=8, expand=True),
+            ],
+            expand=True,
+        )
