@@ -21,7 +21,7 @@ from tabletop.app.msel_sheets import (
 from tabletop.jsonloc.documents import MAX_BYTES
 from tabletop.packs import LoadedPack, load_pack
 from tabletop.packs.loader import catalogue_finder, parse_pack
-from tabletop.packs.msel import Known, inject_rows, read_rows
+from tabletop.packs.msel import COLUMNS, Known, inject_rows, read_rows
 from tabletop.packs.msel_merge import merge_injects, replace_injects
 
 MSEL_FORMATS = ("xlsx", "csv")
@@ -104,6 +104,7 @@ def import_msel(sheet_path: Path, pack_path: Path, out_path: Path) -> MselImport
     if result.loaded is None:
         raise MselError(
             [_at_row(d.pointer, d.render(), row_of, name, sheet) for d in result.errors]
+            + [f"the new pack ({out_path}, not written) would not validate; fix the rows above"]
         )
     old_ids = {str(i["id"]): i for i in old}
     updated = tuple(
@@ -121,5 +122,7 @@ def _at_row(
     if len(parts) > 2 and parts[1] == "injects" and parts[2].isdigit():
         row = row_of.get(int(parts[2]))
         if row is not None:
-            return f"{located(name, sheet, row, None, 'the new pack refuses this row')}\n{rendered}"
+            column = next((c.header for c in COLUMNS if parts[3:4] == [c.key]), None)
+            where = located(name, sheet, row, column, "the new pack refuses this row")
+            return f"{where}\n{rendered}"
     return rendered

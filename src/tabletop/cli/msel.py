@@ -51,7 +51,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def _fail(exc: MselError) -> int:
     for problem in exc.problems:
-        print(f"tabletop msel: error: {terminal_safe(problem)}", file=sys.stderr)
+        first, *rest = problem.split("\n")
+        print(f"tabletop msel: error: {terminal_safe(first)}", file=sys.stderr)
+        for line in rest:
+            print(f"    {terminal_safe(line.strip())}", file=sys.stderr)
+    print("tabletop msel: nothing written", file=sys.stderr)
     return 1
 
 
