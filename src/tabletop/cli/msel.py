@@ -35,7 +35,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         default=None,
         help="xlsx or csv (default: from the output's extension, else xlsx)",
     )
-    ex.set_defaults(run=run_export)
+    ex.set_defaults(verb_run=run_export)
     im = verbs.add_parser(
         "import",
         help="update and add injects from an edited MSEL sheet into a new pack",
@@ -46,7 +46,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     im.add_argument("sheet", metavar="SHEET", help="the edited sheet (.xlsx or .csv)")
     im.add_argument("--into", required=True, metavar="PACK", help="the pack to update")
     im.add_argument("-o", "--output", required=True, metavar="NEW", help="the new pack to write")
-    im.set_defaults(run=run_import)
+    im.set_defaults(verb_run=run_import)
+    p.set_defaults(run=run)
 
 
 def _fail(exc: MselError) -> int:
@@ -57,6 +58,11 @@ def _fail(exc: MselError) -> int:
             print(f"    {terminal_safe(line.strip())}", file=sys.stderr)
     print("tabletop msel: nothing written", file=sys.stderr)
     return 1
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run the verb given (export or import)."""
+    return int(args.verb_run(args))
 
 
 def run_export(args: argparse.Namespace) -> int:
