@@ -237,3 +237,22 @@ def test_a_pack_that_does_not_validate_is_not_exported(tmp_path: Path, capsys) -
     assert main(["msel", "export", str(broken), "-o", str(tmp_path / "m.xlsx")]) == 1
     assert "does not validate" in capsys.readouterr().err
     assert not (tmp_path / "m.xlsx").exists()
+
+
+def test_hostile_json_and_long_cells_give_short_located_errors(tmp_path: Path, capsys) -> None:
+    sheet = tmp_path / "msel.csv"
+    _export(KAZ, sheet, capsys)
+    rows = list(csv.reader(io.StringIO(sheet.read_text("utf-8-sig"))))
+    rows[1][_col("Effects (JSON)") - 1] = "[" * 20_000 + "]" * 20_000
+    rows[2][_col("Phase") - 1] = "move-" + "9" * 5000
+    out = io.StringIO()
+    csv.writer(out).writerows(rows)
+    sheet.write_text(out.getvalue(), "utf-8")
+    new = tmp_path / "new.json"
+    assert _import(sheet, KAZ, new) == 1
+    err = capsys.readouterr().err
+    assert "msel.csv, row 2, column 'Effects (JSON)': is nested too deeply" in err
+    assert "msel.csv, row 3, column 'Phase': 'move-9999" in err
+    assert "(5,005 characters)" in err
+    assert len(err) < 2000
+    assert not new.exists()

@@ -137,7 +137,9 @@ def read_xlsx(path: Path, name: str) -> list[list[str]]:
             )
         rows: list[list[str]] = []
         header: list[str] = []
-        for number, cells in enumerate(wb[SHEET].iter_rows(max_col=MAX_COLUMNS), start=1):
+        ws = wb[SHEET]
+        ws.reset_dimensions()  # the size a file declares may be wrong: read what is there
+        for number, cells in enumerate(ws.iter_rows(max_col=MAX_COLUMNS), start=1):
             if number > MAX_ROWS:
                 raise SheetError(f"{name}: more than {MAX_ROWS:,} rows; split the sheet")
             row = []

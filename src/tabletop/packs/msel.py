@@ -132,17 +132,17 @@ def _ids(text: str) -> list[str]:
 
 def _one_of(value: str, allowed: Sequence[str], what: str) -> str:
     if value not in allowed:
-        raise ValueError(f"'{value}' is not {what}; use one of: {', '.join(allowed)}")
+        raise ValueError(f"{_q(value)} is not {what}; use one of: {', '.join(allowed)}")
     return value
 
 
 def _parse_time(text: str) -> str:
     if not _TIME.fullmatch(text):
-        raise ValueError(f"'{text}' is not a time like 2022-01-05T08:00")
+        raise ValueError(f"{_q(text)} is not a time like 2022-01-05T08:00")
     try:
         datetime.fromisoformat(text)
     except ValueError:
-        raise ValueError(f"'{text}' is not a time like 2022-01-05T08:00") from None
+        raise ValueError(f"{_q(text)} is not a time like 2022-01-05T08:00") from None
     return text
 
 
@@ -166,6 +166,15 @@ def _parse_json(text: str) -> Any:
         return json.loads(text)
     except ValueError as exc:
         raise ValueError(f"is not JSON: {exc}") from None
+    except RecursionError:
+        raise ValueError(
+            "is nested too deeply; real conditions and effects need a few levels"
+        ) from None
+
+
+def _q(text: str) -> str:
+    """A cell's value as a message quotes it: cut short when long."""
+    return repr(text) if len(text) <= 60 else repr(text[:50]) + f" ({len(text):,} characters)"
 
 
 def _parse_bool(text: str) -> bool:
@@ -174,7 +183,7 @@ def _parse_bool(text: str) -> bool:
         return False
     if word in ("yes", "true", "1"):
         return True
-    raise ValueError(f"'{text}' is neither yes nor no; write yes, or leave it empty")
+    raise ValueError(f"{_q(text)} is neither yes nor no; write yes, or leave it empty")
 
 
 def _parser(column: Column, known: Known) -> Callable[[str], Any]:
@@ -206,7 +215,9 @@ def _parser(column: Column, known: Known) -> Callable[[str], Any]:
 
 def _id(text: str, what: str) -> str:
     if not _ID.fullmatch(text):
-        raise ValueError(f"'{text}' is not {what}: a letter, then letters, digits, '_', '.' or '-'")
+        raise ValueError(
+            f"{_q(text)} is not {what}: a letter, then letters, digits, '_', '.' or '-'"
+        )
     return text
 
 
