@@ -256,3 +256,12 @@ def test_hostile_json_and_long_cells_give_short_located_errors(tmp_path: Path, c
     assert "(5,005 characters)" in err
     assert len(err) < 2000
     assert not new.exists()
+
+
+def test_a_time_the_spreadsheet_made_a_date_is_read_back(tmp_path: Path, capsys) -> None:
+    from datetime import datetime
+
+    sheet = _with_cell(tmp_path, capsys, 3, "Scenario time", datetime(2022, 1, 2, 11, 45))
+    new = tmp_path / "new.json"
+    assert _import(sheet, KAZ, new) == 0
+    assert json.loads(new.read_text("utf-8"))["injects"][1]["time"] == "2022-01-02T11:45"
