@@ -24,6 +24,7 @@ COMMANDS = (
     "export",
     "import_",
     "report",
+    "msel",
     "window",
 )
 
@@ -64,6 +65,10 @@ SUMMARIES: dict[str, tuple[str, str]] = {
     "report": (
         "report",
         "write the after-action report of a session (Markdown, HTML, JSON, Word or PDF)",
+    ),
+    "msel": (
+        "msel",
+        "export a pack's injects as an MSEL spreadsheet (.xlsx, .csv), or import one",
     ),
     "window": ("app", "open the desktop app, or serve it to a browser with --web"),
 }
