@@ -16,6 +16,7 @@ COMMANDS = (
     "packs",
     "check",
     "play",
+    "coverage",
     "sessions",
     "resume",
     "details",
@@ -44,6 +45,7 @@ SUMMARIES: dict[str, tuple[str, str]] = {
         "check one action of one role against its mandates, with reasons and citations",
     ),
     "play": ("play", "play a game headless from a playthrough script and check its expectations"),
+    "coverage": ("coverage", "play a pack's scripts in memory and report what they never reach"),
     "sessions": ("sessions", "list the sessions in the session database"),
     "resume": ("resume", "replay a session and show where the game stands"),
     "details": (
