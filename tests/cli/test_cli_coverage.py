@@ -4,6 +4,8 @@ against their logs read independently; the JSON shape; --fail-under; bad input."
 from __future__ import annotations
 
 import json
+import re
+import shlex
 import shutil
 from pathlib import Path
 
@@ -324,3 +326,55 @@ def test_a_pack_that_does_not_load_is_reported(tmp_path, capsys):
     err = capsys.readouterr().err
     assert f"{pack}:" in err
     assert "Traceback" not in err
+
+
+def _sh_examples(doc: Path) -> list[tuple[list[str], list[str]]]:
+    """The `tabletop coverage` commands of a doc's sh blocks with the `# ` lines after each."""
+    out: list[tuple[list[str], list[str]]] = []
+    for block in re.findall(r"```sh\n(.*?)```", doc.read_text("utf-8"), re.DOTALL):
+        shown: list[str] | None = None
+        for line in block.splitlines():
+            if line.startswith("tabletop "):
+                shown = None
+                if line.startswith("tabletop coverage "):
+                    shown = []
+                    out.append((shlex.split(line)[1:], shown))
+            elif line.startswith("# ") and shown is not None:
+                shown.append(line[2:])
+    return out
+
+
+@pytest.mark.parametrize("doc", ["README.md", "docs/playthrough.md"])
+def test_the_docs_examples_show_lines_the_command_prints(doc, monkeypatch, capsys):
+    monkeypatch.chdir(ROOT)
+    examples = _sh_examples(ROOT / doc)
+    assert examples
+    for argv, shown in examples:
+        assert main(argv) == 0
+        printed = capsys.readouterr().out.splitlines()
+        for line in shown:
+            assert line in printed, f"{doc}: {' '.join(argv)} does not print {line!r}"
+
+
+def _is_part(example: object, real: object) -> bool:
+    """Whether an abridged example is a part of the real output: the keys it shows, the
+    first items of its lists, and equal values."""
+    if isinstance(example, dict):
+        return isinstance(real, dict) and all(
+            k in real and _is_part(v, real[k]) for k, v in example.items()
+        )
+    if isinstance(example, list):
+        return isinstance(real, list) and all(map(_is_part, example, real[: len(example)]))
+    return example == real
+
+
+def test_the_documented_json_is_part_of_what_the_command_prints(monkeypatch, capsys):
+    text = (ROOT / "docs" / "playthrough.md").read_text("utf-8")
+    (block,) = re.findall(r"```json coverage\n(.*?)```", text, re.DOTALL)
+    example = json.loads(block)
+    monkeypatch.chdir(ROOT)
+    pack = "scenarios/kazakh-unrest-2022.json"
+    code, doc = coverage_json(capsys, pack, "--fail-under", "90")
+    assert code == 0
+    assert _is_part(example, doc)
+    assert set(example) == set(SHAPE["properties"])
