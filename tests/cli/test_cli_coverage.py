@@ -293,7 +293,7 @@ def test_a_script_that_fails_is_located_and_the_others_still_count(tmp_path, cap
     assert "step 2 (deliver) failed" in captured.err
     assert "INJ-99" in captured.err
     assert f"  {bad}  FAILED (left out)\n" in captured.out
-    assert "coverage of kazakh-unrest-2022 1.3.0 by 1 scripts:" in captured.out
+    assert "coverage of kazakh-unrest-2022 1.3.0 by 1 script:" in captured.out
     assert "Traceback" not in captured.err
 
 

@@ -154,7 +154,8 @@ def coverage_text(loaded: LoadedPack, measured: ScriptCoverage) -> str:
     items never reached, then each script's figures."""
     meta = loaded.pack.meta
     passed = [p for p in measured.played if p.ok]
-    lines = [f"coverage of {meta.id} {meta.version} by {len(passed)} scripts:"]
+    scripts = "script" if len(passed) == 1 else "scripts"
+    lines = [f"coverage of {meta.id} {meta.version} by {len(passed)} {scripts}:"]
     for p in measured.played:
         lines.append(f"  {p.path}" + ("" if p.ok else "  FAILED (left out)"))
     lines.append("all scripts together:")
