@@ -17,6 +17,7 @@ COMMANDS = (
     "check",
     "graph",
     "play",
+    "coverage",
     "sessions",
     "resume",
     "details",
@@ -50,6 +51,7 @@ SUMMARIES: dict[str, tuple[str, str]] = {
         "draw a pack's flow: phases, injects, decision points, options and where each leads",
     ),
     "play": ("play", "play a game headless from a playthrough script and check its expectations"),
+    "coverage": ("coverage", "play a pack's scripts in memory and report what they never reach"),
     "sessions": ("sessions", "list the sessions in the session database"),
     "resume": ("resume", "replay a session and show where the game stands"),
     "details": (
