@@ -41,12 +41,15 @@ def _hash(path: Path) -> str:
         '{"format": 1, "$schema": "a.json"}',
         '{\n  "format": 1,\n  "$schema": "a.json"\n}',
         '{\n  "$schema": "a.json",\n  "format": 1\n}',
+        '{"$schema": "a\\\\\\"b.json", "format": 1}',
     ],
 )
 def test_the_member_is_cut_wherever_it_stands(text: str) -> None:
     cut = without_editor_keys(text.encode()).decode()
     assert "$schema" not in cut and json.loads(cut) == {"format": 1}
-    other = text.replace("a.json", "file:///somewhere/else/b.schema.json")
+    value = json.dumps(json.loads(text)["$schema"])
+    assert value in text
+    other = text.replace(value, '"file:///somewhere/else/b.schema.json"')
     assert without_editor_keys(other.encode()) == cut.encode()
 
 

@@ -9,7 +9,6 @@ a file without one hashes as it always did.
 from __future__ import annotations
 
 import json
-from json.decoder import scanstring
 
 from tabletop.jsonloc.positions import Positions
 
@@ -37,7 +36,7 @@ def _cut(text: str, key: str) -> str:
         return text  # no such member at the top (the root's offset was returned)
     if not text.startswith('"', value_at):
         return text  # not a string: the schema refuses it, and the hash keeps it
-    _, end = scanstring(text, value_at + 1)
+    end = _string_end(text, value_at)
     after = _skip_space(text, end)
     if text.startswith(",", after):
         return text[:key_at] + text[_skip_space(text, after + 1) :]
@@ -47,6 +46,14 @@ def _cut(text: str, key: str) -> str:
     if before > 0 and text[before - 1] == ",":  # the last member: its comma goes before it
         return text[: before - 1] + text[end:]
     return text[:key_at] + text[end:]
+
+
+def _string_end(text: str, at: int) -> int:
+    """The offset just after the JSON string that opens at `at` (the text has parsed)."""
+    i = at + 1
+    while text[i] != '"':
+        i += 2 if text[i] == "\\" else 1
+    return i + 1
 
 
 def _skip_space(text: str, at: int) -> int:
