@@ -1,20 +1,16 @@
-"""`tabletop validate` on a playthrough script: recognised by its shape, checked against its
-pack (schema, the pack loading, every name its steps use) without playing it."""
+"""`tabletop validate` on a playthrough script: checked against its pack (its schema, the
+pack loading, every name its steps use) without playing it."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
 from tabletop.jsonloc.diagnostics import Diagnostic
-from tabletop.jsonloc.documents import read_limited
 from tabletop.jsonloc.positions import Positions
 from tabletop.packs import load_pack
 from tabletop.scripting.checking import check_script
 from tabletop.scripting.loading import load_script
-
-SCRIPT_SCHEMA = "playthrough.schema.json"
 
 
 @dataclass(frozen=True)
@@ -28,21 +24,6 @@ class ScriptResult:
     def ok(self) -> bool:
         """True when there is no error (warnings allowed)."""
         return not any(d.severity == "error" for d in self.diagnostics)
-
-
-def is_script(path: str | Path, head: bytes) -> bool:
-    """Whether a file is a playthrough script: its `$schema` names the playthrough schema,
-    or it is an object with `steps` and a `pack` or no pack `meta`."""
-    if SCRIPT_SCHEMA.encode() in head:
-        return True
-    if b'"steps"' not in head and b'"pack"' not in head:
-        return False  # cheap: no need to read a large pack twice
-    data, _ = read_limited(path)
-    try:
-        doc = json.loads(data or b"")
-    except ValueError:
-        return False
-    return isinstance(doc, dict) and "steps" in doc and ("pack" in doc or "meta" not in doc)
 
 
 def check_script_file(path: str | Path) -> ScriptResult:

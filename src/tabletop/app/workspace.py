@@ -157,7 +157,7 @@ class Workspace:
         pack = loaded.pack
         with app_errors():
             if dry_run:
-                session_id = f"{pack.meta.id[:48]}-{now.date():%Y%m%d}-dry-run"
+                session_id = f"{pack.meta.id[:48]}-dry-run"  # never stored, so never taken
             else:
                 session_id = self.store.new_session_id(pack.meta.id, now.date())
             started = start_session(

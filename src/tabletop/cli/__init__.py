@@ -44,7 +44,7 @@ SUMMARIES: dict[str, tuple[str, str]] = {
         "check one action of one role against its mandates, with reasons and citations",
     ),
     "play": ("play", "play a game headless from a playthrough script and check its expectations"),
-    "sessions": ("sessions", "list the sessions in the session database"),
+    "sessions": ("sessions", "list the sessions in the session database, or delete one"),
     "resume": ("resume", "replay a session and show where the game stands"),
     "details": (
         "details",

@@ -60,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
                 exercise_date=script.exercise_date,
                 dry_run=args.dry_run,
             )
-            where = "in memory (dry run: nothing is stored)" if args.dry_run else db_path(args)
+            where = "memory (dry run: nothing is stored)" if args.dry_run else db_path(args)
             print(f"session {game.id} started in {where}", flush=True)
             for report in play_steps(script, game):
                 if not report.ok:

@@ -5,11 +5,17 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from tabletop.app.script_check import ScriptResult, check_script_file, is_script
 from tabletop.jsonloc.diagnostics import terminal_safe
+from tabletop.jsonloc.documents import read_limited
 from tabletop.packs.catalogues import CatalogueResult, is_catalogue_path, load_catalogue
 from tabletop.packs.loader import LoadResult, load_pack
+
+if TYPE_CHECKING:
+    from tabletop.app.script_check import ScriptResult
+
+SCRIPT_SCHEMA = "playthrough.schema.json"
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -45,10 +51,28 @@ def check_file(path: str) -> LoadResult | CatalogueResult | ScriptResult:
     except OSError:
         pass  # load_pack reports it
     if is_script(target, head):
+        # Imported here: the app (sessions, reports) is not needed to check a pack.
+        from tabletop.app.script_check import check_script_file
+
         return check_script_file(target)
     if is_catalogue_path(target, head):
         return load_catalogue(target)
     return load_pack(target)
+
+
+def is_script(path: Path, head: bytes) -> bool:
+    """Whether a file is a playthrough script: its `$schema` names the playthrough schema,
+    or it is an object with `steps` and a `pack` (or with `steps` and no pack `meta`)."""
+    if SCRIPT_SCHEMA.encode() in head:
+        return True
+    if b'"steps"' not in head:
+        return False  # a pack has no "steps": no need to read a large one twice
+    data, _ = read_limited(path)
+    try:
+        doc = json.loads(data or b"")
+    except ValueError:
+        return False
+    return isinstance(doc, dict) and "steps" in doc and ("pack" in doc or "meta" not in doc)
 
 
 def run(args: argparse.Namespace) -> int:
