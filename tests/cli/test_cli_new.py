@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from urllib.parse import urlparse
+from urllib.request import url2pathname
 
 import pytest
 
 from tabletop.cli import main
 from tabletop.packs import load_pack
-from tabletop.paths import shipped_catalogues_dir
+from tabletop.paths import schemas_dir, shipped_catalogues_dir
 
 
 def test_new_writes_a_pack_that_validates(
@@ -21,8 +23,10 @@ def test_new_writes_a_pack_that_validates(
     result = load_pack(target)
     assert result.errors == ()
     doc = json.loads(target.read_text(encoding="utf-8"))
-    assert (tmp_path / doc["$schema"]).resolve().name == "scenario-pack.schema.json"
-    assert (tmp_path / doc["$schema"]).resolve().is_file()
+    schema = Path(url2pathname(urlparse(doc["$schema"]).path))
+    assert doc["$schema"].startswith("file:///") and schema.is_absolute()
+    assert schema.name == "scenario-pack.schema.json" and schema.is_file()
+    assert schema == (schemas_dir() / "scenario-pack.schema.json").resolve()
     if (shipped_catalogues_dir() / "central-asia-security.json").is_file():
         assert doc["catalogues"] == ["central-asia-security"]
     assert "tabletop validate" in doc["meta"]["summary"]
@@ -53,3 +57,16 @@ def test_new_into_a_missing_folder_fails_cleanly(
 ) -> None:
     assert main(["new", str(tmp_path / "no" / "such" / "x.json")]) == 1
     assert "does not exist" in capsys.readouterr().err
+
+
+def test_the_schema_uri_keeps_working_when_the_pack_moves(tmp_path: Path) -> None:
+    first = tmp_path / "mine.json"
+    assert main(["new", str(first)]) == 0
+    before = load_pack(first).loaded
+    (tmp_path / "deeper" / "still").mkdir(parents=True)
+    moved = first.rename(tmp_path / "deeper" / "still" / "mine.json")
+    doc = json.loads(moved.read_text(encoding="utf-8"))
+    assert Path(url2pathname(urlparse(doc["$schema"]).path)).is_file()
+    after = load_pack(moved).loaded
+    assert before is not None and after is not None
+    assert after.content_hash == before.content_hash

@@ -110,3 +110,30 @@ def test_resume_shows_late_obligations_first_with_their_due_time(tmp_path, capsy
     assert owed[0].startswith("  LATE by 4 h, due 2030-01-01 08:00 (at once): DP-1/lead/")
     assert owed[1].startswith("  due 2030-01-02 08:00 (within 24 hours): DP-1/lead/")
     assert owed[2].startswith("  DP-1/lead/TREATY/deploy/review-with-host: ")
+
+
+def test_sessions_delete_by_prefix_says_what_it_deleted(db, capsys):
+    sid = session_id(db)
+    assert main(["sessions", "--session", str(db), "--delete", sid[:-3]]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.startswith(f"deleted session {sid} (example-quiet-pass 1.2.0: ")
+    assert str(db) in captured.out and captured.err == ""
+    assert main(["sessions", "--session", str(db)]) == 0
+    assert "no sessions" in capsys.readouterr().out
+    con = sqlite3.connect(db)
+    assert con.execute("SELECT count(*) FROM events").fetchone() == (0,)
+    con.close()
+
+
+def test_sessions_delete_refuses_an_unknown_or_ambiguous_id(db, capsys):
+    sid = session_id(db)
+    assert main(["play", "--script", str(SCRIPT), "--session", str(db)]) == 0
+    capsys.readouterr()
+    assert main(["sessions", "--session", str(db), "--delete", "nosuch"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("tabletop: error: no session 'nosuch' in ") and "Traceback" not in err
+    common = sid.split("-")[0]
+    assert main(["sessions", "--session", str(db), "--delete", common]) == 1
+    assert "could be any of" in capsys.readouterr().err
+    assert main(["sessions", "--session", str(db), "--format", "json"]) == 0
+    assert len(json.loads(capsys.readouterr().out)) == 2  # nothing was deleted

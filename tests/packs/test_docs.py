@@ -9,6 +9,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGES = [ROOT / "src" / "tabletop" / name for name in ("packs", "jsonloc")]
+# The checks of a playthrough script against its pack (`tabletop validate SCRIPT`) too.
+SCRIPT_CHECKS = [
+    ROOT / "src" / "tabletop" / "scripting" / "checking.py",
+    ROOT / "src" / "tabletop" / "app" / "script_check.py",
+]
 DOC = ROOT / "docs" / "diagnostics.md"
 # Calls whose first string argument is a diagnostic code.
 EMITTERS = {"_diag", "_error", "error", "warning", "add", "at_pack", "Finding"}
@@ -18,7 +23,7 @@ NOT_CODES = {"utf-8", "utf-8-sig"}
 def codes_in_source() -> set[str]:
     """Diagnostic codes written in the packs and jsonloc packages."""
     found: set[str] = set()
-    for path in (p for package in PACKAGES for p in package.glob("*.py")):
+    for path in [*(p for package in PACKAGES for p in package.glob("*.py")), *SCRIPT_CHECKS]:
         if path.name == "skeleton.py":  # pack content, not codes
             continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
@@ -43,7 +48,7 @@ def codes_in_docs() -> set[str]:
 
 def test_every_code_in_the_source_is_documented() -> None:
     source = codes_in_source()
-    assert {"unreadable", "schema", "json-syntax", "follow-on-loop"} <= source
+    assert {"unreadable", "schema", "json-syntax", "follow-on-loop", "unknown-option"} <= source
     assert source - codes_in_docs() == set()
 
 

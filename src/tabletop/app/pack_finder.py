@@ -35,7 +35,7 @@ def locate_pack(
             if result.loaded is not None and result.loaded.pack.meta.id == info.pack_id:
                 candidates.append(result.loaded)
     for loaded in candidates:
-        if loaded.content_hash == info.pack_hash:
+        if loaded.is_hashed(info.pack_hash):
             return loaded
     if candidates:
         return candidates[0]
@@ -53,7 +53,7 @@ def check_pack(info: SessionInfo, loaded: LoadedPack, *, allow_changed: bool) ->
         raise PackMismatch(
             f"session {info.id} plays pack '{info.pack_id}', but {loaded.path} is '{pack.meta.id}'"
         )
-    if loaded.content_hash != info.pack_hash and not allow_changed:
+    if not loaded.is_hashed(info.pack_hash) and not allow_changed:
         raise PackMismatch(
             f"the pack has changed since session {info.id} began: it was played with "
             f"{info.pack_id} {info.pack_version} ({info.pack_hash[:19]}), and {loaded.path} is "

@@ -16,7 +16,7 @@ from pydantic import ValidationError
 
 from tabletop.app.collector import collector_paused
 from tabletop.app.errors import AppError, app_errors
-from tabletop.app.game import RECENT, Game, WallClock, utc_now
+from tabletop.app.game import RECENT, Game, MemoryLog, WallClock, utc_now
 from tabletop.app.logs import (
     LogSource,
     Verification,
@@ -149,12 +149,17 @@ class Workspace:
         facilitator: str,
         exercise: str,
         exercise_date: date | None = None,
+        dry_run: bool = False,
     ) -> Game:
-        """Begin a new session of a pack and commit its first events."""
+        """Begin a new session of a pack and commit its first events. A `dry_run` game
+        keeps its log in memory: the session database is not opened, nothing is stored."""
         now = self.clock()
         pack = loaded.pack
         with app_errors():
-            session_id = self.store.new_session_id(pack.meta.id, now.date())
+            if dry_run:
+                session_id = f"{pack.meta.id[:48]}-dry-run"  # never stored, so never taken
+            else:
+                session_id = self.store.new_session_id(pack.meta.id, now.date())
             started = start_session(
                 pack,
                 pack_hash=loaded.content_hash,
@@ -166,6 +171,10 @@ class Workspace:
             )
             if isinstance(started, Refusal):
                 raise AppError(f"the session could not start: {started.message}")
+            recent = enumerate(started.events, start=1)
+            if dry_run:
+                memory = MemoryLog(started.events)
+                return Game(loaded, started.state, memory, clock=self.clock, recent=recent)
             rows = chain(started.events)
             info = SessionInfo(
                 id=session_id,
@@ -182,7 +191,6 @@ class Workspace:
                 head_hash=rows[-1].hash,
             )
             self.store.create(info, rows)
-        recent = enumerate(started.events, start=1)
         log = StoredSession(self.store, info)
         return Game(loaded, started.state, log, clock=self.clock, recent=recent)
 

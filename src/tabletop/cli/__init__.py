@@ -52,7 +52,7 @@ SUMMARIES: dict[str, tuple[str, str]] = {
     ),
     "play": ("play", "play a game headless from a playthrough script and check its expectations"),
     "coverage": ("coverage", "play a pack's scripts in memory and report what they never reach"),
-    "sessions": ("sessions", "list the sessions in the session database"),
+    "sessions": ("sessions", "list the sessions in the session database, or delete one"),
     "resume": ("resume", "replay a session and show where the game stands"),
     "details": (
         "details",

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from pathlib import Path
 
@@ -33,13 +32,17 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(run=run)
 
 
+def schema_uri(name: str) -> str:
+    """The file:// URI of an installed schema."""
+    return (schemas_dir() / name).resolve().as_uri()
+
+
 def build(target: Path, self_contained: bool) -> str:
     """The skeleton's JSON text for a file at `target` (validated before it is returned)."""
-    try:
-        schema_ref = os.path.relpath(schemas_dir() / "scenario-pack.schema.json", target.parent)
-    except ValueError:  # another drive on Windows
-        schema_ref = str(schemas_dir() / "scenario-pack.schema.json")
-    schema_ref = schema_ref.replace(os.sep, "/")
+    # The installed schema's absolute file:// URI: it keeps working wherever the pack is
+    # moved on this machine (a relative path breaks on the first move), and the content
+    # hash ignores "$schema", so pointing it elsewhere later changes nothing.
+    schema_ref = schema_uri("scenario-pack.schema.json")
     candidates = []
     shipped = shipped_catalogues_dir() / f"{SHIPPED_CATALOGUE}.json"
     if not self_contained and shipped.is_file():

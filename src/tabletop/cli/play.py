@@ -18,13 +18,19 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="play a game headless from a playthrough script and check its expectations",
         description="Start a session of PACK and play the steps of SCRIPT (JSON, see "
         "docs/playthrough.md). Prints one 'ok step N: ...' line per step once its events are "
-        "committed. Exit 0 when every step ran and every expectation held, 1 on a failed "
+        "committed. With --dry-run the game is played in memory and nothing is stored. "
+        "Exit 0 when every step ran and every expectation held, 1 on a failed "
         "expectation, an unexpected refusal or a bad script/pack, 2 on wrong usage.",
     )
     p.add_argument(
         "pack", nargs="?", metavar="PACK", help='pack file (default: the script\'s "pack")'
     )
     p.add_argument("--script", required=True, metavar="SCRIPT", help="playthrough script")
+    p.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="play in memory: nothing is written to the session database",
+    )
     add_db_option(p)
     p.set_defaults(run=run)
 
@@ -52,18 +58,21 @@ def run(args: argparse.Namespace) -> int:
                 facilitator=script.facilitator,
                 exercise=script.exercise,
                 exercise_date=script.exercise_date,
+                dry_run=args.dry_run,
             )
-            print(f"session {game.id} started in {db_path(args)}", flush=True)
+            where = "memory (dry run: nothing is stored)" if args.dry_run else db_path(args)
+            print(f"session {game.id} started in {where}", flush=True)
             for report in play_steps(script, game):
                 if not report.ok:
-                    _failed(report, loaded)
+                    _failed(report, loaded, dry_run=args.dry_run)
                     return 1
                 print(terminal_safe(f"ok step {report.number}: {_ack(report)}"), flush=True)
     except AppError as exc:
         return error(str(exc))
     count = len(script.steps)
     events = game.state.event_count
-    print(f"script passed: {count} steps; session {game.id}, {events} events", flush=True)
+    stored = "; nothing stored (dry run)" if args.dry_run else ""
+    print(f"script passed: {count} steps; session {game.id}, {events} events{stored}", flush=True)
     return 0
 
 
@@ -73,8 +82,9 @@ def _ack(report: StepReport) -> str:
     return report.summary()
 
 
-def _failed(report: StepReport, loaded: LoadedScript) -> None:
-    logged = "" if isinstance(report.result, Refusal) else " (its events are logged)"
+def _failed(report: StepReport, loaded: LoadedScript, *, dry_run: bool) -> None:
+    refused = isinstance(report.result, Refusal)
+    logged = "" if refused or dry_run else " (its events are logged)"
     where = loaded.where(report.pointer)
     print(
         f"FAILED step {report.number} ({report.command}) at {where}, {report.pointer}{logged}",

@@ -41,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
             )
     except AppError as exc:
         return error(str(exc))
-    if game.loaded.content_hash != game.state.pack_hash:
+    if not game.loaded.is_hashed(game.state.pack_hash):
         print(f"warning: {game.loaded.path} differs from the pack this session was played with")
     for line in situation_lines(game.situation(last=max(args.last, 0))):
         print(terminal_safe(line))  # a log's text is untrusted: no control characters out

@@ -18,6 +18,7 @@ from tabletop.jsonloc.documents import MAX_BYTES, load_document, read_limited
 from tabletop.model import Catalogue, Pack
 from tabletop.model.json_schemas import schema_for
 from tabletop.packs.extensions import Extensions, extend
+from tabletop.packs.hashing import without_editor_keys
 from tabletop.packs.lint import lint
 from tabletop.packs.origins import CatalogueFile, Origins
 from tabletop.paths import shipped_catalogues_dir
@@ -42,6 +43,13 @@ class LoadedPack:
     path: str
     content_hash: str
     warnings: tuple[Diagnostic, ...] = ()
+    legacy_hash: str = ""
+    """The hash of the same files taken over every byte, `$schema` too (as before it was
+    left out): a session stored with it is of this pack all the same."""
+
+    def is_hashed(self, pack_hash: str) -> bool:
+        """True when a session's recorded pack hash is this pack's."""
+        return pack_hash in (self.content_hash, self.legacy_hash or self.content_hash)
 
 
 @dataclass(frozen=True)
@@ -80,7 +88,8 @@ def parse_pack(data: bytes, name: str, catalogues: CatalogueSource) -> LoadResul
     pack, diags = load_document(data, name, Pack, partial(schema_for, "scenario-pack.schema.json"))
     if pack is None:
         return LoadResult(name, None, tuple(diags))
-    digest = hashlib.sha256(b"pack\0" + hashlib.sha256(data).digest())
+    digest = hashlib.sha256(b"pack\0" + hashlib.sha256(without_editor_keys(data)).digest())
+    legacy = hashlib.sha256(b"pack\0" + hashlib.sha256(data).digest())
     origins = Origins(pack, name, data)
     found: list[CatalogueFile] = []
     failed = False
@@ -139,7 +148,10 @@ def parse_pack(data: bytes, name: str, catalogues: CatalogueSource) -> LoadResul
             )
             failed = True
             continue
-        digest.update(cat_id.encode() + b"\0" + hashlib.sha256(cat_bytes).digest())
+        digest.update(
+            cat_id.encode() + b"\0" + hashlib.sha256(without_editor_keys(cat_bytes)).digest()
+        )
+        legacy.update(cat_id.encode() + b"\0" + hashlib.sha256(cat_bytes).digest())
         found.append(CatalogueFile(cat_name, cat_bytes, catalogue))
     if failed:
         return LoadResult(name, None, tuple(diags))
@@ -150,7 +162,8 @@ def parse_pack(data: bytes, name: str, catalogues: CatalogueSource) -> LoadResul
     if any(d.severity == "error" for d in diags):
         return LoadResult(name, None, tuple(diags))
     warnings = tuple(diags)
-    loaded = LoadedPack(merged, name, "sha256:" + digest.hexdigest(), warnings)
+    content_hash, legacy_hash = ("sha256:" + d.hexdigest() for d in (digest, legacy))
+    loaded = LoadedPack(merged, name, content_hash, warnings, legacy_hash)
     return LoadResult(name, loaded, warnings)
 
 

@@ -149,7 +149,8 @@ def skeleton_pack(
 ) -> dict[str, Any]:
     """A skeleton pack as JSON-ready data; drawn on `catalogue` when one is given and usable.
 
-    `schema_ref` is what goes in "$schema" (a path relative to the new file works best).
+    `schema_ref` is what goes in "$schema" (`tabletop new` gives the installed schema's
+    file:// URI).
     """
     world = (_catalogue_world(catalogue) if catalogue else None) or _own_world()
     relation = world.get("relation", "requests")
