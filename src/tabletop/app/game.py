@@ -407,3 +407,30 @@ class Game:
             except Exception:  # a broken view must not break the game
                 _log.exception("a subscriber to game %s failed", self.id)
         return applied
+
+
+def memory_game(
+    loaded: LoadedPack,
+    *,
+    session_id: str,
+    facilitator: str,
+    exercise: str,
+    exercise_date: date,
+    now: datetime,
+    clock: WallClock = utc_now,
+) -> Game:
+    """A new session of `loaded` whose log stays in memory (a dry run, a coverage play):
+    nothing is stored. AppError if the session cannot start."""
+    started = engine.start_session(
+        loaded.pack,
+        pack_hash=loaded.content_hash,
+        session_id=session_id,
+        facilitator=facilitator,
+        exercise=exercise,
+        exercise_date=exercise_date,
+        now=now,
+    )
+    if isinstance(started, Refusal):
+        raise AppError(f"the session could not start: {started.message}")
+    recent = enumerate(started.events, start=1)
+    return Game(loaded, started.state, MemoryLog(started.events), clock=clock, recent=recent)

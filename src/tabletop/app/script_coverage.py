@@ -8,9 +8,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tabletop.app.game import Game, MemoryLog, utc_now
+from tabletop.app.errors import AppError
+from tabletop.app.game import MemoryLog, memory_game, utc_now
 from tabletop.app.script_runner import StepReport, play_steps
-from tabletop.engine import Refusal, start_session
+from tabletop.engine import Refusal
 from tabletop.jsonloc.diagnostics import terminal_safe
 from tabletop.model.events import Event
 from tabletop.packs import LoadedPack
@@ -84,21 +85,19 @@ def play_in_memory(loaded: LoadedPack, path: Path) -> PlayedScript:
         return PlayedScript(path, errors=tuple(d.render() for d in script) or ("unreadable",))
     body = script.script
     now = utc_now()
-    started = start_session(
-        loaded.pack,
-        pack_hash=loaded.content_hash,
-        session_id=f"{loaded.pack.meta.id}-coverage",
-        facilitator=body.facilitator,
-        exercise=body.exercise,
-        exercise_date=body.exercise_date or now.date(),
-        now=now,
-    )
-    if isinstance(started, Refusal):
-        return PlayedScript(
-            path, errors=(f"{path}: the session could not start: {started.message}",)
+    try:
+        game = memory_game(
+            loaded,
+            session_id=f"{loaded.pack.meta.id}-coverage",
+            facilitator=body.facilitator,
+            exercise=body.exercise,
+            exercise_date=body.exercise_date or now.date(),
+            now=now,
         )
-    log = MemoryLog(started.events)
-    game = Game(loaded, started.state, log)
+    except AppError as exc:
+        return PlayedScript(path, errors=(f"{path}: {exc}",))
+    log = game.log
+    assert isinstance(log, MemoryLog)  # memory_game's, which keeps every event
     for report in play_steps(body, game):
         if not report.ok:
             return PlayedScript(path, tuple(log.events), _failure(report, script))

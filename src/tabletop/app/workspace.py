@@ -16,7 +16,7 @@ from pydantic import ValidationError
 
 from tabletop.app.collector import collector_paused
 from tabletop.app.errors import AppError, app_errors
-from tabletop.app.game import RECENT, Game, MemoryLog, WallClock, utc_now
+from tabletop.app.game import RECENT, Game, WallClock, memory_game, utc_now
 from tabletop.app.logs import (
     LogSource,
     Verification,
@@ -155,11 +155,18 @@ class Workspace:
         keeps its log in memory: the session database is not opened, nothing is stored."""
         now = self.clock()
         pack = loaded.pack
+        if dry_run:
+            return memory_game(
+                loaded,
+                session_id=f"{pack.meta.id[:48]}-dry-run",  # never stored, so never taken
+                facilitator=facilitator,
+                exercise=exercise,
+                exercise_date=exercise_date or now.date(),
+                now=now,
+                clock=self.clock,
+            )
         with app_errors():
-            if dry_run:
-                session_id = f"{pack.meta.id[:48]}-dry-run"  # never stored, so never taken
-            else:
-                session_id = self.store.new_session_id(pack.meta.id, now.date())
+            session_id = self.store.new_session_id(pack.meta.id, now.date())
             started = start_session(
                 pack,
                 pack_hash=loaded.content_hash,
@@ -172,9 +179,6 @@ class Workspace:
             if isinstance(started, Refusal):
                 raise AppError(f"the session could not start: {started.message}")
             recent = enumerate(started.events, start=1)
-            if dry_run:
-                memory = MemoryLog(started.events)
-                return Game(loaded, started.state, memory, clock=self.clock, recent=recent)
             rows = chain(started.events)
             info = SessionInfo(
                 id=session_id,

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 
 from tabletop.jsonloc.diagnostics import Diagnostic
 from tabletop.jsonloc.positions import Positions, escape
+from tabletop.jsonloc.reading import error_at
 from tabletop.model import Pack
 from tabletop.model import script as pt
 from tabletop.packs.lint_base import listing
@@ -48,20 +49,8 @@ def check_script(script: pt.Playthrough, pack: Pack, name: str, text: str) -> li
     positions = Positions(text)
     out = []
     for code, ptr, message, ident, known in _findings(script, names):
-        line, col = positions.locate(ptr)
         hint = did_you_mean(ident, known) + "Use one of: " + listing(known) + "."
-        out.append(
-            Diagnostic(
-                code=code,
-                severity="error",
-                message=message,
-                file=name,
-                pointer=ptr,
-                line=line,
-                column=col,
-                hint=hint,
-            )
-        )
+        out.append(error_at(code, message, name, ptr, hint, positions.locate(ptr)))
     return out
 
 
