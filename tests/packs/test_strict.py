@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from tabletop.app.pack_strictness import load_strictly, unweighable_options
+from tabletop.cli import main
 from tabletop.model import Pack
 from tabletop.packs import load_pack
 from tabletop.paths import shipped_scenarios_dir
@@ -153,3 +154,23 @@ def test_an_option_the_engine_cannot_weigh() -> None:
     ]
     assert "force_size" in found[0].message and "rus_leadership" in found[0].message
     assert list(unweighable_options(pack.pack)) == []
+
+
+def test_the_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`--strict` on the command line: the shipped packs pass; a new skeleton is valid but
+    gets its author's to-do list, as text and as JSON, and only with the flag."""
+    shipped = [str(p) for p in sorted(shipped_scenarios_dir().glob("*.json"))]
+    assert main(["validate", "--strict", *shipped]) == 0
+    skeleton = tmp_path / "mine.json"
+    assert main(["new", str(skeleton)]) == 0
+    assert main(["validate", str(skeleton)]) == 0
+    capsys.readouterr()
+    assert main(["validate", "--strict", str(skeleton)]) == 1
+    text = capsys.readouterr().out
+    assert "error [strict-thin-brief] at /roles/0/brief" in text
+    assert "error [strict-no-questions]" in text and "Traceback" not in text
+    assert main(["validate", "--strict", "--format", "json", str(skeleton)]) == 1
+    (report,) = json.loads(capsys.readouterr().out)
+    codes = {d["code"] for d in report["diagnostics"]}
+    assert codes == {"strict-thin-brief", "strict-no-questions"}
+    assert all(d["line"] and d["severity"] == "error" for d in report["diagnostics"])
