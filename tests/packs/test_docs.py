@@ -9,10 +9,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGES = [ROOT / "src" / "tabletop" / name for name in ("packs", "jsonloc")]
-# The checks of a playthrough script against its pack (`tabletop validate SCRIPT`) too.
+# The checks of a playthrough script against its pack (`tabletop validate SCRIPT`) too,
+# and the strict rule that needs the mandate engine (`validate --strict`).
 SCRIPT_CHECKS = [
     ROOT / "src" / "tabletop" / "scripting" / "checking.py",
     ROOT / "src" / "tabletop" / "app" / "script_check.py",
+    ROOT / "src" / "tabletop" / "app" / "pack_strictness.py",
 ]
 DOC = ROOT / "docs" / "diagnostics.md"
 # Calls whose first string argument is a diagnostic code.

@@ -1,13 +1,15 @@
 """The shipped packs are rich enough for a 2–3 hour seminar, and every figure has a source.
 
 What "rich enough" means is written down in docs/authoring.md ("What a shipped pack must
-have"); these tests hold both shipped packs to it.
+have"); these tests hold both shipped packs to it. The rules every pack can be held to
+(briefs, discussion questions, options per decision point, figures found in a source,
+options the engine can weigh) are `tabletop validate --strict`'s, and
+tests/packs/test_strict.py holds the shipped packs to them.
 """
 
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 from typing import Any
 
@@ -32,10 +34,6 @@ MSEL_FIELDS = (
     "discussion_questions",
     "sources",
 )
-
-# A figure is a number that is not part of a reference such as "article 4" or "DP-6".
-NUMBER = re.compile(r"(?<![\w.-])(\d{1,3}(?:,\d{3})+|\d+)(?![\w-])")
-REFERENCE = re.compile(r"(?:article|art\.|Move|Decree|Law|Pr-|DP-|INJ-|OBJ-)\s*\d+", re.I)
 
 
 @pytest.fixture(params=SHIPPED)
@@ -149,15 +147,6 @@ def test_some_option_owes_an_obligation(loaded) -> None:
     assert any(o.action.type in owing for dp in pack.decision_points for o in dp.options)
 
 
-def test_discussion_questions_per_phase_for_table_and_every_role(loaded) -> None:
-    pack = loaded.pack
-    roles = {r.id for r in pack.roles}
-    for phase in pack.phases:
-        groups = {g.role for g in phase.discussion_questions}
-        assert None in groups, f"{phase.id} has no questions for the whole table"
-        assert roles <= groups, f"{phase.id} lacks questions for {roles - groups}"
-
-
 def test_objectives_have_capabilities_and_are_exercised(loaded) -> None:
     pack = loaded.pack
     used = {o for i in pack.injects for o in i.objectives}
@@ -165,12 +154,6 @@ def test_objectives_have_capabilities_and_are_exercised(loaded) -> None:
     for objective in pack.objectives:
         assert objective.capability.strip()
         assert objective.id in used, f"{objective.id} is never addressed"
-
-
-def test_roles_have_real_briefs(loaded) -> None:
-    for role in loaded.pack.roles:
-        assert len(role.brief.split()) >= 60, f"{role.id}'s brief is too thin"
-        assert role.objectives, role.id
 
 
 def test_sources_resolve_and_are_used(loaded) -> None:
@@ -186,17 +169,3 @@ def test_sources_resolve_and_are_used(loaded) -> None:
     raw = json.loads(Path(loaded.path).read_text(encoding="utf-8"))
     own = {s["id"] for s in raw["meta"]["sources"]}
     assert own <= used, f"listed but never used: {own - used}"
-
-
-def test_every_figure_in_an_inject_is_in_one_of_its_sources(loaded) -> None:
-    """Numbers in an inject's title and body (personnel, vehicles, years, dates) must appear
-    in the citation text of a source the inject names."""
-    pack = loaded.pack
-    citations = {s.id: s.citation for s in pack.meta.sources}
-    for inject in pack.injects:
-        text = REFERENCE.sub(" ", f"{inject.title} {inject.body}")
-        for figure in NUMBER.findall(text):
-            found = re.compile(r"(?<![\d,])" + re.escape(figure) + r"(?!\d|,\d)")
-            assert any(found.search(citations[s]) for s in inject.sources), (
-                f"{inject.id}: {figure} is in none of {inject.sources}"
-            )

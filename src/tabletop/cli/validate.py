@@ -38,11 +38,21 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "packs", nargs="+", metavar="FILE", help="pack, catalogue or playthrough script to check"
     )
     p.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    p.add_argument(
+        "--strict",
+        action="store_true",
+        help="also hold each pack to the rules the shipped packs keep (a brief and "
+        "objectives for every role, discussion questions for the table and every role in "
+        "every phase, 2 to 5 options per decision point, every figure in an inject found "
+        "in one of its sources, every option weighed by the mandate engine on the "
+        "starting facts); their findings are errors (codes strict-*)",
+    )
     p.set_defaults(run=run)
 
 
-def check_file(path: str) -> LoadResult | CatalogueResult | ScriptResult:
-    """Check one file as a pack, or as a catalogue or a script when it is one."""
+def check_file(path: str, strict: bool = False) -> LoadResult | CatalogueResult | ScriptResult:
+    """Check one file as a pack, or as a catalogue or a script when it is one; `strict`
+    adds the shipped packs' rules to a pack's checks."""
     target = Path(path)
     head = b""
     try:
@@ -57,6 +67,10 @@ def check_file(path: str) -> LoadResult | CatalogueResult | ScriptResult:
         return check_script_file(target)
     if is_catalogue_path(target, head):
         return load_catalogue(target)
+    if strict:
+        from tabletop.app.pack_strictness import load_strictly
+
+        return load_strictly(target)
     return load_pack(target)
 
 
@@ -77,7 +91,7 @@ def is_script(path: Path, head: bytes) -> bool:
 
 def run(args: argparse.Namespace) -> int:
     """Validate each file and print the diagnostics."""
-    results = [check_file(path) for path in args.packs]
+    results = [check_file(path, args.strict) for path in args.packs]
     if args.format == "json":
         out = [
             {

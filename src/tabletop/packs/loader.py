@@ -19,11 +19,13 @@ from tabletop.model import Catalogue, Pack
 from tabletop.model.json_schemas import schema_for
 from tabletop.packs.extensions import Extensions, extend
 from tabletop.packs.hashing import without_editor_keys
-from tabletop.packs.lint import lint
+from tabletop.packs.lint import Finding, lint
 from tabletop.packs.origins import CatalogueFile, Origins
 from tabletop.paths import shipped_catalogues_dir
 
 CatalogueSource = Callable[[str], tuple[str, bytes] | None]
+Rules = Callable[[Pack, list[Finding]], list[Finding]]
+"""More checks on a merged pack, given the lint's findings (so as not to repeat them)."""
 """Given a catalogue id, the file name and bytes of that catalogue, or None."""
 
 
@@ -83,8 +85,12 @@ def parse_catalogue(data: bytes, name: str) -> tuple[Catalogue | None, list[Diag
     )
 
 
-def parse_pack(data: bytes, name: str, catalogues: CatalogueSource) -> LoadResult:
-    """Check, parse, merge and lint pack bytes; pure apart from what `catalogues` returns."""
+def parse_pack(
+    data: bytes, name: str, catalogues: CatalogueSource, rules: Rules | None = None
+) -> LoadResult:
+    """Check, parse, merge and lint pack bytes; pure apart from what `catalogues` returns.
+
+    `rules`: more checks run on the merged pack after the lint (`validate --strict`)."""
     pack, diags = load_document(data, name, Pack, partial(schema_for, "scenario-pack.schema.json"))
     if pack is None:
         return LoadResult(name, None, tuple(diags))
@@ -158,6 +164,8 @@ def parse_pack(data: bytes, name: str, catalogues: CatalogueSource) -> LoadResul
     merged, extensions = merge_catalogues(pack, [c.catalogue for c in found])
     origins.add_catalogues(found, extensions)
     findings = lint(merged, own_facts=len(pack.facts), extensions=extensions)
+    if rules is not None:
+        findings.extend(rules(merged, findings))
     diags.extend(origins.diagnostic(f) for f in findings)
     if any(d.severity == "error" for d in diags):
         return LoadResult(name, None, tuple(diags))
@@ -216,13 +224,13 @@ def catalogue_finder(pack_path: Path) -> CatalogueSource:
     return find
 
 
-def load_pack(path: str | Path) -> LoadResult:
-    """Load a pack file; never raises for problems in the pack."""
+def load_pack(path: str | Path, rules: Rules | None = None) -> LoadResult:
+    """Load a pack file; never raises for problems in the pack (`rules` as in parse_pack)."""
     path = Path(path)
     data, unread = read_limited(path)
     if data is None:
         return LoadResult(str(path), None, (unread,) if unread else ())
-    return parse_pack(data, str(path), catalogue_finder(path))
+    return parse_pack(data, str(path), catalogue_finder(path), rules)
 
 
 def open_pack(path: str | Path) -> LoadedPack:
