@@ -37,7 +37,7 @@ def test_errors_exit_1_with_file_line_column_pointer_and_hint(
     assert main(["validate", str(GOOD), str(path)]) == 1
     out = capsys.readouterr().out
     assert f"{path}:67:46: error [unknown-actor] at /roles/1/actor:" in out
-    assert "    hint: Did you mean 'LAND'? Use one of: ALLY, LAND." in out
+    assert "    hint: Did you mean 'LAND'? Use one of: LAND, ALLY." in out
     assert f"{path}: FAILED (1 errors, 0 warnings)" in out
     assert f"{GOOD}: ok" in out
 

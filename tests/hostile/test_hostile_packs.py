@@ -8,9 +8,8 @@ line, drives the terminal, hides a character or cannot be encoded.
 from __future__ import annotations
 
 import copy
-import difflib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from datetime import date
 from pathlib import Path, PureWindowsPath
 from typing import Any
@@ -21,7 +20,7 @@ from hypothesis import strategies as st
 
 from tabletop.cli import main
 from tabletop.model.base import ID_PATTERN
-from tabletop.packs import load_pack, parse_pack
+from tabletop.packs import load_pack, lookalikes, parse_pack
 from tabletop.packs.lookalikes import did_you_mean, meant
 from tabletop.store.sqlite_store import SessionStore
 
@@ -352,13 +351,13 @@ def test_many_unknown_references_cost_a_bounded_number_of_comparisons(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     compared: list[int] = []
-    close_matches = difflib.get_close_matches
+    ranked = lookalikes.nearest
 
-    def counting(word: str, possibilities: list[str], **options: Any) -> list[str]:
+    def counting(word: str, possibilities: Collection[str], n: int = 5) -> list[str]:
         compared.append(len(possibilities))
-        return close_matches(word, possibilities, **options)
+        return ranked(word, possibilities, n)
 
-    monkeypatch.setattr(difflib, "get_close_matches", counting)
+    monkeypatch.setattr(lookalikes, "nearest", counting)
     monkeypatch.setattr("tabletop.packs.lint_base._SPELLING_BUDGET", 5_000)
     doc = copy.deepcopy(BASE)
     doc["actors"] += [{"id": f"STATE_{i}", "name": "S", "kind": "state"} for i in range(300)]

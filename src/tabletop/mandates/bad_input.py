@@ -4,10 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-
-def _names(valid: Iterable[str]) -> str:
-    names = list(valid)
-    return ", ".join(names) if names else "(none defined)"
+from tabletop.jsonloc.suggestions import name_list, nearest
 
 
 class MandateError(Exception):
@@ -23,7 +20,10 @@ class UnknownName(MandateError):
         self.valid = tuple(valid)
         self.where = where
         place = f" {where}" if where else ""
-        super().__init__(f"unknown {kind} '{name}'{place}; valid: {_names(self.valid)}")
+        near = nearest(name, self.valid)
+        meant = f"did you mean '{near[0]}'? " if near else ""
+        listed = name_list(self.valid, near, limit=len(self.valid), ordered=True)
+        super().__init__(f"unknown {kind} '{name}'{place}; {meant}valid: {listed}")
 
 
 class BadParameter(MandateError):

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from operator import attrgetter
 from typing import Any, Literal
 
+from tabletop.jsonloc.suggestions import name_list
 from tabletop.model import Pack
 from tabletop.model.conditions import AllOf, AnyOf, Condition, Not
 from tabletop.model.world import FactSpec, Figure, Instrument, ParamSpec, RelationFact
-from tabletop.packs.lookalikes import did_you_mean
+from tabletop.packs.lookalikes import asking, candidates
 
 Severity = Literal["error", "warning"]
 
@@ -35,15 +36,6 @@ def error(code: str, pointer: str, message: str, hint: str, **kw: Any) -> Findin
 def warning(code: str, pointer: str, message: str, hint: str) -> Finding:
     """A warning finding."""
     return Finding(code, message, pointer, hint, "warning")
-
-
-def listing(ids: Iterable[str], limit: int = 12) -> str:
-    """A short comma-separated list of ids for a hint."""
-    items = sorted(ids)
-    if not items:
-        return "(none defined)"
-    more = f", ... ({len(items) - limit} more)" if len(items) > limit else ""
-    return ", ".join(items[:limit]) + more
 
 
 class Index:
@@ -74,18 +66,28 @@ class Index:
         self._spelling_budget = _SPELLING_BUDGET
 
     def hint_for(self, kind: str, unknown: object = None) -> str:
-        """'Use one of: ...' for a kind of item, after the id an unknown one likely means."""
-        ids = getattr(self, kind)
-        return self.near(unknown, ids) + "Use one of: " + listing(ids) + "."
+        """The hint for an unknown id of a kind of item: the id it likely means, then the
+        ids of that kind, the nearest first."""
+        return self.suggest(unknown, getattr(self, kind), _WHERE.get(kind, f'in "{kind}"'))
+
+    def suggest(self, unknown: object, ids: Collection[str], where: str = "") -> str:
+        """ "Did you mean 'X'? Use one of: ..." for an unknown id among `ids` (`suggest`)."""
+        near = self.nearest(unknown, ids)
+        return asking(unknown, near) + "Use one of: " + name_list(ids, near, where) + "."
 
     def near(self, unknown: object, ids: Collection[str]) -> str:
-        """'Did you mean ...? ' for an unknown id. A spelling is looked for only while a
-        budget of comparisons lasts: each reads every id, and a pack may have thousands of
-        unknown references to thousands of ids (look-alikes cost one lookup, always)."""
+        """ "Did you mean 'X'? " for an unknown id, or ""."""
+        return asking(unknown, self.nearest(unknown, ids))
+
+    def nearest(self, unknown: object, ids: Collection[str]) -> list[str]:
+        """The ids an unknown one likely means, likeliest first. A spelling is looked for
+        only while a budget of comparisons lasts: each reads every id, and a pack may have
+        thousands of unknown references to thousands of ids (look-alikes cost one lookup,
+        always)."""
         spelling = self._spelling_budget >= len(ids)
         if spelling and isinstance(unknown, str):
             self._spelling_budget -= len(ids)
-        return did_you_mean(unknown, ids, spelling=spelling)
+        return candidates(unknown, ids, spelling=spelling)
 
     @property
     def sites(self) -> list[Site]:
@@ -96,6 +98,15 @@ class Index:
 
 
 _ID = attrgetter("id")
+# Where a hint says the ids it leaves out are: the collections catalogues add to, too.
+_WHERE = {
+    "actors": 'in "actors" of the pack and its catalogues',
+    "instruments": 'in "instruments" of the pack and its catalogues',
+    "action_types": 'in "action_types" of the pack and its catalogues',
+    "facts": 'in "facts" of the pack and its catalogues',
+    "figures": 'in "figures" of the pack and its catalogues',
+    "sources": 'in "meta.sources" of the pack and its catalogues',
+}
 # Comparisons of an unknown id with a known one for "did you mean" (about 10 us each).
 _SPELLING_BUDGET = 50_000
 

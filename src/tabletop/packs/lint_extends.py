@@ -7,10 +7,14 @@ in them at the pack's `extends`. Here are the checks only an extension needs.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from tabletop.jsonloc.diagnostics import shown
+from tabletop.jsonloc.suggestions import name_list
 from tabletop.model import Pack
 from tabletop.packs.extensions import Extensions
-from tabletop.packs.lint_base import Finding, Index, error, listing
+from tabletop.packs.lint_base import Finding, Index, error
+from tabletop.packs.lookalikes import asking
 
 
 def check_extensions(pack: Pack, index: Index, extensions: Extensions) -> list[Finding]:
@@ -22,12 +26,7 @@ def check_extensions(pack: Pack, index: Index, extensions: Extensions) -> list[F
         ptr = f"/extends/{entry.entry}"
         name = ext.instrument
         if entry.outcome == "unknown":
-            hint = (
-                index.near(name, catalogue) + "Extend one of the catalogues' instruments: "
-                f"{listing(catalogue)}."
-                if catalogue
-                else 'The pack names no catalogue: add it to "catalogues" first.'
-            )
+            hint = _extendable(index, name, catalogue)
             message = f"extension names unknown instrument '{shown(name)}'"
             out.append(error("unknown-instrument", f"{ptr}/instrument", message, hint))
             continue
@@ -70,7 +69,10 @@ def check_extensions(pack: Pack, index: Index, extensions: Extensions) -> list[F
                     '(a power\'s "conditions", a limit\'s "applies_when").'
                 )
             else:
-                hint = index.near(extra.rule, written) + f"Rules of '{name}': {listing(written)}."
+                near = index.nearest(extra.rule, written)
+                hint = asking(extra.rule, near) + (
+                    f"Rules of '{name}': {name_list(written, near)}."
+                )
             out.append(
                 error(
                     "unknown-rule",
@@ -80,3 +82,11 @@ def check_extensions(pack: Pack, index: Index, extensions: Extensions) -> list[F
                 )
             )
     return out
+
+
+def _extendable(index: Index, name: str, catalogue: Collection[str]) -> str:
+    if not catalogue:
+        return 'The pack names no catalogue: add it to "catalogues" first.'
+    near = index.nearest(name, catalogue)
+    listed = name_list(catalogue, near, 'in "instruments" of the catalogues')
+    return asking(name, near) + f"Extend one of the catalogues' instruments: {listed}."

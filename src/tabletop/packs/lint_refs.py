@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Sequence
 
 from tabletop.jsonloc.diagnostics import shown
+from tabletop.jsonloc.suggestions import name_list
 from tabletop.model import Pack
 from tabletop.model.conditions import Scalar
 from tabletop.model.pack import ActionSpec, Inject
 from tabletop.model.world import Citation, EnumParam, ParamSpec
 from tabletop.packs.lint_base import Finding, Index, error
+from tabletop.packs.lookalikes import asking
 
 _KINDS = {
     "actors": ("unknown-actor", "actor"),
@@ -224,15 +226,18 @@ def check_action(
                     "unknown-param",
                     vptr,
                     f"action type '{action.type}' has no parameter '{name}'",
-                    "Its parameters: " + (", ".join(specs) or "(none)") + ".",
+                    _params_hint(index, name, specs),
                 )
             )
             continue
         problem = _param_problem(spec, value, index)
         if problem:
             code = "unknown-actor" if problem.startswith("unknown actor") else "param-type"
-            names = index.actors if spec.type == "actor" else _param_domain(spec)
-            hint = index.near(value, names) + _spec_hint(spec)
+            if code == "unknown-actor":
+                hint = index.hint_for("actors", value) + f" {_spec_hint(spec)}."
+            else:
+                near = index.nearest(value, _param_domain(spec))
+                hint = asking(value, near) + _spec_hint(spec, near)
             out.append(error(code, vptr, f"parameter '{name}': {problem}", hint))
     for name, spec in specs.items():
         if spec.required and name not in action.params:
@@ -275,9 +280,14 @@ def _param_domain(spec: ParamSpec) -> tuple[str, ...]:
     return spec.values if isinstance(spec, EnumParam) else ()
 
 
-def _spec_hint(spec: ParamSpec) -> str:
-    if spec.type == "enum":
-        return f"'{spec.name}' is one of: {', '.join(spec.values)}"
+def _params_hint(index: Index, name: str, specs: Collection[str]) -> str:
+    near = index.nearest(name, specs)
+    return asking(name, near) + f"Its parameters: {name_list(specs, near, ordered=True)}."
+
+
+def _spec_hint(spec: ParamSpec, near: Sequence[str] = ()) -> str:
+    if isinstance(spec, EnumParam):
+        return f"'{spec.name}' is one of: {name_list(spec.values, near, ordered=True)}"
     if spec.type == "int":
         return f"'{spec.name}' is a whole number" + (
             f" in {spec.min}..{spec.max}" if spec.min is not None or spec.max is not None else ""

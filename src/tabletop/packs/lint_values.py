@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from tabletop.jsonloc.diagnostics import shown
+from tabletop.jsonloc.suggestions import name_list
 from tabletop.model import Pack
 from tabletop.model.conditions import (
     AgreementBetween,
@@ -128,10 +129,9 @@ class Values:
                         "unknown-actor",
                         f"{ptr}/member_of",
                         f"unknown organisation '{shown(cond.member_of)}'",
-                        self.ix.near(cond.member_of, _org_ids(self.ix))
-                        + "Use one of: "
-                        + _orgs(self.ix)
-                        + ".",
+                        self.ix.suggest(
+                            cond.member_of, _org_ids(self.ix), 'among the "organisation" actors'
+                        ),
                     )
                 elif org.kind != "organisation":
                     self.add(
@@ -259,7 +259,8 @@ class Values:
                 code,
                 ptr,
                 f"'{shown(str(value))}' is not one of the values",
-                self.ix.near(value, domain) + f"Use one of: {', '.join(domain)}.",
+                self.ix.near(value, domain)
+                + f"Use one of: {name_list(domain, self.ix.nearest(value, domain), ordered=True)}.",
             )
         elif kind == "actor" and value not in self.ix.actors:
             self._unknown_actor(value, ptr)

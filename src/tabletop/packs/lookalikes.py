@@ -8,11 +8,11 @@ suggest the id it imitates.
 
 from __future__ import annotations
 
-import difflib
 import unicodedata
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 
 from tabletop.jsonloc.diagnostics import shown
+from tabletop.jsonloc.suggestions import name_list, nearest
 
 # Cyrillic and Greek letters drawn like Latin ones (NFKC does not fold them), by script.
 _LATIN = str.maketrans(
@@ -31,26 +31,43 @@ def skeleton(text: str) -> str:
     return "".join(c for c in folded if unicodedata.category(c) != "Cf")
 
 
-def meant(ident: str, known: Collection[str], *, spelling: bool = True) -> str | None:
-    """The known id a reference most likely means: the one it looks identical to, else
-    (with `spelling`) the closest spelling."""
+def candidates(ident: object, known: Collection[str], *, spelling: bool = True) -> list[str]:
+    """The known ids a reference likely means, likeliest first: the one it looks identical
+    to, then (with `spelling`) the nearest spellings."""
+    if not isinstance(ident, str):
+        return []
     look = skeleton(ident)
     # Known ids are ASCII (ID_PATTERN), so each is its own skeleton: one lookup finds it.
-    if look != ident and look in known:
-        return look
+    first = [look] if look != ident and look in known else []
     if not spelling:
-        return None
-    close = difflib.get_close_matches(ident, list(known), n=1)
-    return close[0] if close else None
+        return first
+    return first + [name for name in nearest(ident, known) if name not in first]
+
+
+def meant(ident: str, known: Collection[str], *, spelling: bool = True) -> str | None:
+    """The known id a reference most likely means, or None."""
+    found = candidates(ident, known, spelling=spelling)
+    return found[0] if found else None
 
 
 def did_you_mean(ident: object, known: Collection[str], *, spelling: bool = True) -> str:
     """ "Did you mean 'X'? " (saying so when the two only look alike), or ""."""
-    if not isinstance(ident, str):
+    return asking(ident, candidates(ident, known, spelling=spelling))
+
+
+def asking(ident: object, near: Sequence[str]) -> str:
+    """ "Did you mean 'X'? " for the likeliest of `near` (from `candidates`), or ""."""
+    if not isinstance(ident, str) or not near:
         return ""
-    near = meant(ident, known, spelling=spelling)
-    if near is None:
-        return ""
-    if near == skeleton(ident):
-        return f"Did you mean '{near}'? '{shown(ident)}' only looks like it. "
-    return f"Did you mean '{near}'? "
+    if near[0] == skeleton(ident):
+        return f"Did you mean '{near[0]}'? '{shown(ident)}' only looks like it. "
+    return f"Did you mean '{near[0]}'? "
+
+
+def suggest(
+    ident: object, known: Collection[str], *, where: str = "", spelling: bool = True
+) -> str:
+    """The hint for an unknown id: "Did you mean 'X'? Use one of: " the nearest ids, then
+    the rest (a long list cut, never before the nearest, saying how many more and `where`)."""
+    near = candidates(ident, known, spelling=spelling)
+    return asking(ident, near) + "Use one of: " + name_list(known, near, where) + "."

@@ -14,8 +14,7 @@ from tabletop.jsonloc.positions import Positions, escape
 from tabletop.jsonloc.reading import error_at
 from tabletop.model import Pack
 from tabletop.model import script as pt
-from tabletop.packs.lint_base import listing
-from tabletop.packs.lookalikes import did_you_mean
+from tabletop.packs.lookalikes import suggest
 
 Finding = tuple[str, str, str, str, tuple[str, ...]]
 """(code, pointer, message, the unknown id, the ids it could be)."""
@@ -49,7 +48,7 @@ def check_script(script: pt.Playthrough, pack: Pack, name: str, text: str) -> li
     positions = Positions(text)
     out = []
     for code, ptr, message, ident, known in _findings(script, names):
-        hint = did_you_mean(ident, known) + "Use one of: " + listing(known) + "."
+        hint = suggest(ident, known, where="in the pack")
         out.append(error_at(code, message, name, ptr, hint, positions.locate(ptr)))
     return out
 
