@@ -53,7 +53,8 @@ def test_bare_tabletop_without_a_display_says_so_and_suggests_the_browser(
     monkeypatch.delenv("DISPLAY", raising=False)
     began = time.perf_counter()
     assert main([]) == 1
-    assert time.perf_counter() - began < 1.0  # never hangs waiting for a window
+    # Never hangs waiting for a window (the imports alone take ~2 s on a slow 2-core VM).
+    assert time.perf_counter() - began < 10.0
     err = capsys.readouterr().err
     assert "cannot open the desktop window: there is no display (DISPLAY is not set)" in err
     assert "tabletop app --web" in err
