@@ -61,7 +61,9 @@ def _blocks() -> list[Block]:
 
 BLOCKS = _blocks()
 JSON_BLOCKS = [b for b in BLOCKS if b.lang == "json"]
-CONSOLE_BLOCKS = [b for b in BLOCKS if b.lang == "console"]
+# The walk-through's `console first-pack` blocks run in an empty folder, in order:
+# tests/cli/test_first_pack_docs.py replays them.
+CONSOLE_BLOCKS = [b for b in BLOCKS if b.lang == "console" and not b.words]
 
 
 def _schema(name: str) -> dict[str, Any]:
@@ -103,6 +105,7 @@ def _contains(haystack: Any, needle: Any) -> bool:
 
 def _source_file(name: str) -> Path:
     for candidate in (
+        ROOT / "docs" / "examples" / f"{name}.json",
         shipped_scenarios_dir() / f"{name}.json",
         shipped_scenarios_dir() / "catalogues" / f"{name}.json",
     ):
@@ -145,8 +148,10 @@ def test_json_block_is_valid(block: Block, tmp_path: Path) -> None:
 def _validate_whole_script(block: Block, value: dict[str, Any], tmp_path: Path) -> None:
     jsonschema.Draft202012Validator(PLAY_SCHEMA).validate(value)
     script_model.Playthrough.model_validate_json(block.text)
-    # The script names its pack relative to scenarios/tests/, where scripts live.
-    pack_file = (shipped_scenarios_dir() / "tests" / value["pack"]).resolve()
+    # The script names its pack relative to its own folder: scenarios/tests/, where
+    # scripts live, or the folder of the example file it is copied from.
+    folder = _source_file(block.words[1]).parent if len(block.words) > 1 else None
+    pack_file = ((folder or shipped_scenarios_dir() / "tests") / value["pack"]).resolve()
     script = tmp_path / "script.json"
     script.write_text(block.text, encoding="utf-8")
     args = ["play", str(pack_file), "--script", str(script), "--session", str(tmp_path / "s.db")]
