@@ -13,7 +13,6 @@ import io
 import json
 import re
 import shlex
-import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
@@ -133,7 +132,6 @@ def test_the_walk_through_runs_every_step_it_names(replayed: dict[str, Any]) -> 
     assert any("--dry-run" in c for c, *_ in replayed["ran"])
     assert replayed["fragments"] >= 8
     assert "tabletop validate --strict my-pack.json" in SECTION
-    assert "<!-- strict output: filled in at merge -->" in SECTION
 
 
 def test_every_command_prints_what_the_guide_shows(replayed: dict[str, Any]) -> None:
@@ -173,7 +171,6 @@ def test_the_skeleton_is_what_the_guide_describes(tmp_path: Path) -> None:
     assert dp["options"][0]["follow_ons"] == ["INJ-02"]
 
 
-@pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz's dot is not installed")
 def test_the_graph_is_svg_with_every_decision_point(replayed: dict[str, Any]) -> None:
     svg = ET.parse(replayed["folder"] / "flow.svg").getroot()
     assert svg.tag == "{http://www.w3.org/2000/svg}svg"
@@ -186,8 +183,6 @@ def test_the_graph_is_svg_with_every_decision_point(replayed: dict[str, Any]) ->
 def test_the_finished_pack_passes_strict(tmp_path: Path) -> None:
     """The walk-through says its steps write everything --strict asks for."""
     code, out = _run(["validate", "--strict", str(EXAMPLES / "my-pack.json")])
-    if code == 2 and "--strict" in out:
-        pytest.skip("validate --strict is not built yet (branch i16-strict)")
     assert code == 0, out
     assert "0 warnings" in out, out
 

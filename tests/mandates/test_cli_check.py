@@ -101,7 +101,10 @@ EXERCISE = "--role csto --action joint_exercise --param host=KGZ"
         ("--role csto --action consultations --param counterpart", "write --param as KEY=VALUE"),
         (f"{EXERCISE} --param personnel=many", "expected a whole number"),
         (f"{EXERCISE} --param focus=golf", "expected one of counter_terrorism, border_security"),
-        (f"{CONSULT} --fact request=KAZ>CSTO", "unknown fact 'request'; did you mean 'requests'? valid: requests, unrest_level"),
+        (
+            f"{CONSULT} --fact request=KAZ>CSTO",
+            "unknown fact 'request'; did you mean 'requests'? valid: requests, unrest_level",
+        ),
         (f"{CONSULT} --fact requests=KAZ", "pairs written FROM>TO"),
         (
             "--role csto --action consultations --param counterpart=Kazakhstan",
