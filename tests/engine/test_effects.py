@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tabletop.engine import EffectError, fact_changes
-from tabletop.model.conditions import Pair, ParamRef
-from tabletop.model.conditions import FactTest
+from tabletop.model.conditions import FactTest, Pair, ParamRef
 from tabletop.model.effects import (
     AddToFact,
     AtLeastFact,
