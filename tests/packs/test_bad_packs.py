@@ -36,6 +36,13 @@ EXPECTED = {
         ("effect-type", "", "/decision_points/0/options/0/effects/0/increase", 128, 54),
     ),
     "fact-type.json": (("fact-type", "", "/injects/2/when/value", 106, 55),),
+    "effect-bound-type.json": (
+        ("effect-type", "", "/decision_points/0/options/0/effects/0/at_least", 128, 54),
+    ),
+    # A rising fact set back to a lower value warns; the same set guarded by only_if does not.
+    "warn-monotone-overwrite.json": (
+        ("monotone-overwrite", "", "/decision_points/0/options/0/effects/1/set", 129, 84),
+    ),
     "follow-on-loop.json": (
         ("follow-on-loop", "", "/decision_points/0/options/0/follow_ons/0", 130, 26),
     ),

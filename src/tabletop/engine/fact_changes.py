@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from tabletop.engine.state import fact_to_json
+from tabletop.mandates import holds
 from tabletop.model.conditions import Pair, ParamRef
-from tabletop.model.effects import Effect, IncreaseFact, RemoveFromFact, SetFact
+from tabletop.model.effects import (
+    AtLeastFact,
+    AtMostFact,
+    BoundFact,
+    Effect,
+    IncreaseFact,
+    RemoveFromFact,
+    SetFact,
+)
 from tabletop.model.events import FactChange
 from tabletop.model.facts import FactValue, is_actor_set, is_relation
 from tabletop.model.pack import Pack
@@ -33,7 +42,8 @@ def fact_changes(
     effects: Sequence[Effect],
     params: Params | None = None,
 ) -> tuple[FactChange, ...]:
-    """The changes the effects make, in order; each effect sees the ones before it."""
+    """The changes the effects make, in order; each effect sees the ones before it (an
+    'only_if' is read on the facts as the effects before it left them)."""
     specs = {spec.id: spec for spec in pack.facts}
     current = dict(facts)
     first: dict[str, FactValue] = {}
@@ -43,6 +53,8 @@ def fact_changes(
             raise EffectError(f"there is no fact '{effect.fact}'")
         if effect.fact not in current:
             raise EffectError(f"fact '{effect.fact}' has no value in this session")
+        if effect.only_if is not None and not holds(pack, effect.only_if, current, params):
+            continue
         new = _effect(spec, current[effect.fact], effect, params or {})
         first.setdefault(effect.fact, current[effect.fact])
         current[effect.fact] = new
@@ -61,6 +73,8 @@ def _effect(spec: FactSpec, value: FactValue, effect: Effect, params: Params) ->
         return _clamp(spec, value + effect.increase)
     if isinstance(effect, SetFact):
         return _set(spec, effect.set, params)
+    if isinstance(effect, AtLeastFact | AtMostFact):
+        return _bound(spec, value, effect)
     remove = isinstance(effect, RemoveFromFact)
     item = effect.remove if isinstance(effect, RemoveFromFact) else effect.add
     if isinstance(spec, ActorSetFact):
@@ -97,6 +111,28 @@ def _set(spec: FactSpec, raw: object, params: Params) -> FactValue:
             {(_actor(value.from_, params, spec.id), _actor(value.to, params, spec.id))}
         )
     raise EffectError(f"cannot set {spec.type} fact '{spec.id}' to {value!r}")
+
+
+def _bound(spec: FactSpec, value: FactValue, effect: BoundFact) -> FactValue:
+    """The fact raised to at least, or lowered to at most, the effect's value."""
+    verb = "at_least" if isinstance(effect, AtLeastFact) else "at_most"
+    bound = effect.at_least if isinstance(effect, AtLeastFact) else effect.at_most
+    rank = _rank(spec)
+    if rank is None:
+        raise EffectError(f"'{verb}' needs an int or enum fact; '{spec.id}' is {spec.type}")
+    new = _set(spec, bound, {})
+    if isinstance(effect, AtLeastFact):
+        return new if rank(new) > rank(value) else value
+    return new if rank(new) < rank(value) else value
+
+
+def _rank(spec: FactSpec) -> Callable[[FactValue], int] | None:
+    """How an ordered fact's values compare: numbers by size, enums by their place."""
+    if isinstance(spec, IntFact):
+        return lambda v: v if isinstance(v, int) else 0
+    if isinstance(spec, EnumFact):
+        return lambda v: spec.values.index(v) if v in spec.values else -1
+    return None
 
 
 def _resolve(raw: object, params: Params, fact: str) -> object:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import ConfigDict, Field, model_validator
 
@@ -357,6 +357,21 @@ class BoolFact(FactBase):
     initial: bool = documented("Value at the start.", [False])
 
 
+Monotone = Literal["rising", "falling"]
+"""Which way an ordered fact only ever moves: up ('rising') or down ('falling')."""
+
+
+def _monotone(example: str) -> Any:
+    return documented(
+        "Which way the fact only ever moves ("
+        + example
+        + "): 'rising' or 'falling'. A promise the lint holds the pack's effects to "
+        "(warning monotone-overwrite); absent: it may move either way.",
+        ["rising"],
+        default=None,
+    )
+
+
 class IntFact(FactBase):
     """A whole-number fact."""
 
@@ -364,6 +379,7 @@ class IntFact(FactBase):
     initial: int = documented("Value at the start.", [0])
     min: int | None = documented("Smallest value.", [0], default=None)
     max: int | None = documented("Largest value.", [10], default=None)
+    monotone: Monotone | None = _monotone("by number, as a count of incidents only grows")
 
 
 class EnumFact(FactBase):
@@ -374,6 +390,7 @@ class EnumFact(FactBase):
         "Allowed values, in order.", [["calm", "protests", "violent"]], min_length=1
     )
     initial: Id = documented("Value at the start.", ["calm"])
+    monotone: Monotone | None = _monotone("along 'values', as an escalation ladder only climbs")
 
 
 class TextFact(FactBase):

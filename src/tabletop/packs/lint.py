@@ -13,6 +13,7 @@ from tabletop.packs.lint_base import Finding, Index, check_duplicates
 from tabletop.packs.lint_effects import check_effects
 from tabletop.packs.lint_extends import check_extensions
 from tabletop.packs.lint_flow import check_flow
+from tabletop.packs.lint_monotone import check_monotone
 from tabletop.packs.lint_refs import check_references
 from tabletop.packs.lint_timing import check_timing
 from tabletop.packs.lint_values import check_values
@@ -39,6 +40,7 @@ def lint(
         *check_references(pack, index),
         *check_values(pack, index),
         *check_effects(pack, index),
+        *check_monotone(pack, index),
         *check_flow(pack, index, own_facts),
         *check_timing(pack),
     ]

@@ -10,6 +10,7 @@ from typing import Any, Literal
 from tabletop.jsonloc.suggestions import name_list
 from tabletop.model import Pack
 from tabletop.model.conditions import AllOf, AnyOf, Condition, Not
+from tabletop.model.effects import Effect
 from tabletop.model.world import FactSpec, Figure, Instrument, ParamSpec, RelationFact
 from tabletop.packs.lookalikes import asking, candidates
 
@@ -151,9 +152,20 @@ def condition_sites(pack: Pack) -> Iterator[Site]:
     for i, inj in enumerate(pack.injects):
         if inj.when is not None:
             yield Site(f"/injects/{i}/when", inj.when, None, f"inject '{inj.id}'")
+        yield from _effect_sites(inj.effects, f"/injects/{i}", f"inject '{inj.id}'")
     for i, dp in enumerate(pack.decision_points):
         if dp.open_when is not None:
             yield Site(f"/decision_points/{i}/open_when", dp.open_when, None, f"'{dp.id}'")
+        for j, opt in enumerate(dp.options):
+            where = f"option '{opt.id}' of '{dp.id}'"
+            yield from _effect_sites(opt.effects, f"/decision_points/{i}/options/{j}", where)
+
+
+def _effect_sites(effects: Sequence[Effect], base: str, where: str) -> Iterator[Site]:
+    # An effect's 'only_if' reads facts only, as an inject's 'when' does.
+    for k, eff in enumerate(effects):
+        if eff.only_if is not None:
+            yield Site(f"{base}/effects/{k}/only_if", eff.only_if, None, f"an effect of {where}")
 
 
 def walk(cond: Condition, ptr: str) -> Iterator[tuple[Condition, str]]:

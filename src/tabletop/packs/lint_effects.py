@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from tabletop.model import Pack
 from tabletop.model.conditions import FigureRef, Pair, ParamRef
-from tabletop.model.effects import AddToFact, Effect, IncreaseFact, RemoveFromFact, SetFact
+from tabletop.model.effects import (
+    AddToFact,
+    AtLeastFact,
+    AtMostFact,
+    BoundFact,
+    Effect,
+    IncreaseFact,
+    RemoveFromFact,
+    SetFact,
+)
 from tabletop.model.world import (
     ActorSetFact,
     BoolFact,
@@ -24,7 +33,9 @@ def check_effect(v: Values, eff: Effect, ptr: str) -> None:
     if spec is None:
         return
     kind = spec.type
-    if not isinstance(eff, IncreaseFact):
+    if isinstance(eff, AtLeastFact | AtMostFact):
+        _check_bound(v, spec, eff, ptr)
+    elif not isinstance(eff, IncreaseFact):
         verb, value = _verb_value(eff)
         if isinstance(value, FigureRef):
             v.add(
@@ -35,6 +46,8 @@ def check_effect(v: Values, eff: Effect, ptr: str) -> None:
                 "Write the number (or the actor, or the pair) out.",
             )
             return
+    if isinstance(eff, AtLeastFact | AtMostFact):
+        return
     if isinstance(eff, SetFact):
         if kind in ("actor_set", "relation"):
             _effect_kind(v, eff.fact, kind, "set", ptr, "use 'add' or 'remove'")
@@ -85,6 +98,32 @@ def _verb_value(eff: SetFact | AddToFact | RemoveFromFact) -> tuple[str, object]
     if isinstance(eff, SetFact):
         return "set", eff.set
     return ("add", eff.add) if isinstance(eff, AddToFact) else ("remove", eff.remove)
+
+
+def _check_bound(v: Values, spec: FactSpec, eff: BoundFact, ptr: str) -> None:
+    """'at_least' / 'at_most' need an ordered fact and a value it can take."""
+    verb, value = (
+        ("at_least", eff.at_least)
+        if isinstance(eff, AtLeastFact)
+        else (
+            "at_most",
+            eff.at_most,
+        )
+    )
+    if not isinstance(spec, IntFact | EnumFact):
+        hint = "use 'add' or 'remove'" if spec.type in ("actor_set", "relation") else "use 'set'"
+        _effect_kind(
+            v, eff.fact, spec.type, verb, ptr, hint + "; only int and enum facts have an order"
+        )
+        return
+    v.scalar(spec.type, fact_domain(spec), value, f"{ptr}/{verb}", "effect-type")
+    if isinstance(spec, IntFact) and type(value) is int and not in_range(spec, value):
+        v.add(
+            "effect-type",
+            f"{ptr}/{verb}",
+            f"{value} is outside {spec.min}..{spec.max} of fact '{eff.fact}'",
+            "Give a bound within the fact's min and max.",
+        )
 
 
 def _effect_kind(v: Values, fact: str, kind: str, verb: str, ptr: str, hint: str) -> None:
@@ -142,6 +181,11 @@ def _effect_ok(eff: Effect, facts: dict[str, FactSpec], actors: dict[str, object
         return isinstance(spec, TextFact) and type(value) is str
     if isinstance(eff, IncreaseFact):
         return isinstance(spec, IntFact)
+    if isinstance(eff, AtLeastFact | AtMostFact):
+        bound = eff.at_least if isinstance(eff, AtLeastFact) else eff.at_most
+        if isinstance(spec, IntFact):
+            return type(bound) is int and in_range(spec, bound)
+        return isinstance(spec, EnumFact) and type(bound) is str and bound in spec.values
     item = eff.add if isinstance(eff, AddToFact) else eff.remove
     if isinstance(spec, ActorSetFact):
         return type(item) is str and item in actors
