@@ -15,6 +15,8 @@ from tabletop.model.effects import (
     IncreaseFact,
     RemoveFromFact,
     SetFact,
+    effect_value,
+    effect_verb,
 )
 from tabletop.model.events import FactChange
 from tabletop.model.facts import FactValue, is_actor_set, is_relation
@@ -115,12 +117,11 @@ def _set(spec: FactSpec, raw: object, params: Params) -> FactValue:
 
 def _bound(spec: FactSpec, value: FactValue, effect: BoundFact) -> FactValue:
     """The fact raised to at least, or lowered to at most, the effect's value."""
-    verb = "at_least" if isinstance(effect, AtLeastFact) else "at_most"
-    bound = effect.at_least if isinstance(effect, AtLeastFact) else effect.at_most
     rank = _rank(spec)
     if rank is None:
+        verb = effect_verb(effect)
         raise EffectError(f"'{verb}' needs an int or enum fact; '{spec.id}' is {spec.type}")
-    new = _set(spec, bound, {})
+    new = _set(spec, effect_value(effect), {})
     if isinstance(effect, AtLeastFact):
         return new if rank(new) > rank(value) else value
     return new if rank(new) < rank(value) else value
