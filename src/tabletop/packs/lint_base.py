@@ -7,12 +7,11 @@ from dataclasses import dataclass
 from operator import attrgetter
 from typing import Any, Literal
 
-from tabletop.jsonloc.suggestions import name_list
 from tabletop.model import Pack
 from tabletop.model.conditions import AllOf, AnyOf, Condition, Not
 from tabletop.model.effects import Effect
 from tabletop.model.world import FactSpec, Figure, Instrument, ParamSpec, RelationFact
-from tabletop.packs.lookalikes import asking, candidates
+from tabletop.packs.lookalikes import asking, candidates, hint
 
 Severity = Literal["error", "warning"]
 
@@ -73,8 +72,7 @@ class Index:
 
     def suggest(self, unknown: object, ids: Collection[str], where: str = "") -> str:
         """ "Did you mean 'X'? Use one of: ..." for an unknown id among `ids` (`suggest`)."""
-        near = self.nearest(unknown, ids)
-        return asking(unknown, near) + "Use one of: " + name_list(ids, near, where) + "."
+        return hint(unknown, self.nearest(unknown, ids), ids, where)
 
     def near(self, unknown: object, ids: Collection[str]) -> str:
         """ "Did you mean 'X'? " for an unknown id, or ""."""
@@ -159,6 +157,17 @@ def condition_sites(pack: Pack) -> Iterator[Site]:
         for j, opt in enumerate(dp.options):
             where = f"option '{opt.id}' of '{dp.id}'"
             yield from _effect_sites(opt.effects, f"/decision_points/{i}/options/{j}", where)
+
+
+def effects_of(pack: Pack) -> Iterator[tuple[str, Effect]]:
+    """Every effect of the pack's injects and options, with its JSON pointer."""
+    for i, inj in enumerate(pack.injects):
+        for k, eff in enumerate(inj.effects):
+            yield f"/injects/{i}/effects/{k}", eff
+    for i, dp in enumerate(pack.decision_points):
+        for j, opt in enumerate(dp.options):
+            for k, eff in enumerate(opt.effects):
+                yield f"/decision_points/{i}/options/{j}/effects/{k}", eff
 
 
 def _effect_sites(effects: Sequence[Effect], base: str, where: str) -> Iterator[Site]:

@@ -23,7 +23,7 @@ from tabletop.model.world import (
     RelationFact,
     TextFact,
 )
-from tabletop.packs.lint_base import Finding, Index
+from tabletop.packs.lint_base import Finding, Index, effects_of
 from tabletop.packs.lint_values import LITERAL, Values, fact_domain, in_range
 
 
@@ -205,13 +205,7 @@ def check_effects(pack: Pack, index: Index) -> list[Finding]:
     facts, actors = index.facts, index.actors
     for i, spec in enumerate(pack.facts):
         check_fact_spec(v, spec, f"/facts/{i}")
-    for i, inj in enumerate(pack.injects):
-        for j, eff in enumerate(inj.effects):
-            if not _effect_ok(eff, facts, actors):
-                check_effect(v, eff, f"/injects/{i}/effects/{j}")
-    for i, dp in enumerate(pack.decision_points):
-        for j, opt in enumerate(dp.options):
-            for k, eff in enumerate(opt.effects):
-                if not _effect_ok(eff, facts, actors):
-                    check_effect(v, eff, f"/decision_points/{i}/options/{j}/effects/{k}")
+    for ptr, eff in effects_of(pack):
+        if not _effect_ok(eff, facts, actors):
+            check_effect(v, eff, ptr)
     return v.out

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from math import inf
 
 from tabletop.model import Pack
 from tabletop.model.conditions import AllOf, Condition, FactTest
 from tabletop.model.effects import AtLeastFact, AtMostFact, Effect, IncreaseFact, SetFact
 from tabletop.model.world import EnumFact, IntFact
-from tabletop.packs.lint_base import Finding, Index, warning
+from tabletop.packs.lint_base import Finding, Index, effects_of, warning
 
 Ordered = IntFact | EnumFact
 
@@ -24,7 +23,7 @@ def check_monotone(pack: Pack, index: Index) -> list[Finding]:
     }
     if not monotone:
         return []
-    effects = [(ptr, eff) for ptr, eff in _effects(pack) if eff.fact in monotone]
+    effects = [(ptr, eff) for ptr, eff in effects_of(pack) if eff.fact in monotone]
     reach = {
         fid: _reach(spec, [e for _, e in effects if e.fact == fid])
         for fid, spec in monotone.items()
@@ -36,16 +35,6 @@ def check_monotone(pack: Pack, index: Index) -> list[Finding]:
         if finding is not None:
             out.append(finding)
     return out
-
-
-def _effects(pack: Pack) -> Iterator[tuple[str, Effect]]:
-    for i, inj in enumerate(pack.injects):
-        for k, eff in enumerate(inj.effects):
-            yield f"/injects/{i}/effects/{k}", eff
-    for i, dp in enumerate(pack.decision_points):
-        for j, opt in enumerate(dp.options):
-            for k, eff in enumerate(opt.effects):
-                yield f"/decision_points/{i}/options/{j}/effects/{k}", eff
 
 
 def _key(spec: Ordered, value: object) -> float | None:

@@ -69,5 +69,9 @@ def suggest(
 ) -> str:
     """The hint for an unknown id: "Did you mean 'X'? Use one of: " the nearest ids, then
     the rest (a long list cut, never before the nearest, saying how many more and `where`)."""
-    near = candidates(ident, known, spelling=spelling)
+    return hint(ident, candidates(ident, known, spelling=spelling), known, where)
+
+
+def hint(ident: object, near: Sequence[str], known: Collection[str], where: str = "") -> str:
+    """ "Did you mean 'X'? Use one of: ..." given the likely ids `near` (from `candidates`)."""
     return asking(ident, near) + "Use one of: " + name_list(known, near, where) + "."
