@@ -8,6 +8,11 @@ the page (a MutationObserver on Flet's accessibility tree reading its `textConte
 costs no layout; `Date.now()`), against the
 wall clock read here right after `Game.decide` returned: one machine, one clock.
 
+The server's part is timed too: when each device's screen has sent its update for the
+commit (`Following._pushed` returned, timed by a wrapper installed for the run). The gap
+between the two is the browser drawing the page; on one machine running every device's
+browser, that is where the time goes.
+
 Used by tests/e2e/test_room_load.py and bench/room_latency.py.
 """
 
@@ -29,6 +34,7 @@ from synthetic_packs import seat_id, synthetic_pack
 from tabletop.app import Applied, Workspace
 from tabletop.ui.launch import app_main
 from tabletop.ui.viewmodels.hub import Hub
+from tabletop.ui.views.following import Following
 from tabletop.ui.web_server import WebServer
 
 WATCH = """() => {
@@ -51,6 +57,9 @@ class LoadResult:
 
     latencies: list[float] = field(default_factory=list)
     """Seconds from a commit to a device showing it, for every (commit, device)."""
+    pushes: list[float] = field(default_factory=list)
+    """Seconds from a commit to the server having sent it to a device's screen, for every
+    (commit, device) it was sent to."""
     missing: list[tuple[int, int]] = field(default_factory=list)
     """(commit, device) pairs never shown."""
     decisions: int = 0
@@ -60,13 +69,37 @@ class LoadResult:
 
     def percentile(self, p: float) -> float:
         """The p-th percentile latency, in seconds (nearest rank)."""
-        ordered = sorted(self.latencies)
-        return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
+        return percentile(self.latencies, p)
 
     @property
     def median(self) -> float:
         """The median latency, in seconds."""
         return statistics.median(self.latencies)
+
+
+def percentile(values: list[float], p: float) -> float:
+    """The p-th percentile of `values` (nearest rank)."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
+
+
+@contextmanager
+def timed_pushes() -> Iterator[list[tuple[int, int, float]]]:
+    """While open, every room screen's push is recorded as (screen, log entries it saw,
+    wall-clock time it was sent): a wrapper around `Following._pushed`, for measuring only."""
+    pushes: list[tuple[int, int, float]] = []
+    original = Following._pushed
+
+    async def timed(self: Following) -> None:
+        count = self._game.state.event_count
+        await original(self)
+        pushes.append((id(self), count, time.time()))
+
+    Following._pushed = timed  # type: ignore[method-assign]
+    try:
+        yield pushes
+    finally:
+        Following._pushed = original  # type: ignore[method-assign]
 
 
 @contextmanager
@@ -120,7 +153,7 @@ def measure(
         hub = Hub(workspace)
         room = hub.room(game)
         codes = [s.code for s in room.seats() if s.kind == "player"]
-        with served(hub) as address:
+        with timed_pushes() as pushes, served(hub) as address:
             screens = [_joined(browser, folder, address, codes[n]) for n in range(devices)]
             time.sleep(2)  # the last page to join has finished drawing
             commits: list[tuple[int, float]] = []
@@ -140,6 +173,7 @@ def measure(
                         result.missing.append((commit, device))
                     else:
                         result.latencies.append(max(0.0, seen / 1000 - at))
+            result.pushes = _sent(pushes, commits)
         for screen in screens:  # after the server stopped: no page is sent to a closed tab
             screen.page.context.close()
         result.verified = workspace.verify(game.id).ok
@@ -156,6 +190,21 @@ def _joined(browser: Any, folder: Path, address: str, code: str | None) -> Scree
     screen.see("Up to date with log entry", timeout=60000)
     screen.page.evaluate(WATCH)
     return screen
+
+
+def _sent(pushes: list[tuple[int, int, float]], commits: list[tuple[int, float]]) -> list[float]:
+    """For each commit and screen, the time from the commit to the screen's first push
+    that carried it."""
+    by_screen: dict[int, list[tuple[int, float]]] = {}
+    for screen, count, at in pushes:
+        by_screen.setdefault(screen, []).append((count, at))
+    sent = []
+    for seen in by_screen.values():
+        for count, at in commits:
+            first = next((t for n, t in seen if n >= count), None)
+            if first is not None:
+                sent.append(max(0.0, first - at))
+    return sent
 
 
 def _latest(screen: Screen) -> int:
