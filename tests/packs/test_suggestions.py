@@ -22,6 +22,11 @@ def test_the_nearest_names_come_first_likeliest_first() -> None:
     assert nearest("border_closd", known) == ["border_closed", "borders_closed", "border_open"]
     assert nearest("csto", ["CSTO", "SCO"]) == ["CSTO"]  # case is not a spelling mistake
     assert nearest("zzz", known) == []
+    # A whole word of a longer name is near, after the close spellings; a fragment is not.
+    roles = ["kaz_presidency", "csto_secretariat", "rus_leadership", "cstos"]
+    assert nearest("csto", roles) == ["cstos", "csto_secretariat"]
+    assert nearest("secretariat", roles) == ["csto_secretariat"]
+    assert nearest("cst", roles) == ["cstos"]
 
 
 def test_a_long_list_is_cut_after_the_nearest_and_says_how_many_more_and_where() -> None:
@@ -46,3 +51,5 @@ def test_an_unknown_actor_whose_match_sorts_after_the_twelfth_is_suggested_first
 def test_the_check_command_suggests_the_role_meant() -> None:
     error = UnknownName("role", "csto_sec", ["kaz", "csto-sec", "rus"])
     assert "did you mean 'csto-sec'? valid: csto-sec, kaz, rus" in str(error)
+    error = UnknownName("role", "csto", ["kaz_presidency", "csto_secretariat"])
+    assert "did you mean 'csto_secretariat'?" in str(error)

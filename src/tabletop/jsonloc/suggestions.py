@@ -8,6 +8,7 @@ how many names it leaves out and where they are.
 from __future__ import annotations
 
 import heapq
+import re
 from collections.abc import Iterable, Sequence
 from difflib import SequenceMatcher
 
@@ -20,19 +21,35 @@ _CUTOFF = 0.6  # difflib's own default: below it, names share too little to sugg
 
 def nearest(name: str, known: Iterable[str], n: int = NEAREST) -> list[str]:
     """The known names most like `name`, likeliest first (ties in alphabetical order).
-    Case is ignored when comparing, so 'csto' finds 'CSTO'. One comparison per name."""
+    Case is ignored when comparing, so 'csto' finds 'CSTO'; a name that is a whole part of
+    a known one counts as near, so 'csto' finds 'csto_secretariat' (a spelling ratio alone
+    would put them too far apart). One comparison per name."""
+    wanted = name.casefold()
     matcher = SequenceMatcher()
-    matcher.set_seq2(name.casefold())  # the side difflib caches
+    matcher.set_seq2(wanted)  # the side difflib caches
     scored: list[tuple[float, str]] = []
     for candidate in known:
-        matcher.set_seq1(candidate.casefold())
+        folded = candidate.casefold()
+        matcher.set_seq1(folded)
         if (
             matcher.real_quick_ratio() >= _CUTOFF
             and matcher.quick_ratio() >= _CUTOFF
             and (ratio := matcher.ratio()) >= _CUTOFF
         ):
             scored.append((-ratio, candidate))
+        elif _is_part(wanted, folded):
+            scored.append((-_CUTOFF, candidate))
     return [candidate for _, candidate in heapq.nsmallest(n, scored)]
+
+
+def _is_part(name: str, known: str) -> bool:
+    """True if `name` (of 3 letters or more) is one or more whole words of `known`, words
+    being separated by '_', '-', '.' or ' '."""
+    if len(name) < 3 or name not in known:
+        return False
+    words = re.split(r"[_\-. ]", known)
+    parts = re.split(r"[_\-. ]", name)
+    return any(words[i : i + len(parts)] == parts for i in range(len(words)))
 
 
 def name_list(
