@@ -53,10 +53,11 @@ def test_readme_documents_the_check_command() -> None:
 
 def test_readme_example_output_is_what_check_prints(capsys) -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    block = readme.split("tabletop check tests/data/mandate-cases.json", 1)[1].split("```")[0]
+    pack = "scenarios/kazakh-unrest-2022.json"
+    block = readme.split(f"tabletop check {pack}", 1)[1].split("```")[0]
     command, *output = block.split("\n#")
     argv = command.replace("\\\n", " ").replace("'", "").split()
-    assert main(["check", str(ROOT / "tests/data/mandate-cases.json"), *argv]) == 0
+    assert main(["check", str(ROOT / pack), *argv]) == 0
     printed = " ".join(capsys.readouterr().out.split())
     shown = " ".join(" ".join(output).split())
     assert shown and shown in printed
