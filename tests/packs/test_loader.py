@@ -61,14 +61,31 @@ def test_lint_problem_in_catalogue_item_is_reported_in_the_catalogue() -> None:
     assert line is not None and '"requestz"' in text[line - 1]
 
 
-def test_duplicate_across_pack_and_catalogue_names_both_files() -> None:
+def test_a_pack_item_reusing_a_catalogue_id_is_reported_at_the_pack_naming_both() -> None:
     pack = copy.deepcopy(PACK)
     pack["actors"].append({"id": "NCP", "name": "Another compact", "kind": "organisation"})
     result = _parse(pack)
     dup = [d for d in result.errors if d.code == "duplicate-id"]
     assert len(dup) == 1
-    assert dup[0].file == "cat.json" and dup[0].pointer.startswith("/actors/")
-    assert "first at pack.json:" in dup[0].message
+    mine = len(pack["actors"]) - 1
+    assert (dup[0].file, dup[0].pointer) == ("pack.json", f"/actors/{mine}/id")
+    text = json.dumps(pack, indent=2).splitlines()
+    assert dup[0].line is not None and '"NCP"' in text[dup[0].line - 1]
+    assert "the catalogue's is at cat.json:" in dup[0].message
+    assert "use the catalogue's" in dup[0].hint
+
+
+def test_a_pack_the_schema_refuses_says_the_later_checks_did_not_run() -> None:
+    pack = copy.deepcopy(PACK)
+    pack["roles"][0]["actor"] = 7  # a schema error; the lint's reference checks never run
+    result = parse_pack(json.dumps(pack).encode(), "pack.json", lambda _id: None)
+    assert result.loaded is None
+    assert [d.severity for d in result.diagnostics][-1] == "note"
+    note = result.diagnostics[-1]
+    assert note.code == "checks-not-run" and "did not run" in note.message
+    assert len(result.warnings) == 0  # a note is not a warning
+    unreadable = parse_pack(b"{not json", "pack.json", lambda _id: None)
+    assert [d.code for d in unreadable.diagnostics] == ["json-syntax"]  # nothing to add
 
 
 def test_catalogue_whose_id_differs_from_its_name_is_refused() -> None:

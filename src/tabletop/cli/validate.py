@@ -109,7 +109,7 @@ def run(args: argparse.Namespace) -> int:
             for d in r.diagnostics:
                 print(d.render())
             errors = sum(d.severity == "error" for d in r.diagnostics)
-            warnings = len(r.diagnostics) - errors
+            warnings = sum(d.severity == "warning" for d in r.diagnostics)
             status = "ok" if r.ok else "FAILED"
             print(f"{terminal_safe(r.path)}: {status} ({errors} errors, {warnings} warnings)")
     return 0 if all(r.ok for r in results) else 1

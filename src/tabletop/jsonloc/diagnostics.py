@@ -7,7 +7,7 @@ from typing import Literal
 
 from tabletop.model.base import Model, documented
 
-Severity = Literal["error", "warning"]
+Severity = Literal["error", "warning", "note"]
 
 # Candidates for escaping (anything outside printable ASCII); isprintable() decides.
 _UNSAFE = re.compile(r"[^\x20-\x7e]")
@@ -55,7 +55,10 @@ class Diagnostic(Model):
     """One problem in a pack file, located by JSON pointer and line:column."""
 
     code: str = documented("Stable machine code of the problem.", ["unknown-actor"])
-    severity: Severity = documented("error stops the pack loading; warning does not.", ["error"])
+    severity: Severity = documented(
+        "error stops the pack loading; warning does not; note says what was not checked.",
+        ["error"],
+    )
     message: str = documented("What is wrong.", ["role 'csto' acts for unknown actor 'CSTOO'"])
     file: str = documented("File the problem is in.", ["scenarios/kazakh-unrest-2022.json"])
     pointer: str = documented(

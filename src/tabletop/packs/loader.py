@@ -93,7 +93,7 @@ def parse_pack(
     `rules`: more checks run on the merged pack after the lint (`validate --strict`)."""
     pack, diags = load_document(data, name, Pack, partial(schema_for, "scenario-pack.schema.json"))
     if pack is None:
-        return LoadResult(name, None, tuple(diags))
+        return LoadResult(name, None, (*diags, *_later_checks_not_run(name, diags)))
     digest = hashlib.sha256(b"pack\0" + hashlib.sha256(without_editor_keys(data)).digest())
     legacy = hashlib.sha256(b"pack\0" + hashlib.sha256(data).digest())
     origins = Origins(pack, name, data)
@@ -160,7 +160,7 @@ def parse_pack(
         legacy.update(cat_id.encode() + b"\0" + hashlib.sha256(cat_bytes).digest())
         found.append(CatalogueFile(cat_name, cat_bytes, catalogue))
     if failed:
-        return LoadResult(name, None, tuple(diags))
+        return LoadResult(name, None, (*diags, *_later_checks_not_run(name, diags)))
     merged, extensions = merge_catalogues(pack, [c.catalogue for c in found])
     origins.add_catalogues(found, extensions)
     findings = lint(merged, own_facts=len(pack.facts), extensions=extensions)
@@ -173,6 +173,31 @@ def parse_pack(
     content_hash, legacy_hash = ("sha256:" + d.hexdigest() for d in (digest, legacy))
     loaded = LoadedPack(merged, name, content_hash, warnings, legacy_hash)
     return LoadResult(name, loaded, warnings)
+
+
+_UNREAD = {"unreadable", "file-too-large", "not-utf8", "nesting-too-deep", "json-syntax"}
+"""Codes of a file that was never read as JSON: nothing else about it can be said."""
+
+
+def _later_checks_not_run(name: str, diags: list[Diagnostic]) -> list[Diagnostic]:
+    """A note for a pack read as JSON but refused before the lint: its references, timing
+    and flow were not checked, so "every problem at once" stops here, and says so."""
+    if any(d.code in _UNREAD for d in diags):
+        return []
+    return [
+        Diagnostic(
+            code="checks-not-run",
+            severity="note",
+            message="the reference, timing and flow checks did not run: they need a pack "
+            "that passes the checks above (ids, facts, conditions and follow-ons are not "
+            "checked yet)",
+            file=name,
+            pointer="",
+            line=1,
+            column=1,
+            hint="Fix the errors above and validate again: the remaining checks then run.",
+        )
+    ]
 
 
 def merge(pack: Pack, catalogues: list[Catalogue]) -> Pack:

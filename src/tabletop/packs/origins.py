@@ -86,15 +86,25 @@ class Origins:
         return self.positions(file).locate(ptr)
 
     def diagnostic(self, finding: Finding) -> Diagnostic:
-        """A lint finding as a located diagnostic."""
+        """A lint finding as a located diagnostic. A pack's item that repeats the id of a
+        catalogue's is reported at the pack's (the author's to change), not in the
+        catalogue, which the author may not edit."""
         file, ptr = self.resolve(finding.pointer)
-        line, col = self.locate(file, ptr)
-        message = finding.message
+        message, hint = finding.message, finding.hint
         if finding.related is not None:
             rfile, rptr = self.resolve(finding.related)
+            said = "first at"
+            if finding.code == "duplicate-id" and rfile == self.name != file:
+                (file, ptr), (rfile, rptr) = (rfile, rptr), (file, ptr)
+                said = "the catalogue's is at"
+                hint = (
+                    "A catalogue the pack uses already defines it: use the catalogue's "
+                    "(remove yours), or give yours another id."
+                )
             rline, rcol = self.locate(rfile, rptr)
             where = f"{rline}:{rcol}" if rfile == file else f"{rfile}:{rline}:{rcol}"
-            message += f" (first at {where})"
+            message += f" ({said} {where})"
+        line, col = self.locate(file, ptr)
         return Diagnostic(
             code=finding.code,
             severity=finding.severity,
@@ -103,7 +113,7 @@ class Origins:
             pointer=ptr,
             line=line,
             column=col,
-            hint=finding.hint,
+            hint=hint,
         )
 
     def at_pack(self, code: str, ptr: str, message: str, hint: str) -> Diagnostic:
