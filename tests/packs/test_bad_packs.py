@@ -143,6 +143,8 @@ EXPECTED = {
     "when-unexpected.json": (("when-unexpected", "", "/injects/2/when", 105, 21),),
     "wrong-fact-kind.json": (("bad-value", "", "/facts/1/type", 62, 49),),
     "warn-inject-outside-phase.json": (("inject-outside-phase", "", "/injects/1/time", 92, 15),),
+    # Move 1's title names the day it starts; move 2 starts a month before its title's dates.
+    "warn-phase-title-dates.json": (("phase-title-dates", "", "/phases/1/title", 71, 31),),
     "warn-decision-outside-phase.json": (
         ("decision-outside-phase", "", "/decision_points/0/phase", 118, 16),
     ),

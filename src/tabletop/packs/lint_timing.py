@@ -1,19 +1,48 @@
 """Lint: things timed outside their move. The engine delivers an inject at its time
 whatever phase it names, so an inject dated outside its phase's window (before the phase
 starts, or once the next has begun) arrives in another move than the author meant; and a
-decision point opened by an inject of another phase opens in that other move."""
+decision point opened by an inject of another phase opens in that other move. A phase
+whose title names dates (“Move 3: 6 to 19 January”) should start within them."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from tabletop.model import Pack
 from tabletop.packs.lint_base import Finding, warning
+from tabletop.packs.title_dates import dates_named
 
 
 def check_timing(pack: Pack) -> list[Finding]:
-    """Injects timed outside their phase's window; decision points opened in another phase."""
-    return [*_injects(pack), *_decision_points(pack)]
+    """Injects timed outside their phase's window; decision points opened in another
+    phase; phases starting outside the dates their titles name."""
+    return [*_injects(pack), *_decision_points(pack), *_phase_titles(pack)]
+
+
+def _phase_titles(pack: Pack) -> list[Finding]:
+    out = []
+    for i, phase in enumerate(pack.phases):
+        named = dates_named(phase.title, phase.starts_at.year)
+        if named is None:
+            continue
+        first, last = named
+        if first <= phase.starts_at.date() <= last:
+            continue
+        span = _day(first) if first == last else f"{_day(first)} to {_day(last)}"
+        out.append(
+            warning(
+                "phase-title-dates",
+                f"/phases/{i}/title",
+                f"phase '{phase.id}' starts {_when(phase.starts_at)}, outside the dates its "
+                f"title names ({span})",
+                "Correct the dates in the title, or the phase's starts_at.",
+            )
+        )
+    return out
+
+
+def _day(value: date) -> str:
+    return f"{value.day} {value:%B %Y}"
 
 
 def _windows(pack: Pack) -> dict[str, tuple[datetime, datetime | None]]:
