@@ -52,6 +52,7 @@ def narrate(pack: Pack, event: ev.Event) -> str:
             return f"Decision opened: {_decision(index, event.decision_point)}."
         case ev.DecisionRecorded():
             over = ", overridden by the facilitator" if event.overridden else ""
+            over += "; it counts towards the consensus" if event.consensus else ""
             by = event.proposed_by
             proposed = f" (proposed by {by} from their seat)" if by is not None else ""
             return (
@@ -59,6 +60,8 @@ def narrate(pack: Pack, event: ev.Event) -> str:
                 f"'{_option(index, event.decision_point, event.option)}' at "
                 f"{event.decision_point}: {event.verdict.label.lower()}{over}{proposed}."
             )
+        case ev.ConsensusConcluded():
+            return _consensus(index, event)
         case ev.DecisionRejected():
             return (
                 f"{_role(index, event.role)} proposed "
@@ -89,6 +92,19 @@ def narrate(pack: Pack, event: ev.Event) -> str:
             return "Exercise details recorded (type, place, contacts, evaluators, controllers)."
         case ev.SessionEnded():
             return _with_note("Session ended", event.note)
+
+
+def _consensus(index: PackIndex, event: ev.ConsensusConcluded) -> str:
+    dp = event.decision_point
+    blocked = ", ".join(_role(index, r) for r in event.blocked)
+    taken = _option(index, dp, event.option or "")
+    match event.outcome:
+        case "agreed":
+            return f"Consensus at {dp}: all agreed on '{taken}'; it takes effect."
+        case "fallback":
+            return f"No consensus at {dp} ({blocked} chose otherwise): fallback '{taken}' applies."
+        case _:
+            return f"No consensus at {dp} ({blocked} chose otherwise): no decision is taken."
 
 
 _CHOSE = re.compile(r"^(?P<dp>[^:]+): (?P<role>\S+) chose (?P<option>\S+)$")

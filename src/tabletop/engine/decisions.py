@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from tabletop.engine.cascade import Taken, discharge, release, settle
+from tabletop.engine.consensus import awaits_consensus, conclude_if_complete
 from tabletop.engine.draft import Draft, Outcome, Refusal, command
 from tabletop.engine.fact_changes import fact_changes
 from tabletop.engine.lifecycle import guard
@@ -102,6 +103,7 @@ def record_decision(
             justification=justification,
         )
     params = chosen.action.params
+    held = awaits_consensus(dp, role)
     d.emit(
         ev.DecisionRecorded,
         decision_point=decision_point,
@@ -112,9 +114,14 @@ def record_decision(
         rationale=rationale,
         verdict=verdict,
         overridden=outside,
-        changes=fact_changes(pack, d.state.facts, chosen.effects, params),
+        changes=() if held else fact_changes(pack, d.state.facts, chosen.effects, params),
         proposed_by=proposed_by or None,
+        consensus=True if held else None,
     )
+    if held:
+        conclude_if_complete(d, dp)
+        settle(d)
+        return d.change()
     taken = Taken(d.state.event_count, verdict.actor, chosen.action, decision_point, role)
     because = f"{decision_point}: {role} chose {option}"
     for inject_id in chosen.follow_ons:

@@ -86,8 +86,14 @@ class Draft:
         event = cls(at=self.now, **fields)
         apply(self.state, event)
         self.events.append(event)
-        if (isinstance(event, ev.InjectDelivered | ev.FactsAdjudicated) and event.changes) or (
-            isinstance(event, ev.DecisionRecorded) and (event.changes or event.verdict.obligations)
+        if (
+            (isinstance(event, ev.InjectDelivered | ev.FactsAdjudicated) and event.changes)
+            or (
+                isinstance(event, ev.DecisionRecorded)
+                and not event.consensus
+                and (event.changes or event.verdict.obligations)
+            )
+            or isinstance(event, ev.ConsensusConcluded)
         ):
             self.dirty = True
         return event

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
+from datetime import datetime
 
 from tabletop.engine.state import (
     FROM_START,
@@ -79,6 +80,8 @@ def apply(state: SessionState, event: ev.Event) -> None:
             )
         case ev.DecisionRecorded():
             _record_decision(state, event)
+        case ev.ConsensusConcluded():
+            _conclude_consensus(state, event)
         case ev.ObligationMet():
             _meet_obligation(state, event)
         case ev.FactsAdjudicated():
@@ -167,21 +170,45 @@ def _record_decision(state: SessionState, event: ev.DecisionRecorded) -> None:
             )
         else:
             del state.open_decisions[event.decision_point]
-    for due in event.verdict.obligations:
-        key = obligation_id(event.decision_point, event.role, due.key)
-        obligation = ObligationState(
-            key,
-            due,
-            event.actor,
-            event.decision_point,
-            event.role,
-            event.scenario_time,
-            state.event_count,
-        )
-        state.obligations[key] = state.owed[key] = obligation
+    if event.consensus:
+        return  # a choice towards a consensus takes effect only when it concludes
+    _owe(state, state.decisions[(event.decision_point, event.role)], event.scenario_time)
     if event.changes:
         source = FactSource(
             "decision", event.decision_point, event.role, event.option, seq=state.event_count
+        )
+        _change_facts(state, event.changes, source)
+
+
+def _owe(state: SessionState, decision: Decision, when: datetime) -> None:
+    """The obligations a decision's verdict creates, from the event being folded."""
+    for due in decision.verdict.obligations:
+        key = obligation_id(decision.decision_point, decision.role, due.key)
+        obligation = ObligationState(
+            key,
+            due,
+            decision.actor,
+            decision.decision_point,
+            decision.role,
+            when,
+            state.event_count,
+        )
+        state.obligations[key] = state.owed[key] = obligation
+
+
+def _conclude_consensus(state: SessionState, event: ev.ConsensusConcluded) -> None:
+    # Agreed: each agreeing decider's verdict creates its obligations now, as its choice
+    # takes effect; a fallback is the pack's rule, chosen by nobody, and creates none.
+    state.consensus[event.decision_point] = event
+    if event.outcome == "agreed":
+        for role in event.agreed:
+            decision = state.decisions.get((event.decision_point, role))
+            if decision is not None:
+                _owe(state, decision, event.scenario_time)
+    if event.changes:
+        note = "fallback" if event.outcome == "fallback" else None
+        source = FactSource(
+            "decision", event.decision_point, option=event.option, note=note, seq=state.event_count
         )
         _change_facts(state, event.changes, source)
 

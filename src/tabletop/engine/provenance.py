@@ -48,11 +48,15 @@ def origin_words(index: PackIndex, source: FactSource) -> str:
             title = f" ({strip_stop(inject.title)})" if inject and inject.title else ""
             return f"after inject {source.ref}{title}"
         case "decision":
-            role = index.roles.get(source.role or "")
-            who = the(role.title) if role else source.role or "a seat"
             dp = index.decision_points.get(source.ref or "")
             option = next((o for o in dp.options if o.id == source.option), None) if dp else None
             chose = f" ({strip_stop(option.label)})" if option else ""
+            if source.role is None and source.note == "fallback":  # a consensus failed
+                return f"as the fallback at {source.ref}{chose}, without a consensus"
+            if source.role is None:  # a consensus concluded: nobody's choice alone
+                return f"as decided by consensus at {source.ref}{chose}"
+            role = index.roles.get(source.role)
+            who = the(role.title) if role else source.role
             return f"as framed by {who} at {source.ref}{chose}"
         case "ruling":
             on = f" on {source.ref}" if source.ref else ""

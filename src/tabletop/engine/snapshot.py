@@ -26,9 +26,14 @@ from tabletop.engine.state import (
     fact_from_json,
     fact_to_json,
 )
-from tabletop.model.events import ExerciseDetailsRecorded, FactJson, ObjectiveRated
+from tabletop.model.events import (
+    ConsensusConcluded,
+    ExerciseDetailsRecorded,
+    FactJson,
+    ObjectiveRated,
+)
 
-SNAPSHOT_FORMAT = 4
+SNAPSHOT_FORMAT = 5
 """Bumped whenever `SessionState` changes shape: older snapshots are then ignored.
 tests/engine/test_snapshot_format.py fails when the shape changes and this does not."""
 
@@ -61,6 +66,8 @@ class _Snapshot:
     open_decisions: list[OpenDecision]
     decisions: list[Decision]
     justifications: list[tuple[str, str, str, str]]
+    consensus: list[ConsensusConcluded]
+    """Since format 5: how the consensus decisions concluded."""
     facts: dict[str, FactJson]
     obligations: list[ObligationState]
     owed: list[str]
@@ -108,6 +115,7 @@ def encode_state(state: SessionState) -> bytes:
         open_decisions=list(state.open_decisions.values()),
         decisions=list(state.decisions.values()),
         justifications=[(*key, text) for key, text in state.justifications.items()],
+        consensus=list(state.consensus.values()),
         facts={k: fact_to_json(v) for k, v in state.facts.items()},
         obligations=list(state.obligations.values()),
         owed=list(state.owed),
@@ -151,6 +159,7 @@ def decode_state(data: bytes) -> SessionState:
         open_decisions={o.decision_point: o for o in s.open_decisions},
         decisions={(d.decision_point, d.role): d for d in s.decisions},
         justifications={(dp, role, option): text for dp, role, option, text in s.justifications},
+        consensus={c.decision_point: c for c in s.consensus},
         facts={k: fact_from_json(v) for k, v in s.facts.items()},
         obligations=obligations,
         owed={key: obligations[key] for key in s.owed},

@@ -19,6 +19,7 @@ from datetime import date, datetime
 
 from tabletop.engine.areas import AreasNoted
 from tabletop.model.events import (
+    ConsensusConcluded,
     DecisionAmended,
     DeliveryKind,
     ExerciseDetailsRecorded,
@@ -176,6 +177,8 @@ class SessionState:
     """By (decision point, role)."""
     justifications: dict[tuple[str, str, str], str] = field(default_factory=dict)
     """The override justifications logged, by (decision point, role, option)."""
+    consensus: dict[str, ConsensusConcluded] = field(default_factory=dict)
+    """How each consensus decision concluded, by decision point (absent: not yet)."""
     facts: dict[str, FactValue] = field(default_factory=dict)
     fact_sources: dict[str, FactSource] = field(default_factory=dict)
     """Where each fact's current value came from (a fact missing here: not known)."""
@@ -210,6 +213,7 @@ class SessionState:
             open_decisions=self.open_decisions.copy(),
             decisions=self.decisions.copy(),
             justifications=self.justifications.copy(),
+            consensus=self.consensus.copy(),
             facts=self.facts.copy(),
             fact_sources=self.fact_sources.copy(),
             obligations=self.obligations.copy(),

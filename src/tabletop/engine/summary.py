@@ -52,6 +52,10 @@ def describe_one(event: ev.Event) -> str:
                 f"decision recorded {event.decision_point} {event.role} -> {event.option} "
                 f"({event.verdict.label}{over})"
             )
+        case ev.ConsensusConcluded():
+            blocked = f", blocked by {', '.join(event.blocked)}" if event.blocked else ""
+            took = f" -> {event.option}" if event.option else ""
+            return f"consensus {event.decision_point} {event.outcome}{took}{blocked}"
         case ev.DecisionRejected():
             return (
                 f"rejected {event.decision_point} {event.role} -> {event.option} "

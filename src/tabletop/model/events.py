@@ -203,6 +203,55 @@ class DecisionRecorded(EventBase):
         ["Maj. K. Sadykova"],
         default=None,
     )
+    consensus: Literal[True] | None = documented(
+        "True for a choice towards a consensus: it takes effect only through the "
+        "consensus_concluded event that follows the last required choice (absent otherwise).",
+        [True],
+        default=None,
+    )
+
+
+class ConsensusChoice(Model):
+    """What one required decider chose at a consensus decision."""
+
+    role: Id = documented("Deciding role.", ["arm_government"])
+    option: Id = documented("Option it chose.", ["peacekeepers"])
+
+
+ConsensusOutcome = Literal["agreed", "no_decision", "fallback"]
+"""How a consensus decision ended: all chose the same option; they did not and nothing
+took effect; they did not and the pack's fallback option took effect."""
+
+
+class ConsensusConcluded(EventBase):
+    """The last required decider chose at a consensus decision: what took effect, who
+    agreed and who blocked."""
+
+    type: Literal["consensus_concluded"] = "consensus_concluded"
+    decision_point: Id = documented("Decision point id.", ["DP-4"])
+    outcome: ConsensusOutcome = documented("How it ended.", ["agreed", "fallback"])
+    option: Id | None = documented(
+        "The option that took effect: the one agreed, or the fallback (absent for no decision).",
+        ["peacekeepers"],
+        default=None,
+    )
+    choices: tuple[ConsensusChoice, ...] = documented(
+        "Each required decider's choice, in the pack's order.", [[]], min_length=1
+    )
+    leading: Id = documented(
+        "The option most of them chose (the first in the pack's order on a tie): the one "
+        "agreed, or the one blocked.",
+        ["peacekeepers"],
+    )
+    agreed: tuple[Id, ...] = documented(
+        "Roles that chose the leading option.", [["rus_leadership", "kgz_government"]]
+    )
+    blocked: tuple[Id, ...] = documented(
+        "Roles that chose otherwise (empty when agreed).", [["arm_government"]], default=()
+    )
+    changes: tuple[FactChange, ...] = documented(
+        "Fact changes from the option that took effect.", [[]], default=()
+    )
 
 
 class DecisionRejected(EventBase):
@@ -393,6 +442,7 @@ AnyEvent = (
     | InjectDelivered
     | DecisionOpened
     | DecisionRecorded
+    | ConsensusConcluded
     | DecisionRejected
     | MandateOverridden
     | DecisionAmended

@@ -277,6 +277,32 @@ class Option(Model):
     )
 
 
+class Fallback(Model):
+    """The option that takes effect when a consensus is not reached."""
+
+    fallback: Id = documented(
+        "Id of an option of the same decision point: its effects and follow-on injects take "
+        "effect instead.",
+        ["consult"],
+    )
+
+
+class Consensus(Model):
+    """A decision taken by consensus: several deciders must choose the same option."""
+
+    of: tuple[Id, ...] = documented(
+        "Deciders who must all choose the same option; empty means every decider.",
+        [["arm_government", "kgz_government", "rus_leadership"]],
+        default=(),
+    )
+    otherwise: Literal["no_decision"] | Fallback = documented(
+        "What happens when they do not all choose the same option: 'no_decision' (the "
+        "decision point closes with no effect) or a fallback option.",
+        ["no_decision", {"fallback": "consult"}],
+        default="no_decision",
+    )
+
+
 class DecisionPoint(Model):
     """A question put to one or more roles."""
 
@@ -300,6 +326,20 @@ class DecisionPoint(Model):
         "Condition that opens it, besides injects that open it.", [None], default=None
     )
     objectives: tuple[Id, ...] = documented("Objectives it tests.", [["OBJ-2"]], default=())
+    consensus: Consensus | None = documented(
+        "Decided by consensus: the choices of the deciders it names take effect only when "
+        "they all chose the same option (once, when the last of them chooses); without it, "
+        "each decider's choice takes effect on its own.",
+        [{"of": ["arm_government", "kgz_government"], "otherwise": {"fallback": "consult"}}],
+        default=None,
+    )
+
+    @property
+    def consensus_of(self) -> tuple[str, ...]:
+        """The deciders whose consensus it needs (none for a decision point without one)."""
+        if self.consensus is None:
+            return ()
+        return self.consensus.of or self.deciders
 
 
 class ExtraConditions(Model):

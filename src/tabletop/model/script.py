@@ -26,6 +26,27 @@ from tabletop.model.verdict import VerdictKind
 FactExpect = bool | int | str | tuple[str, ...] | tuple[tuple[str, str], ...]
 
 
+class ConsensusExpect(Model):
+    """Where a consensus decision stands: still waiting, or how it concluded."""
+
+    outcome: Literal["pending", "agreed", "no_decision", "fallback"] = documented(
+        "'pending' (some required deciders have not chosen), 'agreed', 'no_decision' or "
+        "'fallback'.",
+        ["fallback"],
+    )
+    option: Id | None = documented(
+        "The option that took effect (the one agreed, or the fallback).", ["talk"], default=None
+    )
+    blocked_by: tuple[Id, ...] | None = documented(
+        "Exactly the roles that chose otherwise than the leading option (any order).",
+        [["south"]],
+        default=None,
+    )
+    waiting_for: tuple[Id, ...] | None = documented(
+        "Exactly the deciders yet to choose (any order).", [["north"]], default=None
+    )
+
+
 class Expect(Model):
     """What must hold after a step. Every field is optional; all given must hold."""
 
@@ -73,6 +94,11 @@ class Expect(Model):
         "(same ways of naming).",
         [["brief-parliament"]],
         default=(),
+    )
+    consensus: dict[Id, ConsensusExpect] = documented(
+        "Consensus decisions by decision point id, and where each stands.",
+        [{"DP-1": {"outcome": "fallback", "option": "talk", "blocked_by": ["south"]}}],
+        default_factory=dict,
     )
     phase: Id | None = documented("Current phase.", ["move-2"], default=None)
     clock: ScenarioTime | None = documented(

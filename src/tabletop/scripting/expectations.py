@@ -12,6 +12,7 @@ from tabletop.engine.state import ObligationState, SessionState, fact_to_json
 from tabletop.model.events import DecisionRecorded, DecisionRejected, Event
 from tabletop.model.script import Expect
 from tabletop.model.verdict import Verdict
+from tabletop.scripting.consensus import consensus_mismatches
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,7 @@ def check_expect(
     out.extend(_sets(expect, state))
     out.extend(_obligations(expect, state))
     out.extend(_scalars(expect, state))
+    out.extend(Mismatch(*miss) for miss in consensus_mismatches(expect, state))
     return out
 
 
