@@ -10,6 +10,7 @@ from __future__ import annotations
 from tabletop.model import Pack
 from tabletop.packs.extensions import Extensions
 from tabletop.packs.lint_base import Finding, Index, check_duplicates
+from tabletop.packs.lint_consensus import check_consensus
 from tabletop.packs.lint_effects import check_effects
 from tabletop.packs.lint_extends import check_extensions
 from tabletop.packs.lint_flow import check_flow
@@ -38,6 +39,7 @@ def lint(
         *check_duplicates(pack, extensions.before),
         *check_extensions(pack, index, extensions),
         *check_references(pack, index),
+        *check_consensus(pack, index),
         *check_values(pack, index),
         *check_effects(pack, index),
         *check_monotone(pack, index),
