@@ -48,9 +48,10 @@ def describe_one(event: ev.Event) -> str:
             return f"opened {event.decision_point}"
         case ev.DecisionRecorded():
             over = ", overridden" if event.overridden else ""
+            held = "; held for the consensus" if event.consensus else ""
             return (
                 f"decision recorded {event.decision_point} {event.role} -> {event.option} "
-                f"({event.verdict.label}{over})"
+                f"({event.verdict.label}{over}){held}"
             )
         case ev.ConsensusConcluded():
             blocked = f", blocked by {', '.join(event.blocked)}" if event.blocked else ""

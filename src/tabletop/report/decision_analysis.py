@@ -21,6 +21,7 @@ from tabletop.model import events as ev
 from tabletop.model.index import index_of
 from tabletop.model.pack import DecisionPoint, Pack, Role
 from tabletop.report.alternatives import Alternatives
+from tabletop.report.consensus_view import consensus_view
 from tabletop.report.model import (
     AmendmentView,
     ChoiceView,
@@ -152,6 +153,7 @@ def _analysis(ctx: _Context, dp_id: str, dp: DecisionPoint | None) -> DecisionAn
         time_box_minutes=dp.time_box_minutes if dp else None,
         choices=choices,
         rulings=tuple(r.ruling for r in ctx.walked.rulings if r.decision_point == dp_id),
+        consensus=consensus_view(ctx.pack, state, dp) if dp else None,
     )
 
 

@@ -201,6 +201,46 @@ class ChoiceView(Model):
     at: WallTime | None = documented("When decided (wall clock).", [None], default=None)
 
 
+ConsensusStanding = Literal["agreed", "no_decision", "fallback", "pending"]
+
+
+class ConsensusView(Model):
+    """How a decision taken by consensus stood at the end: who agreed, who blocked, and
+    what took effect."""
+
+    outcome: ConsensusStanding = documented(
+        "agreed; no_decision or fallback (someone chose otherwise); pending (not everyone "
+        "required had chosen when the log ends).",
+        ["fallback"],
+    )
+    required: tuple[str, ...] = documented(
+        "The seats whose consensus it needed.", [["CSTO Secretariat", "Government of Armenia"]]
+    )
+    agreed: tuple[str, ...] = documented(
+        "Seats that chose the option most chose.", [["CSTO Secretariat"]], default=()
+    )
+    blocked: tuple[str, ...] = documented(
+        "Seats that chose otherwise, each with its choice.",
+        [["Government of Armenia (chose: Decline)"]],
+        default=(),
+    )
+    waiting_for: tuple[str, ...] = documented(
+        "Seats that had not chosen (pending only).", [[]], default=()
+    )
+    took_effect: str | None = documented(
+        "The option that took effect (the one agreed, or the fallback).",
+        ["Consultations only"],
+        default=None,
+    )
+    words: str = documented(
+        "In words, as every format prints it after 'Consensus:'.",
+        [
+            "not reached: Government of Armenia (chose: Decline) blocked 'Peacekeepers', "
+            "chosen by CSTO Secretariat; the fallback 'Consultations only' took effect."
+        ],
+    )
+
+
 class DecisionAnalysis(Model):
     """One decision point: the question, each role's part, and what the mandates allowed."""
 
@@ -215,3 +255,6 @@ class DecisionAnalysis(Model):
     time_box_minutes: int | None = documented("Time allowed.", [20], default=None)
     choices: tuple[ChoiceView, ...] = documented("One per decider.", [[]], default=())
     rulings: tuple[str, ...] = documented("Facilitator rulings on it.", [[]], default=())
+    consensus: ConsensusView | None = documented(
+        "For a decision taken by consensus: how it stood (absent otherwise).", [None], default=None
+    )

@@ -91,6 +91,8 @@ def decision(a: DecisionAnalysis, refs: Referrals) -> list[str]:
     lines += [tables.decision_facts(a, md), ""]
     if a.status == "not reached":
         return [*lines, "Not reached in this game.", ""]
+    if a.consensus is not None:
+        lines += [f"**Consensus:** {md(a.consensus.words)}", ""]
     for c in a.choices:
         lines += _choice(c, refs.of(a, c))
     lines += [f"- Ruling: {md(r)}" for r in a.rulings]

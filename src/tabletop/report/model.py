@@ -17,6 +17,7 @@ from tabletop.report.decision_views import (
     AlternativeView,
     AmendmentView,
     ChoiceView,
+    ConsensusView,
     DecisionAnalysis,
     DecisionStatus,
     ObligationStatus,
@@ -32,6 +33,7 @@ __all__ = [
     "AlternativeView",
     "AmendmentView",
     "ChoiceView",
+    "ConsensusView",
     "DecisionAnalysis",
     "DecisionStatus",
     "ObligationStatus",
@@ -47,7 +49,16 @@ REPORT_VERSION: Final = 2
 ReportStatus = Literal["final", "interim"]
 RatingSource = Literal["facilitator", "observations", "none"]
 TimelineKind = Literal[
-    "phase", "inject", "opened", "decision", "rejection", "ruling", "obligation", "clock", "end"
+    "phase",
+    "inject",
+    "opened",
+    "decision",
+    "consensus",
+    "rejection",
+    "ruling",
+    "obligation",
+    "clock",
+    "end",
 ]
 LogKind = Literal["decision", "rejection", "override", "amendment"]
 

@@ -162,6 +162,18 @@ def walk(pack: Pack, events: Sequence[ev.Event], alternatives: Alternatives) -> 
                 )
                 out.log.append(entry)
                 last_decision = seq
+            case ev.ConsensusConcluded():
+                dp = dps.get(e.decision_point)
+                if e.outcome == "agreed":
+                    title = f"{e.decision_point}: consensus on {_label(dp, e.leading)}"
+                    detail = "Every required seat chose it; it takes effect."
+                else:
+                    title = f"{e.decision_point}: no consensus on {_label(dp, e.leading)}"
+                    blocked = ", ".join(seat_name(r) for r in e.blocked)
+                    then = f"fallback {_label(dp, e.option)}" if e.option else "no decision"
+                    detail = f"Blocked by {blocked}; {then} takes effect."
+                add(e, seq, "consensus", title, ref=e.decision_point, detail=detail)
+                last_decision = seq
             case ev.DecisionRejected():
                 label = _label(dps.get(e.decision_point), e.option)
                 add(

@@ -142,6 +142,8 @@ def decisions(out: Writer, report: AfterActionReport, heading: str) -> None:
         if a.status == "not reached":
             out.para("Not reached in this game.")
             continue
+        if a.consensus is not None:
+            out.para(a.consensus.words, bold="Consensus: ")
         for c in a.choices:
             _choice(out, c, refs.of(a, c))
         for r in a.rulings:
