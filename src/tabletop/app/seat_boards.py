@@ -30,6 +30,7 @@ from tabletop.app.situation import (
     Situation,
 )
 from tabletop.engine import SessionState
+from tabletop.mandates.wording import join_and
 from tabletop.model.index import PackIndex, index_of
 from tabletop.model.verdict import FactTrace, Verdict, VerdictKind
 
@@ -72,6 +73,9 @@ class QuestionShown:
     """Titles of the deciding roles."""
     waiting: tuple[str, ...]
     """Titles of those yet to decide."""
+    consensus: str | None = None
+    """For a decision taken by consensus: whose it needs and whom it waits for (not what
+    anyone chose: a room sees choices only as the facilitator reveals them)."""
 
 
 @dataclass(frozen=True)
@@ -304,4 +308,16 @@ def _question(od: OpenDecisionView, situation: Situation) -> QuestionShown:
         od.prompt,
         tuple(s.title for s in od.deciders),
         tuple(titles.get(r, r) for r in od.waiting),
+        _consensus(od, titles),
+    )
+
+
+def _consensus(od: OpenDecisionView, titles: dict[str, str]) -> str | None:
+    if not od.consensus_of:
+        return None
+    needed = join_and([titles.get(r, r) for r in od.consensus_of])
+    waiting = join_and([titles.get(r, r) for r in od.consensus_of if r in od.waiting])
+    return (
+        f"Decided by consensus of {needed}: no choice takes effect until all have chosen; "
+        f"waiting for {waiting}."
     )

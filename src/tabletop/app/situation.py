@@ -23,10 +23,11 @@ from tabletop.engine.deadlines import (
 )
 from tabletop.mandates import describe_discharge
 from tabletop.mandates.requirements import requirement
-from tabletop.mandates.wording import actor_name, deadline_words, fact_words
+from tabletop.mandates.wording import actor_name, deadline_words, fact_words, join_and
 from tabletop.model.events import Event
 from tabletop.model.index import PackIndex, index_of
-from tabletop.model.pack import Inject, Pack
+from tabletop.model.pack import DecisionPoint, Inject, Pack
+from tabletop.report.consensus_view import consensus_view
 
 InjectStatus = Literal["delivered", "due", "upcoming", "conditional"]
 
@@ -104,6 +105,12 @@ class OpenDecisionView:
     """Ids of the deciding roles that have not recorded their decision."""
     rationale_required: bool
     time_box_minutes: int | None
+    consensus: str | None = None
+    """For a decision taken by consensus: whose it needs and how it stands, in words, with
+    the choices made so far (which take effect only when the last required decider has
+    chosen): for the facilitator's eyes."""
+    consensus_of: tuple[str, ...] = ()
+    """Ids of the roles whose consensus it needs (none without one)."""
 
 
 @dataclass(frozen=True)
@@ -224,6 +231,8 @@ def build_situation(
                 waiting=od.waiting,
                 rationale_required=dp.rationale_required if dp else False,
                 time_box_minutes=dp.time_box_minutes if dp else None,
+                consensus=_consensus(pack, state, dp),
+                consensus_of=dp.consensus_of if dp else (),
             )
             for od in state.open_decisions.values()
             for dp in (index.decision_points.get(od.decision_point),)
@@ -356,3 +365,10 @@ def _inject(
         notes=inject.facilitator_notes,
         questions=inject.discussion_questions,
     )
+
+
+def _consensus(pack: Pack, state: SessionState, dp: DecisionPoint | None) -> str | None:
+    view = consensus_view(pack, state, dp) if dp is not None else None
+    if view is None:
+        return None
+    return f"Decided by consensus of {join_and(view.required)}: {view.words}"

@@ -150,6 +150,8 @@ class DecisionPanel:
             for d in m.deciders()
         ]
         out.append(ft.Row(line, wrap=True, spacing=theme.PAD, run_spacing=2))
+        if open_dp is not None and open_dp.consensus:
+            out.append(message(open_dp.consensus))
         return out
 
     def _choices(self) -> list[ft.Control]:

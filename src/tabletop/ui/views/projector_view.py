@@ -126,6 +126,7 @@ class ProjectorScreen(Following):
                     _text(f"Open question: {q.title}", R.title, bold=True),
                     _text(q.prompt, R.body),
                     _text("Decides: " + ", ".join(q.deciders), R.small, muted=True),
+                    *([_text(q.consensus, R.small, muted=True)] if q.consensus else []),
                 ],
                 spacing=4,
             )

@@ -222,6 +222,7 @@ class PlayerScreen(_Seat[PlayerModel]):
             ft.Text(f"{q.id} {q.title}", size=S.title, weight=ft.FontWeight.BOLD),
             body(q.prompt),
             small("Decides: " + ", ".join(q.deciders)),
+            *([small(q.consensus)] if q.consensus else []),
             group,
             field,
             ft.Row(
