@@ -238,7 +238,7 @@ def test_the_json_keeps_its_documented_shape(pack_id, capsys):
 def test_the_text_says_which_scripts_were_used_and_lists_what_was_missed(capsys):
     assert main(["coverage", str(PACKS / "kazakh-unrest-2022.json")]) == 0
     out = capsys.readouterr().out
-    assert "coverage of kazakh-unrest-2022 1.3.0 by 5 scripts:" in out
+    assert "coverage of kazakh-unrest-2022 1.4.0 by 5 scripts:" in out
     for stem in PINNED["kazakh-unrest-2022"]["scripts"]:
         assert f"scenarios/tests/{stem}.json\n" in out
     assert "  overall                  94/100  94.0%\n" in out
@@ -293,7 +293,7 @@ def test_a_script_that_fails_is_located_and_the_others_still_count(tmp_path, cap
     assert "step 2 (deliver) failed" in captured.err
     assert "INJ-99" in captured.err
     assert f"  {bad}  FAILED (left out)\n" in captured.out
-    assert "coverage of kazakh-unrest-2022 1.3.0 by 1 script:" in captured.out
+    assert "coverage of kazakh-unrest-2022 1.4.0 by 1 script:" in captured.out
     assert "Traceback" not in captured.err
 
 

@@ -331,6 +331,7 @@ class DecisionPoint(Model):
         "they all chose the same option (once, when the last of them chooses); without it, "
         "each decider's choice takes effect on its own.",
         [{"of": ["arm_government", "kgz_government"], "otherwise": {"fallback": "consult"}}],
+        title="Consensus",
         default=None,
     )
 
