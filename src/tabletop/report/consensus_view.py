@@ -3,6 +3,7 @@ what choice, and what took effect, in one sentence every format prints the same.
 
 from __future__ import annotations
 
+from tabletop.engine.consensus import pending_consensus
 from tabletop.engine.state import SessionState
 from tabletop.mandates.wording import join_and
 from tabletop.model.pack import DecisionPoint, Pack
@@ -18,9 +19,7 @@ def consensus_view(pack: Pack, state: SessionState, dp: DecisionPoint) -> Consen
     required = tuple(role_title(pack, r) for r in dp.consensus_of)
     done = state.consensus.get(dp.id)
     if done is None:
-        waiting = tuple(
-            role_title(pack, r) for r in dp.consensus_of if (dp.id, r) not in state.decisions
-        )
+        waiting = tuple(role_title(pack, r) for r in pending_consensus(state, dp))
         chosen = [
             f"{role_title(pack, r)} chose '{option_label(dp, state.decisions[(dp.id, r)].option)}'"
             for r in dp.consensus_of
